@@ -1,0 +1,78 @@
+import { AppError } from "../errors";
+import { DEVICE_CHOICES, type Device, type DeviceChoice, type Graph, type SkippedDevice } from "./types";
+
+/** `auto` tries the GPUs first: CUDA (when its provider is installed), then WebGPU (Dawn over Vulkan), then CPU. */
+export const AUTO_ORDER: readonly Device[] = ["cuda", "webgpu", "cpu"];
+
+/** A GPU provider that cannot start usually fails at once; one that hangs (no driver answering) must not hold the server. */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 20_000;
+
+/** Reads SEMANTIC_RADAR_DEVICE; an unknown value is an error that names the valid ones. */
+export function deviceChoiceFromEnv(env: Record<string, string | undefined> = process.env): DeviceChoice {
+  const value = env.SEMANTIC_RADAR_DEVICE?.trim();
+  if (!value) return "auto";
+  if ((DEVICE_CHOICES as readonly string[]).includes(value)) return value as DeviceChoice;
+  throw new AppError("invalid_input", `SEMANTIC_RADAR_DEVICE must be one of ${DEVICE_CHOICES.join(", ")}; got "${value}"`);
+}
+
+/**
+ * The graph to load on a device. int8 graphs are for the CPU (their integer kernels are CPU kernels; a GPU
+ * provider would fall back op by op); a GPU takes fp16, else fp32. An explicit request wins when present.
+ * A device with no usable graph is "device_unavailable", so `auto` moves on to the next device.
+ */
+export function chooseGraph(available: readonly Graph[], device: Device, requested?: Graph): Graph {
+  if (requested) {
+    if (!available.includes(requested)) {
+      throw new AppError("invalid_input", `graph "${requested}" is not in this model folder; it has: ${available.join(", ") || "none"}`);
+    }
+    return requested;
+  }
+  const preference: Graph[] = device === "cpu" ? ["fp32", "int8", "fp16"] : ["fp16", "fp32"];
+  const graph = preference.find((g) => available.includes(g));
+  if (!graph) throw new AppError("device_unavailable", `no graph usable on ${device}: expected one of ${preference.join(", ")}, found ${available.join(", ") || "none"}`);
+  return graph;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0].slice(0, 300);
+}
+
+export interface DeviceSelection<T> {
+  value: T;
+  device: Device;
+  skipped: SkippedDevice[];
+}
+
+/**
+ * Starts `start(device)` on the first device that works. With `auto` a failing or hanging provider is skipped
+ * with its reason; an explicitly chosen device that fails is an error (the user asked for it by name).
+ */
+export async function selectDevice<T>(
+  choice: DeviceChoice,
+  start: (device: Device) => Promise<T>,
+  timeoutMs: number = DEFAULT_ATTEMPT_TIMEOUT_MS,
+): Promise<DeviceSelection<T>> {
+  const order = choice === "auto" ? AUTO_ORDER : [choice];
+  const skipped: SkippedDevice[] = [];
+  for (const device of order) {
+    try {
+      const value = await withTimeout(start(device), timeoutMs, `the ${device} provider`);
+      return { value, device, skipped };
+    } catch (error) {
+      // A broken model folder or a bad request fails on every device: say so rather than blame the devices.
+      if (error instanceof AppError && error.code !== "device_unavailable") throw error;
+      skipped.push({ device, reason: reasonOf(error) });
+    }
+  }
+  const reasons = skipped.map((s) => `${s.device}: ${s.reason}`).join("; ");
+  throw new AppError("device_unavailable", `no device could run the model (tried ${order.join(", ")}). ${reasons}`, { skipped });
+}

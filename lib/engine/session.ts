@@ -1,0 +1,82 @@
+// The only module that imports onnxruntime. Everything else sees plain typed arrays.
+import * as ort from "onnxruntime-node";
+import { AppError } from "../errors";
+import type { BatchTensors } from "./batch";
+import type { Device } from "./types";
+
+export interface ForwardSession {
+  inputNames: readonly string[];
+  /** Runs the graph; returns last_hidden_state as float32 [batch, seq, dim]. */
+  run(batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }>;
+  release(): Promise<void>;
+}
+
+// Messages onnxruntime gives for a file that is not a readable ONNX graph (as opposed to a provider failing).
+const CORRUPT_MODEL = /protobuf|parse|invalid model|model_path|Load model from .* failed|no graph/i;
+
+const PROVIDERS: Record<Device, string> = { cpu: "cpu", webgpu: "webgpu", cuda: "cuda" };
+
+function threadCount(): number | undefined {
+  const value = Number(process.env.SEMANTIC_RADAR_THREADS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+export async function createForwardSession(path: string, device: Device): Promise<ForwardSession> {
+  let session: ort.InferenceSession;
+  try {
+    session = await ort.InferenceSession.create(path, {
+      executionProviders: [PROVIDERS[device]],
+      graphOptimizationLevel: "all",
+      ...(threadCount() ? { intraOpNumThreads: threadCount() } : {}),
+      logSeverityLevel: 3,
+    });
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    if (device === "cpu" && CORRUPT_MODEL.test(message)) {
+      throw new AppError("model_corrupt", `could not load ${path}: ${message.split("\n")[0]}. Reinstall it with \`npm run models\`.`);
+    }
+    throw error;
+  }
+  if (!session.outputNames.includes("last_hidden_state")) {
+    await session.release();
+    throw new AppError("model_corrupt", `${path} has no last_hidden_state output; it has: ${session.outputNames.join(", ")}`);
+  }
+  return {
+    inputNames: session.inputNames,
+    run: (batch) => runBatch(session, batch),
+    release: () => session.release(),
+  };
+}
+
+async function runBatch(session: ort.InferenceSession, batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }> {
+  const shape = [batch.batch, batch.seq];
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const name of session.inputNames) {
+    if (name === "input_ids") feeds[name] = new ort.Tensor("int64", batch.inputIds, shape);
+    else if (name === "attention_mask") feeds[name] = new ort.Tensor("int64", BigInt64Array.from(batch.attentionMask, BigInt), shape);
+    else if (name === "token_type_ids") feeds[name] = new ort.Tensor("int64", new BigInt64Array(batch.inputIds.length), shape);
+    else if (name === "position_ids") feeds[name] = new ort.Tensor("int64", batch.positionIds, shape);
+    else throw new AppError("model_corrupt", `the graph wants an input "${name}" the engine does not provide; expected input_ids, attention_mask, token_type_ids, position_ids`);
+  }
+  const outputs = await session.run(feeds, ["last_hidden_state"]);
+  const output = outputs.last_hidden_state;
+  const dim = Number(output.dims[2]);
+  const hidden = output.type === "float16" ? halfToFloat(output.data as Uint16Array) : (output.data as Float32Array);
+  output.dispose();
+  return { hidden, dim };
+}
+
+/** fp16 graphs return IEEE half floats as raw 16-bit words; pooling works in float32. */
+function halfToFloat(words: Uint16Array): Float32Array {
+  const out = new Float32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const h = words[i];
+    const sign = h & 0x8000 ? -1 : 1;
+    const exponent = (h >> 10) & 0x1f;
+    const fraction = h & 0x3ff;
+    if (exponent === 0) out[i] = sign * 2 ** -14 * (fraction / 1024);
+    else if (exponent === 0x1f) out[i] = fraction ? NaN : sign * Infinity;
+    else out[i] = sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
+  }
+  return out;
+}

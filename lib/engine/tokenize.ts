@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Tokenizer } from "@huggingface/tokenizers";
+import { AppError } from "../errors";
+import type { ModelInfo, TextKind, Truncation } from "./types";
+
+/** A text as token ids, after the prompt and truncation; `specials` marks [CLS], [SEP], EOS and the like. */
+export interface EncodedText {
+  ids: number[];
+  specials: Uint8Array;
+}
+
+export interface TextTokenizer {
+  encode(text: string): number[];
+  isSpecial(id: number): boolean;
+  padId: number;
+}
+
+interface AddedTokenJson {
+  id: number;
+  content: string;
+  special?: boolean;
+}
+
+export function loadTokenizer(model: ModelInfo): TextTokenizer {
+  let tokenizerJson: { added_tokens?: AddedTokenJson[] };
+  let tokenizerConfig: Record<string, unknown>;
+  try {
+    tokenizerJson = JSON.parse(readFileSync(join(model.dir, "tokenizer.json"), "utf8"));
+    tokenizerConfig = JSON.parse(readFileSync(join(model.dir, "tokenizer_config.json"), "utf8"));
+  } catch (error) {
+    throw new AppError("model_corrupt", `could not read the tokenizer of ${model.id}: ${(error as Error).message}`);
+  }
+  const tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
+  const specialIds = new Set((tokenizerJson.added_tokens ?? []).filter((t) => t.special).map((t) => t.id));
+  const padToken = typeof tokenizerConfig.pad_token === "string" ? tokenizerConfig.pad_token : undefined;
+  return {
+    encode: (text) => tokenizer.encode(text).ids,
+    isSpecial: (id) => specialIds.has(id),
+    padId: (padToken && tokenizer.token_to_id(padToken)) ?? 0,
+  };
+}
+
+export function promptFor(model: ModelInfo, kind: TextKind): string {
+  return (kind === "query" ? model.prompts.query : model.prompts.document) ?? "";
+}
+
+/**
+ * Cuts ids to `maxTokens`, keeping the special tokens the post-processor appended at the end ([SEP], EOS):
+ * a truncated text still ends the way the model saw every text end in training.
+ */
+export function truncateIds(ids: number[], maxTokens: number, isSpecial: (id: number) => boolean): number[] {
+  if (ids.length <= maxTokens) return ids;
+  let suffix = 0;
+  while (suffix < ids.length && suffix < maxTokens && isSpecial(ids[ids.length - 1 - suffix])) suffix++;
+  return [...ids.slice(0, maxTokens - suffix), ...ids.slice(ids.length - suffix)];
+}
+
+/** Tokenizes texts with the prompt for their kind, truncating to the model's max and reporting what was cut. */
+export function encodeTexts(
+  tokenizer: TextTokenizer,
+  model: ModelInfo,
+  texts: readonly string[],
+  kind: TextKind,
+): { encoded: EncodedText[]; truncated: Truncation[] } {
+  const prompt = promptFor(model, kind);
+  const truncated: Truncation[] = [];
+  const encoded = texts.map((text, index) => {
+    const full = tokenizer.encode(prompt + text);
+    const ids = truncateIds(full, model.maxTokens, tokenizer.isSpecial);
+    if (ids.length < full.length) truncated.push({ index, tokens: full.length, kept: ids.length, dropped: full.length - ids.length });
+    return { ids, specials: Uint8Array.from(ids, (id) => (tokenizer.isSpecial(id) ? 1 : 0)) };
+  });
+  return { encoded, truncated };
+}

@@ -1,0 +1,46 @@
+import type { EmbeddingEngine } from "../engine/types";
+import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { spearman } from "./spearman";
+import type { StsPair } from "./sts-data";
+
+export { loadStsDataset, loadStsFile, parseStsLines, STS_DATASETS, type StsDataset, type StsPair } from "./sts-data";
+
+export interface StsResult {
+  pairs: number;
+  /** Spearman x100 of cosine vs gold score, per pooling. */
+  spearman: Record<Pooling, number>;
+}
+
+export interface StsOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Embeds every distinct sentence once, as a document (no query prompt: STS is symmetric, as in MTEB), and
+ * correlates cosine similarity with the gold scores for every pooling from the same forward passes.
+ */
+export async function evaluateSts(engine: EmbeddingEngine, pairs: readonly StsPair[], options: StsOptions = {}): Promise<StsResult> {
+  const sentences = [...new Set(pairs.flatMap((p) => [p.sentence1, p.sentence2]))];
+  const rowOf = new Map(sentences.map((s, i) => [s, i]));
+  const result = await engine.embed(sentences, {
+    kind: "document",
+    signal: options.signal,
+    onProgress: (event) => event.type === "batch" && options.onProgress?.(event.done, event.total),
+  });
+  const dims = result.dims;
+  const gold = pairs.map((p) => p.score);
+  const scores = {} as Record<Pooling, number>;
+  for (const pooling of POOLINGS) {
+    const matrix = result.embeddings[pooling]!; // [sentences, dims], rows L2-normalized
+    const cosines = pairs.map((p) => dot(matrix, rowOf.get(p.sentence1)! * dims, rowOf.get(p.sentence2)! * dims, dims));
+    scores[pooling] = 100 * spearman(cosines, gold);
+  }
+  return { pairs: pairs.length, spearman: scores };
+}
+
+function dot(matrix: Float32Array, a: number, b: number, dims: number): number {
+  let sum = 0;
+  for (let d = 0; d < dims; d++) sum += matrix[a + d] * matrix[b + d];
+  return sum;
+}
