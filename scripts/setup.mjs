@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Installs what the project needs, only what is missing, so it is cheap to run before every start and test:
+//   1. npm dependencies (onnxruntime-node's CUDA download skipped: the CPU and WebGPU providers ship in the package)
+//   2. the pinned models (scripts/install-models.mjs)
+//   3. Debian's chromium for the browser tests (skipped with --app, which `npm start` uses)
+// Node built-ins only: this runs before node_modules exists.
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const appOnly = process.argv.includes("--app");
+
+function log(message) {
+  process.stdout.write(`[setup] ${message}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`[setup] error: ${message}\n`);
+  process.exit(1);
+}
+
+function run(command, args, what, env = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.error) fail(`${what}: could not run ${command} (${result.error.message})`);
+  if (result.status !== 0) fail(`${what} failed (exit ${result.status}); see the output above`);
+}
+
+/** node_modules is current when npm's own record of it is newer than the lockfile. */
+function dependenciesCurrent() {
+  const record = join(ROOT, "node_modules", ".package-lock.json");
+  return existsSync(record) && statSync(record).mtimeMs >= statSync(join(ROOT, "package-lock.json")).mtimeMs;
+}
+
+function installDependencies() {
+  if (dependenciesCurrent()) return log("dependencies: up to date");
+  log("dependencies: npm ci");
+  run("npm", ["ci", "--no-audit", "--no-fund"], "npm ci", { ONNXRUNTIME_NODE_INSTALL: "skip", npm_config_onnxruntime_node_install: "skip" });
+}
+
+function installModels() {
+  run(process.execPath, [join(ROOT, "scripts", "install-models.mjs")], "model install");
+}
+
+function installChromium() {
+  if (existsSync(CHROMIUM)) return log(`browser: ${CHROMIUM}`);
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot && spawnSync("sudo", ["-n", "true"]).status !== 0) {
+    fail(`the browser tests need Debian's chromium at ${CHROMIUM}; install it with: sudo apt-get install -y chromium`);
+  }
+  // As root (CI, containers) apt-get runs directly; otherwise through passwordless sudo.
+  const [command, ...prefix] = isRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
+  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  log("browser: apt-get install -y chromium");
+  run(command, [...prefix, "update", "-q"], "apt-get update", env);
+  run(command, [...prefix, "install", "-y", "-q", "--no-install-recommends", "chromium"], "apt-get install chromium", env);
+  if (!existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is missing; set CHROMIUM_PATH`);
+}
+
+installDependencies();
+installModels();
+if (!appOnly) installChromium();
+log("ready");

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when the sources changed since the last build, then serves it (PORT, default 3000).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SOURCES = ["app", "components", "lib", "next.config.ts", "package.json", "tsconfig.json"];
+const BUILD_ID = join(ROOT, ".next", "BUILD_ID");
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function next(args) {
+  const bin = join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const stale = !existsSync(BUILD_ID) || Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s)))) > statSync(BUILD_ID).mtimeMs;
+if (stale) next(["build"]);
+else process.stdout.write("[start] build is current\n");
+next(["start", ...process.argv.slice(2)]);
