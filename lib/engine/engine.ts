@@ -79,7 +79,7 @@ class OnnxEmbeddingEngine implements EmbeddingEngine {
       const queued = now();
       const { hidden, dim, ranAt } = await this.queue.add(
         async () => ({ ranAt: now(), ...(await this.session.run(tensors)) }),
-        { priority: kind === "query" ? 1 : 0 },
+        { priority: kind === "query" ? 1 : 0, throwOnTimeout: true },
       );
       queueMs += ranAt - queued;
       inferenceMs += now() - ranAt;

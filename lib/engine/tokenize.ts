@@ -37,7 +37,7 @@ export function loadTokenizer(model: ModelInfo): TextTokenizer {
   return {
     encode: (text) => tokenizer.encode(text).ids,
     isSpecial: (id) => specialIds.has(id),
-    padId: (padToken && tokenizer.token_to_id(padToken)) ?? 0,
+    padId: (padToken === undefined ? undefined : tokenizer.token_to_id(padToken)) ?? 0,
   };
 }
 
