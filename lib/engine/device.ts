@@ -4,8 +4,11 @@ import { DEVICE_CHOICES, type Device, type DeviceChoice, type Graph, type Skippe
 /** `auto` tries the GPUs first: CUDA (when its provider is installed), then WebGPU (Dawn over Vulkan), then CPU. */
 export const AUTO_ORDER: readonly Device[] = ["cuda", "webgpu", "cpu"];
 
-/** A GPU provider that cannot start usually fails at once; one that hangs (no driver answering) must not hold the server. */
-export const DEFAULT_ATTEMPT_TIMEOUT_MS = 20_000;
+/**
+ * Per device attempt. A GPU attempt first probes the provider in a child process (session.ts), which has its
+ * own shorter limit; this one guards everything else, so it is longer and its message is the rarer one.
+ */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 60_000;
 
 /** Reads SEMANTIC_RADAR_DEVICE; an unknown value is an error that names the valid ones. */
 export function deviceChoiceFromEnv(env: Record<string, string | undefined> = process.env): DeviceChoice {
@@ -17,13 +20,17 @@ export function deviceChoiceFromEnv(env: Record<string, string | undefined> = pr
 
 /**
  * The graph to load on a device. int8 graphs are for the CPU (their integer kernels are CPU kernels; a GPU
- * provider would fall back op by op); a GPU takes fp16, else fp32. An explicit request wins when present.
- * A device with no usable graph is "device_unavailable", so `auto` moves on to the next device.
+ * provider would hand them back to the CPU op by op and still be called "GPU"); a GPU takes fp16, else fp32.
+ * An explicit request wins when the folder has it and the device can run it. A device with no usable graph is
+ * "device_unavailable", so `auto` moves on to the next device.
  */
 export function chooseGraph(available: readonly Graph[], device: Device, requested?: Graph): Graph {
   if (requested) {
     if (!available.includes(requested)) {
       throw new AppError("invalid_input", `graph "${requested}" is not in this model folder; it has: ${available.join(", ") || "none"}`);
+    }
+    if (requested === "int8" && device !== "cpu") {
+      throw new AppError("device_unavailable", `the int8 graph runs on the CPU only; ${device} takes fp16 or fp32`);
     }
     return requested;
   }
@@ -33,10 +40,12 @@ export function chooseGraph(available: readonly Graph[], device: Device, request
   return graph;
 }
 
+class AttemptTimeout extends Error {}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new AttemptTimeout(`${what} did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -52,22 +61,38 @@ export interface DeviceSelection<T> {
   skipped: SkippedDevice[];
 }
 
+export interface SelectDeviceOptions<T> {
+  /** Per attempt, in ms. @default DEFAULT_ATTEMPT_TIMEOUT_MS */
+  timeoutMs?: number;
+  /** Frees what a timed-out attempt produced when it arrives late (a session nobody will use). */
+  release?: (value: T) => unknown;
+}
+
 /**
- * Starts `start(device)` on the first device that works. With `auto` a failing or hanging provider is skipped
- * with its reason; an explicitly chosen device that fails is an error (the user asked for it by name).
+ * Starts `start(device, signal)` on the first device that works. With `auto` a failing or hanging provider is
+ * skipped with its reason; an explicitly chosen device that fails is an error (the user asked for it by name).
+ * A timed-out attempt is abandoned: its signal is aborted and whatever it yields later is released.
  */
 export async function selectDevice<T>(
   choice: DeviceChoice,
-  start: (device: Device) => Promise<T>,
-  timeoutMs: number = DEFAULT_ATTEMPT_TIMEOUT_MS,
+  start: (device: Device, signal: AbortSignal) => Promise<T>,
+  options: SelectDeviceOptions<T> = {},
 ): Promise<DeviceSelection<T>> {
+  const { timeoutMs = DEFAULT_ATTEMPT_TIMEOUT_MS, release } = options;
   const order = choice === "auto" ? AUTO_ORDER : [choice];
   const skipped: SkippedDevice[] = [];
   for (const device of order) {
+    const controller = new AbortController();
+    // Promise.resolve().then: a start that throws synchronously fails its attempt instead of escaping.
+    const attempt = Promise.resolve().then(() => start(device, controller.signal));
     try {
-      const value = await withTimeout(start(device), timeoutMs, `the ${device} provider`);
+      const value = await withTimeout(attempt, timeoutMs, `the ${device} provider`);
       return { value, device, skipped };
     } catch (error) {
+      if (error instanceof AttemptTimeout) {
+        controller.abort(error);
+        attempt.then((late) => release?.(late)).catch(() => undefined);
+      }
       // A broken model folder or a bad request fails on every device: say so rather than blame the devices.
       if (error instanceof AppError && error.code !== "device_unavailable") throw error;
       skipped.push({ device, reason: reasonOf(error) });

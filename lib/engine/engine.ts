@@ -8,14 +8,23 @@ import { buildBatch, planBatches } from "./batch";
 import { chooseGraph, selectDevice } from "./device";
 import { createForwardSession, type ForwardSession } from "./session";
 import { encodeTexts, loadTokenizer, type TextTokenizer } from "./tokenize";
-import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo } from "./types";
+import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo } from "./types";
+
+export interface BatchLimits {
+  /** Padded tokens per forward pass (rows x longest row). */
+  tokenBudget: number;
+  maxBatchSize: number;
+}
 
 /**
- * Padded tokens per forward pass. Large enough to keep the CPU's matrix kernels busy, small enough that a
- * query waiting behind a knowledge-base job waits for one batch, not the whole job.
+ * On a CPU, big enough to keep the matrix kernels busy, small enough that a query waiting behind a
+ * knowledge-base job waits for one batch, not the whole job. A GPU needs far larger batches to fill its cores.
  */
-export const TOKEN_BUDGET = 4096;
-export const MAX_BATCH_SIZE = 64;
+export const BATCH_LIMITS: Record<Device, BatchLimits> = {
+  cpu: { tokenBudget: 4096, maxBatchSize: 64 },
+  webgpu: { tokenBudget: 32768, maxBatchSize: 512 },
+  cuda: { tokenBudget: 32768, maxBatchSize: 512 },
+};
 /** Embed calls allowed in flight at once; past this the engine answers "overloaded" (HTTP 429) at once. */
 export const MAX_PENDING_CALLS = 32;
 
@@ -64,7 +73,8 @@ class OnnxEmbeddingEngine implements EmbeddingEngine {
     onProgress?.({ type: "tokenized", total: texts.length });
 
     const lengths = encoded.map((e) => e.ids.length);
-    const batches = planBatches(lengths, TOKEN_BUDGET, MAX_BATCH_SIZE);
+    const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
+    const batches = planBatches(lengths, tokenBudget, maxBatchSize);
     const dims = model.hiddenSize;
     const embeddings: Partial<Record<Pooling, Float32Array>> = {};
     for (const p of poolings) embeddings[p] = new Float32Array(texts.length * dims); // [count, dims]
@@ -113,11 +123,15 @@ export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, gr
   }
   const tokenizer = loadTokenizer(model);
   const available = model.graphs.map((g) => g.graph);
-  const selection = await selectDevice(choice, async (device) => {
-    const chosen = chooseGraph(available, device, graph);
-    const file = model.graphs.find((g) => g.graph === chosen)!.file;
-    return { session: await createForwardSession(join(model.dir, file), device), graph: chosen };
-  });
+  const selection = await selectDevice(
+    choice,
+    async (device, signal) => {
+      const chosen = chooseGraph(available, device, graph);
+      const file = model.graphs.find((g) => g.graph === chosen)!.file;
+      return { session: await createForwardSession(join(model.dir, file), device, { signal }), graph: chosen };
+    },
+    { release: (late) => late.session.release() },
+  );
   const { session, graph: loadedGraph } = selection.value;
   const info: LoadedModelInfo = {
     model: { ...model, inputNames: [...session.inputNames] },
@@ -125,6 +139,7 @@ export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, gr
     graph: loadedGraph,
     loadMs: now() - started,
     skipped: selection.skipped,
+    placement: session.placement,
   };
   return new OnnxEmbeddingEngine(info, session, tokenizer);
 }

@@ -1,7 +1,8 @@
-// The only module that imports onnxruntime. Everything else sees plain typed arrays.
+// The only module that imports onnxruntime (besides the probe child in provider-probe.ts). Everything else sees plain typed arrays.
 import * as ort from "onnxruntime-node";
 import { AppError } from "../errors";
 import type { BatchTensors } from "./batch";
+import { probeProvider } from "./provider-probe";
 import type { Device } from "./types";
 
 export interface ForwardSession {
@@ -9,6 +10,15 @@ export interface ForwardSession {
   /** Runs the graph; returns last_hidden_state as float32 [batch, seq, dim]. */
   run(batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }>;
   release(): Promise<void>;
+  /** GPU devices: nodes per execution provider as onnxruntime placed them (from the probe). */
+  placement?: Record<string, number>;
+}
+
+export interface ForwardSessionOptions {
+  /** Aborting stops a GPU probe still running (the device attempt was given up). */
+  signal?: AbortSignal;
+  /** Limit for the GPU probe, in ms. @default DEFAULT_PROBE_TIMEOUT_MS */
+  probeTimeoutMs?: number;
 }
 
 // Messages onnxruntime gives for a file that is not a readable ONNX graph (as opposed to a provider failing).
@@ -21,7 +31,17 @@ function threadCount(): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-export async function createForwardSession(path: string, device: Device): Promise<ForwardSession> {
+/**
+ * Loads a graph on a device. A GPU provider is first proven in a child process (provider-probe.ts): a driver
+ * that crashes or hangs takes the child down, not the server, and the attempt fails with the reason.
+ */
+export async function createForwardSession(path: string, device: Device, options: ForwardSessionOptions = {}): Promise<ForwardSession> {
+  let placement: Record<string, number> | undefined;
+  if (device !== "cpu") {
+    const probe = await probeProvider(path, device, { timeoutMs: options.probeTimeoutMs, signal: options.signal });
+    if (!probe.ok) throw new AppError("device_unavailable", probe.reason ?? `the ${device} provider failed its probe`);
+    placement = probe.placement;
+  }
   let session: ort.InferenceSession;
   try {
     session = await ort.InferenceSession.create(path, {
@@ -45,6 +65,7 @@ export async function createForwardSession(path: string, device: Device): Promis
     inputNames: session.inputNames,
     run: (batch) => runBatch(session, batch),
     release: () => session.release(),
+    placement,
   };
 }
 

@@ -69,6 +69,8 @@ export interface LoadedModelInfo {
   graph: Graph;
   loadMs: number;
   skipped: SkippedDevice[];
+  /** On a GPU: graph nodes per execution provider, as onnxruntime placed them (a few shape ops stay on the CPU). */
+  placement?: Record<string, number>;
 }
 
 /** Progress as a discriminated union on `type`; `done` never decreases and ends at `total`. */

@@ -1,0 +1,128 @@
+/**
+ * The engine-side phases of the GPU check. Each runs in its own node process (run.sh), so a provider that
+ * brings its process down costs one phase, not the run. They import lib/engine's internals directly (index.ts
+ * is server-only) and leave JSON and raw float32 files in the work folder for the report.
+ */
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { POOLINGS } from "../../lib/pooling/strategies";
+import { paddedTokens, planBatches } from "../../lib/engine/batch";
+import { BATCH_LIMITS, loadModelEngine } from "../../lib/engine/engine";
+
+// PyTorch runs the batches the engine plans on a GPU.
+const { tokenBudget: TOKEN_BUDGET, maxBatchSize: MAX_BATCH_SIZE } = BATCH_LIMITS.webgpu;
+import { probeProvider } from "../../lib/engine/provider-probe";
+import { describeModel } from "../../lib/engine/registry";
+import { encodeTexts, loadTokenizer } from "../../lib/engine/tokenize";
+import type { Device, EmbedResult } from "../../lib/engine/types";
+import { agreement, textsPerSecond } from "./compare";
+import { MODEL_ID, readJsonIfAny, timed, workPaths, writeF32, writeJson } from "./check-io";
+
+// Generous: the first WebGPU load compiles shaders and uploads 90 MB; a hang still ends well inside run.sh's limit.
+const PROBE_TIMEOUT_MS = 90_000;
+
+const modelIn = (work: string) => describeModel(workPaths(work).model, MODEL_ID);
+const texts = (work: string) => readJsonIfAny<string[]>(workPaths(work).texts) ?? [];
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
+
+/** Tokenizes the corpus and plans batches exactly as the engine does, for PyTorch to run the same shapes. */
+export function planPhase(work: string, source: string, limit: number): void {
+  const all = JSON.parse(readFileSync(source, "utf8")) as string[];
+  const corpus = all.slice(0, limit);
+  writeJson(workPaths(work).texts, corpus);
+  const model = modelIn(work);
+  const { encoded } = encodeTexts(loadTokenizer(model), model, corpus, "document");
+  const lengths = encoded.map((e) => e.ids.length);
+  const batches = planBatches(lengths, TOKEN_BUDGET, MAX_BATCH_SIZE);
+  const plan = {
+    model: MODEL_ID,
+    count: corpus.length,
+    maxTokens: model.maxTokens,
+    tokenBudget: TOKEN_BUDGET,
+    maxBatchSize: MAX_BATCH_SIZE,
+    tokens: lengths.reduce((a, b) => a + b, 0),
+    paddedTokens: paddedTokens(lengths, batches),
+    batches,
+    ids: encoded.map((e) => e.ids),
+  };
+  writeJson(workPaths(work).plan, plan);
+  console.log(`plan: ${plan.count} texts, ${plan.tokens} tokens (${plan.paddedTokens} padded) in ${batches.length} batches (budget ${TOKEN_BUDGET} tokens, at most ${MAX_BATCH_SIZE} rows)`);
+}
+
+/** Probes each GPU provider (the exact reason when one fails), then lets `auto` choose as the server would. */
+export async function devicesPhase(work: string): Promise<void> {
+  const paths = workPaths(work);
+  const probes: Record<string, unknown> = {};
+  for (const device of ["cuda", "webgpu"] as const) {
+    const report = await probeProvider(paths.modelGraph, device, { timeoutMs: PROBE_TIMEOUT_MS });
+    probes[device] = report;
+    console.log(`probe ${device}: ${report.ok ? `ok in ${report.ms.toFixed(0)} ms, nodes placed ${JSON.stringify(report.placement)}` : `unavailable: ${report.reason}`}`);
+  }
+  let auto: Record<string, unknown>;
+  try {
+    const engine = await loadModelEngine(modelIn(work), "auto");
+    const { device, graph, loadMs, skipped } = engine.info;
+    auto = { device, graph, loadMs, skipped };
+    await engine.dispose();
+  } catch (error) {
+    auto = { error: firstLine(error) };
+  }
+  console.log(`auto: ${JSON.stringify(auto)}`);
+  writeJson(paths.devices, { probes, auto });
+}
+
+function logProgress(device: Device, label: string) {
+  let shown = 0;
+  return (event: { type: string; done?: number; total: number }) => {
+    if (event.type !== "batch" || event.done === undefined) return;
+    const quarter = Math.floor((event.done / event.total) * 4);
+    if (quarter > shown) {
+      shown = quarter;
+      console.log(`  ${device} ${label} pass: ${event.done}/${event.total} texts`);
+    }
+  };
+}
+
+const passFigures = (result: EmbedResult, ms: number) => ({ ms, textsPerSecond: textsPerSecond(result.count, ms), timings: result.timings });
+
+/**
+ * Embeds the corpus twice on one device: the cold pass includes first-use costs (WebGPU compiles a shader per
+ * kernel and shape), the warm pass is the steady state a server sees. Vectors of the warm pass are kept.
+ * Returns false when the device could not be used (the reason is recorded).
+ */
+export async function embedPhase(work: string, device: Device): Promise<boolean> {
+  const paths = workPaths(work);
+  const corpus = texts(work);
+  let engine;
+  try {
+    engine = await loadModelEngine(modelIn(work), device, "fp32");
+  } catch (error) {
+    writeJson(paths.embed(device), { device, status: "unavailable", reason: firstLine(error) });
+    console.log(`${device}: unavailable: ${firstLine(error)}`);
+    return false;
+  }
+  console.log(`${device}: loaded in ${engine.info.loadMs.toFixed(0)} ms (graph ${engine.info.graph}, ${os.cpus().length} CPU threads visible)`);
+  const cold = await timed(() => engine.embed(corpus, { onProgress: logProgress(device, "cold") }));
+  const warm = await timed(() => engine.embed(corpus, { onProgress: logProgress(device, "warm") }));
+  await engine.dispose();
+  const repeat: Record<string, number> = {};
+  for (const p of POOLINGS) {
+    repeat[p] = agreement(cold.value.embeddings[p]!, warm.value.embeddings[p]!, warm.value.dims).min;
+    writeF32(paths.vectors(device, p), warm.value.embeddings[p]!);
+  }
+  const figures = {
+    device,
+    status: "ok",
+    graph: engine.info.graph,
+    loadMs: engine.info.loadMs,
+    count: warm.value.count,
+    dims: warm.value.dims,
+    cpuThreads: os.cpus().length,
+    cold: passFigures(cold.value, cold.ms),
+    warm: passFigures(warm.value, warm.ms),
+    repeatAgreement: repeat,
+  };
+  writeJson(paths.embed(device), figures);
+  console.log(`${device}: cold ${figures.cold.textsPerSecond.toFixed(0)} texts/s, warm ${figures.warm.textsPerSecond.toFixed(0)} texts/s`);
+  return true;
+}

@@ -1,0 +1,58 @@
+/**
+ * Entry point of the GPU check's engine side. prepare.ts bundles it with lib/engine into .gpu-check/app/check.cjs;
+ * run.sh runs it with the shipped node binary, one phase per process:
+ *
+ *   node check.cjs plan    --work DIR --source texts.json [--texts N]
+ *   node check.cjs devices --work DIR
+ *   node check.cjs embed   --work DIR --device webgpu|cpu
+ *   node check.cjs report  --work DIR --results DIR
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { devicesPhase, embedPhase, planPhase } from "./check-phases";
+import { EXIT, reportPhase } from "./check-report";
+
+const PHASES = ["plan", "devices", "embed", "report"] as const;
+const EMBED_DEVICES = ["webgpu", "cpu", "cuda"] as const;
+
+// The bundle ships onnxruntime-node as ort.cjs beside itself; the provider probe's child process loads it from there.
+if (typeof __dirname !== "undefined") process.env.SEMANTIC_RADAR_ORT_ENTRY ??= join(__dirname, "ort.cjs");
+
+function fail(message: string): never {
+  console.error(`check: ${message}`);
+  process.exit(EXIT.incomplete);
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { work: { type: "string" }, source: { type: "string" }, texts: { type: "string" }, device: { type: "string" }, results: { type: "string" } },
+  });
+  const phase = positionals[0] as (typeof PHASES)[number];
+  if (!PHASES.includes(phase)) fail(`expected a phase (${PHASES.join(", ")}), got ${JSON.stringify(positionals[0] ?? "")}`);
+  const work = values.work ?? fail("expected --work DIR");
+  if (phase === "plan") {
+    const limit = values.texts === undefined ? Infinity : Number(values.texts);
+    if (!(limit >= 1)) fail(`expected --texts to be a positive number, got ${JSON.stringify(values.texts)}`);
+    planPhase(work, values.source ?? fail("expected --source texts.json"), limit);
+    return EXIT.pass;
+  }
+  if (phase === "devices") {
+    await devicesPhase(work);
+    return EXIT.pass;
+  }
+  if (phase === "embed") {
+    const device = values.device as (typeof EMBED_DEVICES)[number];
+    if (!EMBED_DEVICES.includes(device)) fail(`expected --device ${EMBED_DEVICES.join("|")}, got ${JSON.stringify(values.device ?? "")}`);
+    return (await embedPhase(work, device)) ? EXIT.pass : EXIT.webgpuUnavailable;
+  }
+  return reportPhase(work, values.results ?? fail("expected --results DIR"));
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`check: ${error.stack ?? error.message}`);
+    process.exit(EXIT.incomplete);
+  },
+);
