@@ -1,0 +1,43 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import type { LabReport } from "@/lib/eval/lab-report";
+import { POOLINGS } from "@/lib/pooling/strategies";
+import { f4, POOLING_COLORS, poolingName } from "./format";
+
+/** Grouped bars: Δ (strong − unrelated) per scenario, one bar per pooling; the native pooling named in the legend. */
+export function DeltaChart({ report }: { report: LabReport }) {
+  const native = report.model.nativePooling;
+  // Short x labels ("1", "2", ...) keep 8+ groups readable; the full name is in the tooltip.
+  const data = report.run.table.rows.map((row, index) => ({
+    label: row.name.match(/^(\d+)\./)?.[1] ?? String(index + 1),
+    name: row.name,
+    ...Object.fromEntries(POOLINGS.map((p) => [p, row.pooling[p].delta])),
+  }));
+  return (
+    <figure data-testid="delta-chart" className="rounded-lg border border-slate-200 bg-white p-3">
+      <figcaption className="mb-2 text-sm font-semibold text-slate-700">
+        Discrimination Δ per scenario and pooling · {report.model.id}
+        <span className="block text-xs font-normal text-slate-600">Higher is better; a bar below 0 ranks the unrelated candidate above the strong one.</span>
+      </figcaption>
+      <BarChart responsive data={data} style={{ width: "100%", height: 320 }} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+        <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => value.toFixed(2)} />
+        <Tooltip
+          formatter={(value) => (typeof value === "number" ? f4(value) : String(value))}
+          labelFormatter={(_, payload) => String(payload?.[0]?.payload?.name ?? "")}
+        />
+        {/* itemSorter null: the legend keeps POOLINGS order, as every table on the page does. */}
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <ReferenceLine y={0} stroke="#334155" />
+        {POOLINGS.map((pooling) => (
+          <Bar key={pooling} dataKey={pooling} name={poolingName(pooling, native)} fill={POOLING_COLORS[pooling]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+      <ol className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600" aria-label="Scenarios">
+        {data.map((d) => <li key={d.name}>{d.name}</li>)}
+      </ol>
+    </figure>
+  );
+}

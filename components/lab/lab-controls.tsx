@@ -1,0 +1,96 @@
+"use client";
+
+import type { Graph } from "@/lib/engine/types";
+import type { LabModel } from "@/lib/eval/lab-model";
+import { POOLING_LABELS } from "@/lib/pooling/strategies";
+import type { RunPhase } from "./use-lab-runner";
+
+export const ALL_MODELS = "all";
+/** auto: each model's own language (zh for a Chinese model, else en); custom: the editor's scenarios. */
+export type ScenarioChoice = "auto" | "zh" | "en" | "custom";
+
+interface Props {
+  models: LabModel[];
+  modelChoice: string;
+  onModelChoice: (value: string) => void;
+  scenarioChoice: ScenarioChoice;
+  onScenarioChoice: (value: ScenarioChoice) => void;
+  graph: Graph;
+  onGraph: (value: Graph) => void;
+  readyCustom: number;
+  phase: RunPhase;
+  onRun: () => void;
+  onCancel: () => void;
+}
+
+/** Pick a model (or all) and a scenario set, run, and watch the progress across models. */
+export function LabControls(props: Props) {
+  const { models, modelChoice, scenarioChoice, phase } = props;
+  const running = phase.kind === "running";
+  const field = "flex min-w-0 max-w-full flex-col text-sm font-medium text-slate-700";
+  const select = "mt-1 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base font-normal";
+  return (
+    <form
+      className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!running) props.onRun();
+      }}
+    >
+      <label className={field}>
+        Model
+        <select value={modelChoice} onChange={(e) => props.onModelChoice(e.target.value)} className={select} data-testid="lab-model">
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.id} · native: {POOLING_LABELS[m.nativePooling]}{m.isDefault ? " · default" : ""}
+            </option>
+          ))}
+          {models.length > 1 ? <option value={ALL_MODELS}>All installed models ({models.length})</option> : null}
+        </select>
+      </label>
+      <label className={field}>
+        Scenarios
+        <select value={scenarioChoice} onChange={(e) => props.onScenarioChoice(e.target.value as ScenarioChoice)} className={select} data-testid="lab-scenarios">
+          <option value="auto">The article&apos;s 8, in the model&apos;s language</option>
+          <option value="zh">The article&apos;s 8, 中文 (as written)</option>
+          <option value="en">The article&apos;s 8, English</option>
+          <option value="custom">Yours ({props.readyCustom} ready)</option>
+        </select>
+      </label>
+      <label className={field}>
+        Graph
+        <select value={props.graph} onChange={(e) => props.onGraph(e.target.value as Graph)} className={select} data-testid="lab-graph">
+          {graphsOf(models).map((g) => (
+            <option key={g} value={g}>{g === "int8" ? "int8 (quantized)" : g}</option>
+          ))}
+        </select>
+      </label>
+      {running ? (
+        <button type="button" onClick={props.onCancel} className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
+          Cancel
+        </button>
+      ) : (
+        <button type="submit" data-testid="run-lab" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700">
+          Run the lab
+        </button>
+      )}
+      {running ? (
+        <div className="min-w-64 flex-1" data-testid="lab-progress">
+          <p className="text-sm text-slate-700">
+            Model {phase.index + 1} of {phase.total}: <strong>{phase.model}</strong> (loading it the first time takes a few seconds)
+          </p>
+          <div className="mt-1 h-2 overflow-hidden rounded bg-slate-200" role="progressbar" aria-label="Lab progress"
+            aria-valuemin={0} aria-valuemax={phase.total} aria-valuenow={phase.index}>
+            <div className="h-full animate-pulse bg-sky-600" style={{ width: `${(100 * (phase.index + 0.5)) / phase.total}%` }} />
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+/** The graphs any installed model ships, fp32 first. */
+function graphsOf(models: LabModel[]): Graph[] {
+  const order: Graph[] = ["fp32", "fp16", "int8"];
+  return order.filter((g) => models.some((m) => m.graphs.includes(g)));
+}

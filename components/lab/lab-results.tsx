@@ -1,0 +1,60 @@
+"use client";
+
+import { useState } from "react";
+import type { LabModel } from "@/lib/eval/lab-model";
+import type { LabReport } from "@/lib/eval/lab-report";
+import { DeltaChart } from "./delta-chart";
+import { ExplanationPanel } from "./explanation-panel";
+import { ExportButtons } from "./export-buttons";
+import { LabTable } from "./lab-table";
+import { ModelCard } from "./model-card";
+import { OrderingCheck } from "./ordering-check";
+import { SummaryTable } from "./summary-table";
+
+interface Props {
+  models: LabModel[];
+  reports: LabReport[];
+  /** Shown in the model card before any result has come back. */
+  fallbackModel: LabModel;
+}
+
+/** The results of a run: a summary across models (when several), then one model's chart, card, table and checks. */
+export function LabResults({ models, reports, fallbackModel }: Props) {
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const report = reports.find((r) => r.model.id === selectedId) ?? reports[0];
+  const model = report?.model ?? models.find((m) => m.id === fallbackModel.id) ?? fallbackModel;
+  return (
+    <>
+      {reports.length > 1 ? <SummaryTable reports={reports} selected={report.model.id} onSelect={setSelectedId} /> : null}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          {report ? <DeltaChart report={report} /> : <Placeholder />}
+        </div>
+        <ModelCard model={model} report={report} />
+      </div>
+      {report ? (
+        <section aria-labelledby="lab-table-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <header className="mb-2 flex flex-wrap items-center gap-2">
+            <h2 id="lab-table-title" className="mr-auto text-lg font-semibold">
+              The article&apos;s table, measured · {report.model.id} · scenarios {report.lang}
+            </h2>
+            <ExportButtons reports={reports} />
+          </header>
+          <LabTable report={report} />
+        </section>
+      ) : null}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        {report ? <OrderingCheck report={report} /> : null}
+        <ExplanationPanel model={model} report={report} />
+      </div>
+    </>
+  );
+}
+
+function Placeholder() {
+  return (
+    <div className="flex h-full min-h-48 items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+      Results appear here when the run finishes.
+    </div>
+  );
+}

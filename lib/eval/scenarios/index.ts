@@ -1,0 +1,15 @@
+import { ARTICLE_SCENARIOS_EN } from "./article-en";
+import { ARTICLE_SCENARIOS_ZH } from "./article-zh";
+import type { Scenario, ScenarioLang } from "./types";
+
+export { ARTICLE_SCENARIOS_EN } from "./article-en";
+export { ARTICLE_SCENARIOS_ZH } from "./article-zh";
+export { ARTICLE_CLAIMED_AVERAGE, ARTICLE_CLAIMS, ARTICLE_CLAIM_SOURCE } from "./article-claims";
+export { CUSTOM_FILE_FORMAT, CUSTOM_FILE_VERSION, parseCustomScenarios, serializeCustomScenarios } from "./custom-file";
+export { SCENARIOS_MAX, SCENARIO_TEXT_MAX_CHARS, formatZodIssues, scenarioListSchema, scenarioSchema } from "./schema";
+export * from "./types";
+
+/** The article's eight scenarios in one language; the claimed numbers (ARTICLE_CLAIMS) follow the same order. */
+export function articleScenarios(lang: ScenarioLang): readonly Scenario[] {
+  return lang === "zh" ? ARTICLE_SCENARIOS_ZH : ARTICLE_SCENARIOS_EN;
+}

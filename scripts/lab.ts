@@ -1,0 +1,69 @@
+// npm run lab -- --model <id|all> [--lang zh|en] [--graph fp32|int8] [--device auto|cpu|webgpu|cuda] [--sts] [--json]
+//
+// Runs the article's experiment (8 scenarios, query vs strong / weak / unrelated candidate) on installed models,
+// every pooling from one forward pass per text, and prints the article's table with real numbers beside its claims.
+import { AppError } from "../lib/errors";
+import { defaultModelId, getModelInfo } from "../lib/engine/index";
+import { toLabMarkdown, toLabSummaryMarkdown } from "../lib/eval/lab-markdown";
+import { toLabJson, type LabReport } from "../lib/eval/lab-report";
+import { labModels, runLabOnModel } from "../lib/eval/lab-service";
+import { labSts, type LabSts } from "../lib/eval/lab-sts";
+import { toStsMarkdown } from "../lib/eval/lab-markdown";
+import { SCENARIO_LANGS, isScenarioLang } from "../lib/eval/scenarios/types";
+import { ENGINE_OPTIONS, loadOptionsFrom, parseCli, progressBar, runCli } from "./cli";
+
+const USAGE =
+  "usage: npm run lab -- [--model <id>|all] [--lang zh|en] [--graph fp32|int8] [--device auto|cpu|webgpu|cuda] [--sts] [--json]\n" +
+  "  --model  an installed model, or all (default: the default model)\n" +
+  "  --lang   the article's scenarios in Chinese (zh) or English (en) (default: the model's language)\n" +
+  "  --sts    also the STS Benchmark Spearman per pooling (stsb-zh for a Chinese model; about 10-60 s a model)\n" +
+  "  --json   one JSON object per model (an array for --model all) instead of markdown; --sts adds an \"sts\" key";
+
+runCli(async () => {
+  const { values } = parseCli({ ...ENGINE_OPTIONS, lang: { type: "string" }, sts: { type: "boolean", default: false } });
+  if (values.help) return void console.log(USAGE);
+  if (values.lang !== undefined && !isScenarioLang(values.lang)) {
+    throw new AppError("invalid_input", `--lang must be one of ${SCENARIO_LANGS.join(", ")}; got "${values.lang}"`);
+  }
+  const lang = values.lang;
+  const options = loadOptionsFrom(values);
+  const ids = values.model === "all" ? modelsWithGraph(options.graph) : [getModelInfo(values.model ?? defaultModelId()).id];
+
+  const reports: LabReport[] = [];
+  const sts = new Map<string, LabSts>();
+  for (const id of ids) {
+    process.stderr.write(`lab: ${id} ...`);
+    const report = await runLabOnModel(id, { lang, graph: options.graph, device: options.device });
+    process.stderr.write(` ${report.graph} on ${report.device}, loaded in ${(report.loadMs / 1000).toFixed(1)} s, ` +
+      `embedded in ${(report.run.embedMs / 1000).toFixed(2)} s\n`);
+    reports.push(report);
+    if (values.sts) {
+      sts.set(id, await labSts(id, { graph: report.graph, device: options.device, onProgress: progressBar(`sts: ${id}`) }));
+    }
+  }
+
+  if (values.json) {
+    const json = reports.map((report) => {
+      const result = sts.get(report.model.id);
+      if (!result) return toLabJson(report);
+      const spearman = Object.fromEntries(Object.entries(result.spearman).map(([p, x]) => [p, Number(x.toFixed(2))]));
+      return { ...toLabJson(report), sts: { dataset: result.dataset, pairs: result.pairs, spearman } };
+    });
+    console.log(JSON.stringify(values.model === "all" ? json : json[0], null, 2));
+    return;
+  }
+  for (const report of reports) {
+    console.log(toLabMarkdown(report));
+    const result = sts.get(report.model.id);
+    if (result) console.log(toStsMarkdown(result));
+  }
+  if (reports.length > 1) console.log(toLabSummaryMarkdown(reports));
+});
+
+/** Every installed model; with --graph, those that ship that graph (the others are named on stderr, not failed). */
+function modelsWithGraph(graph: string | undefined): string[] {
+  const models = labModels();
+  const lacking = models.filter((model) => graph && !model.graphs.some((g) => g.graph === graph));
+  if (lacking.length) process.stderr.write(`lab: skipping ${lacking.map((m) => m.id).join(", ")}: no ${graph} graph\n`);
+  return models.filter((model) => !lacking.includes(model)).map((model) => model.id);
+}
