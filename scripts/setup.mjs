@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Without a CJK font Debian's chromium draws the Chinese examples as empty boxes (screenshots, demos).
+const CJK_FONT_DIR = "/usr/share/fonts/opentype/noto";
 const appOnly = process.argv.includes("--app");
 
 function log(message) {
@@ -45,17 +47,18 @@ function installModels() {
 }
 
 function installChromium() {
-  if (existsSync(CHROMIUM)) return log(`browser: ${CHROMIUM}`);
+  const packages = [...(existsSync(CHROMIUM) ? [] : ["chromium"]), ...(existsSync(CJK_FONT_DIR) ? [] : ["fonts-noto-cjk"])];
+  if (packages.length === 0) return log(`browser: ${CHROMIUM}`);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot && spawnSync("sudo", ["-n", "true"]).status !== 0) {
-    fail(`the browser tests need Debian's chromium at ${CHROMIUM}; install it with: sudo apt-get install -y chromium`);
+    fail(`the browser tests need Debian's chromium at ${CHROMIUM}; install it with: sudo apt-get install -y ${packages.join(" ")}`);
   }
   // As root (CI, containers) apt-get runs directly; otherwise through passwordless sudo.
   const [command, ...prefix] = isRoot ? ["apt-get"] : ["sudo", "-n", "apt-get"];
   const env = { DEBIAN_FRONTEND: "noninteractive" };
-  log("browser: apt-get install -y chromium");
+  log(`browser: apt-get install -y ${packages.join(" ")}`);
   run(command, [...prefix, "update", "-q"], "apt-get update", env);
-  run(command, [...prefix, "install", "-y", "-q", "--no-install-recommends", "chromium"], "apt-get install chromium", env);
+  run(command, [...prefix, "install", "-y", "-q", "--no-install-recommends", ...packages], `apt-get install ${packages.join(" ")}`, env);
   if (!existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is missing; set CHROMIUM_PATH`);
 }
 

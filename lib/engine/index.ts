@@ -10,6 +10,7 @@ import { findModel, listModelsIn, modelsDir } from "./registry";
 import type { EmbeddingEngine, LoadOptions, LoadedModelInfo, ModelInfo } from "./types";
 
 export * from "./types";
+export { deviceChoiceFromEnv } from "./device";
 export { modelsDir } from "./registry";
 
 export interface EngineState {
@@ -24,7 +25,11 @@ interface Entry {
   state: EngineState;
 }
 
-const engines = new Map<string, Entry>();
+// On globalThis: Next.js may evaluate this module more than once (per route bundle, on dev reloads), and a
+// model must still be loaded once per process.
+const ENGINES_KEY = Symbol.for("semantic-radar.engines");
+const holder = globalThis as typeof globalThis & { [ENGINES_KEY]?: Map<string, Entry> };
+const engines = (holder[ENGINES_KEY] ??= new Map<string, Entry>());
 
 export function listModels(): ModelInfo[] {
   return listModelsIn(modelsDir());

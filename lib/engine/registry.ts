@@ -18,7 +18,8 @@ const DECODER_MODEL_TYPES = new Set(["qwen3", "qwen2", "llama", "mistral", "gemm
 type Json = Record<string, unknown>;
 
 export function modelsDir(): string {
-  return resolve(process.env.SEMANTIC_RADAR_MODELS_DIR ?? join(process.cwd(), "models"));
+  // turbopackIgnore: a path built from the environment would make the bundler trace the whole project.
+  return resolve(/*turbopackIgnore: true*/ process.env.SEMANTIC_RADAR_MODELS_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), "models"));
 }
 
 function readJson(path: string): Json | undefined {

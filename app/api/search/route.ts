@@ -1,0 +1,15 @@
+import { respond } from "@/lib/api/respond";
+import { parseWith, readJsonBody } from "@/lib/api/validate";
+import { searchKb } from "@/lib/kb/search-kb";
+import { searchRequestSchema } from "./schema";
+
+/**
+ * Ranks a knowledge base against a query under each requested pooling:
+ * {results: {<pooling>: [{index, text, score, rank, ranks}]}, histograms, timings}.
+ */
+export async function POST(request: Request) {
+  return respond(async () => {
+    const body = parseWith(searchRequestSchema, await readJsonBody(request));
+    return searchKb(body, request.signal);
+  });
+}

@@ -1,0 +1,44 @@
+/** GET /api/status against the installed models: no mocks. */
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { loadEngine } from "@/lib/engine";
+import type { StatusResponse } from "@/lib/kb/types";
+import { GET } from "./route";
+
+async function status(query = ""): Promise<{ code: number; body: StatusResponse & { error?: { code: string; message: string } } }> {
+  const response = await GET(new NextRequest(`http://localhost/api/status${query}`));
+  return { code: response.status, body: await response.json() };
+}
+
+describe("GET /api/status", () => {
+  it("lists the installed models, the default first, with native pooling and no server paths", async () => {
+    const { code, body } = await status();
+    expect(code).toBe(200);
+    expect(body.defaultModel).toBe("all-MiniLM-L6-v2");
+    const byId = Object.fromEntries(body.models.map((m) => [m.id, m]));
+    expect(byId["all-MiniLM-L6-v2"]).toMatchObject({ nativePooling: "mean", hiddenSize: 384, isDefault: true });
+    expect(byId["bge-small-en-v1.5"]).toMatchObject({ nativePooling: "cls", hasQueryPrompt: true });
+    expect(byId["bge-small-zh-v1.5"]).toMatchObject({ nativePooling: "cls", languages: ["zh"] });
+    expect(JSON.stringify(body)).not.toContain("/models/");
+    expect(body.timings.totalMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("starts loading the asked model and reports it ready with device, dims and load time", async () => {
+    const first = await status("?model=all-MiniLM-L6-v2");
+    expect(["loading", "ready"]).toContain(first.body.engines.find((e) => e.modelId === "all-MiniLM-L6-v2")!.status);
+    await loadEngine("all-MiniLM-L6-v2");
+    const { body } = await status("?model=all-MiniLM-L6-v2");
+    expect(body.engines.find((e) => e.modelId === "all-MiniLM-L6-v2")).toMatchObject({
+      status: "ready",
+      device: "cpu",
+      dims: 384,
+      loadMs: expect.any(Number),
+    });
+  });
+
+  it("answers 404 for an unknown model, naming the installed ones", async () => {
+    const { code, body } = await status("?model=gpt-5");
+    expect(code).toBe(404);
+    expect(body.error).toMatchObject({ code: "model_not_found", message: expect.stringMatching(/unknown model "gpt-5"; installed models: .*bge-small-zh-v1\.5/) });
+  });
+});

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { LARGE_TYPE_SCRIPT } from "@/components/large-type-script";
+import { TopNav } from "@/components/top-nav";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Semantic Radar",
+  description: "Rank a knowledge base by cosine similarity under every pooling strategy, on real pretrained models.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The inline script may set data-large-type before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: LARGE_TYPE_SCRIPT }} />
+      </head>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <TopNav />
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,5 @@
+import { RadarLoader } from "@/components/radar/radar-loader";
+
+export default function RadarPage() {
+  return <RadarLoader />;
+}

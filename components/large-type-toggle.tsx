@@ -1,0 +1,37 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { LARGE_TYPE_KEY } from "./large-type-script";
+
+/** Large type for projectors; remembered in localStorage, applied to <html> so every page scales. */
+export function LargeTypeToggle() {
+  const [large, setLarge] = useState(false);
+
+  useEffect(() => {
+    setLarge(document.documentElement.dataset.largeType === "true");
+  }, []);
+
+  function toggle() {
+    const next = !large;
+    setLarge(next);
+    document.documentElement.dataset.largeType = String(next);
+    try {
+      localStorage.setItem(LARGE_TYPE_KEY, String(next));
+    } catch {
+      // Storage may be disabled (private mode): the toggle still works for this visit.
+    }
+  }
+
+  return (
+    <button
+      type="button"
+      onClick={toggle}
+      aria-pressed={large}
+      data-testid="large-type-toggle"
+      className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-pressed:bg-slate-800 aria-pressed:text-white"
+      title="Large type for projectors"
+    >
+      A<span className="text-lg">A</span> Large type
+    </button>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import type { KeyboardEvent } from "react";
+
+interface Props {
+  query: string;
+  onQuery: (query: string) => void;
+  onSearch: () => void;
+  busy: boolean;
+  /** Example queries to try (the article's scenarios), shown while the example knowledge base is loaded. */
+  examples: string[];
+}
+
+/** The query; Enter searches (but not while an input method is composing Chinese characters). */
+export function QueryBox({ query, onQuery, onSearch, busy, examples }: Props) {
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "Enter" && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      onSearch();
+    }
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex gap-2">
+        <input
+          type="search"
+          data-testid="query-input"
+          aria-label="Query"
+          value={query}
+          onChange={(event) => onQuery(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Type a query and press Enter"
+          className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-lg shadow-sm"
+        />
+        <button
+          type="button"
+          data-testid="search-button"
+          onClick={onSearch}
+          disabled={busy}
+          className="rounded-lg bg-slate-900 px-5 py-2 text-lg font-semibold text-white hover:bg-slate-700 disabled:opacity-50"
+        >
+          Search
+        </button>
+      </div>
+      {examples.length ? (
+        <div className="flex flex-wrap items-center gap-1.5 text-sm">
+          <span className="text-slate-500">Try the article&apos;s queries:</span>
+          {examples.map((example) => (
+            <button
+              key={example}
+              type="button"
+              onClick={() => onQuery(example)}
+              data-testid="example-query"
+              className="rounded-full border border-slate-300 bg-white px-2.5 py-0.5 hover:bg-slate-100 aria-pressed:border-slate-900 aria-pressed:bg-slate-900 aria-pressed:text-white"
+              aria-pressed={example === query}
+            >
+              {example}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { exampleKbText, exampleQuery, isExampleKb, SCENARIOS } from "@/lib/kb/examples";
+import type { Pooling } from "@/lib/pooling/strategies";
+import { EmbedProgress } from "./embed-progress";
+import { ErrorBanner } from "./error-banner";
+import { KbEditor } from "./kb-editor";
+import { QueryBox } from "./query-box";
+import { ResultsPanel } from "./results-panel";
+import { Sidebar } from "./sidebar";
+import { useRadar } from "./use-radar";
+
+/** The radar: settings on the left, the query on top, the knowledge base and the ranked results under it. */
+export function Radar() {
+  const radar = useRadar();
+  const { settings, update, searching, model, view, language } = radar;
+  const { phase, response } = searching;
+  const shown: [Pooling] | [Pooling, Pooling] = view === "side_by_side" ? settings.compare : [view];
+
+  return (
+    <div className="mx-auto grid max-w-screen-2xl gap-6 p-4 lg:grid-cols-[18rem_1fr]">
+      <Sidebar
+        models={radar.models}
+        model={model}
+        engine={radar.status.engine}
+        statusError={radar.status.error}
+        onRetry={radar.status.retry}
+        onModel={radar.chooseModel}
+        view={view}
+        compare={settings.compare}
+        onView={(next) => update({ view: next })}
+        onCompare={(compare) => update({ compare })}
+        threshold={settings.threshold}
+        onThreshold={(threshold) => update({ threshold })}
+        topK={settings.topK}
+        onTopK={(topK) => update({ topK })}
+      />
+      <main className="flex min-w-0 flex-col gap-4">
+        <QueryBox
+          query={settings.query}
+          onQuery={(query) => update({ query })}
+          onSearch={radar.runSearch}
+          busy={phase.kind !== "idle"}
+          examples={isExampleKb(settings.kbText) ? SCENARIOS[language].map((s) => s.query) : []}
+        />
+        <EmbedProgress phase={phase} onCancel={searching.cancel} />
+        {radar.message ? <ErrorBanner message={radar.message} onDismiss={radar.dismissError} /> : null}
+        {radar.storageWarning ? <p className="text-sm text-amber-800">{radar.storageWarning}</p> : null}
+        {/* Two result columns need the width: side by side puts the knowledge base underneath. */}
+        <div className={view === "side_by_side" ? "flex flex-col-reverse gap-6" : "grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
+          <KbEditor
+            text={settings.kbText}
+            onText={(kbText) => update({ kbText })}
+            report={radar.cleaned.report}
+            truncated={radar.truncated}
+            maxTokens={model?.maxTokens}
+            example={{ label: language === "zh" ? "Load the example (中文)" : "Load the example (English)", text: exampleKbText(language) }}
+            onLoadExample={() => update({ query: exampleQuery(language) })}
+          />
+          <section
+            className="flex min-w-0 flex-col gap-2"
+            aria-label="Results"
+            data-testid="results"
+            data-query={response?.query ?? ""}
+            data-stale={radar.stale}
+            data-busy={phase.kind !== "idle"}
+          >
+            {radar.stale ? <p className="text-sm text-slate-600">These results are for an earlier query or knowledge base: press Enter to search again.</p> : null}
+            {response ? (
+              <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} />
+            ) : (
+              <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-500">
+                {radar.ready ? "Type a query and press Enter to rank the knowledge base." : "Results appear here once the model is loaded."}
+              </p>
+            )}
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import type { AppError } from "@/lib/errors";
+import type { View } from "@/lib/kb/settings";
+import type { EngineState, ModelSummary } from "@/lib/kb/types";
+import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
+import { EngineStatusCard } from "./engine-status-card";
+import { PoolingControl } from "./pooling-control";
+import { ModelPicker, ThresholdSlider, TopKInput } from "./setting-controls";
+
+interface Props {
+  models: ModelSummary[];
+  model: ModelSummary | undefined;
+  engine: EngineState | null;
+  statusError: AppError | null;
+  onRetry: () => void;
+  onModel: (id: string) => void;
+  view: View;
+  compare: [Pooling, Pooling];
+  onView: (view: View) => void;
+  onCompare: (compare: [Pooling, Pooling]) => void;
+  threshold: number;
+  onThreshold: (threshold: number) => void;
+  topK: number;
+  onTopK: (topK: number) => void;
+}
+
+/** Engine status, then the settings in the order a demo touches them: model, pooling, threshold, top-k. */
+export function Sidebar(props: Props) {
+  const { model } = props;
+  return (
+    <aside className="flex flex-col gap-5" aria-label="Settings">
+      <EngineStatusCard modelId={model?.id ?? ""} engine={props.engine} error={props.statusError} onRetry={props.onRetry} />
+      <ModelPicker models={props.models} model={model} onModel={props.onModel} />
+      <PoolingControl
+        view={props.view}
+        nativePooling={model?.nativePooling}
+        compare={props.compare}
+        poolings={POOLINGS}
+        onView={props.onView}
+        onCompare={props.onCompare}
+      />
+      <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
+      <TopKInput topK={props.topK} onTopK={props.onTopK} />
+    </aside>
+  );
+}

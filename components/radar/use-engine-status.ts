@@ -1,0 +1,54 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { fetchStatus } from "@/lib/api/client";
+import type { AppError } from "@/lib/errors";
+import type { EngineState, StatusResponse } from "@/lib/kb/types";
+
+const POLL_MS = 1000;
+
+/**
+ * Polls GET /api/status for `model` (which also starts loading it) until its engine is ready or failed.
+ * `model` null means the server's default.
+ */
+export function useEngineStatus(model: string | null): {
+  status: StatusResponse | null;
+  engine: EngineState | null;
+  error: AppError | null;
+  retry: () => void;
+} {
+  const [status, setStatus] = useState<StatusResponse | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async (retry: boolean) => {
+      try {
+        const next = await fetchStatus(model ?? undefined, { retry, signal: abort.signal });
+        setStatus(next);
+        setError(null);
+        const state = engineOf(next, model);
+        if (state?.status === "ready" || state?.status === "failed") return;
+      } catch (caught) {
+        if (abort.signal.aborted) return;
+        setError(caught as AppError);
+      }
+      timer = setTimeout(() => void poll(false), POLL_MS);
+    };
+    void poll(attempt > 0);
+    return () => {
+      abort.abort();
+      clearTimeout(timer);
+    };
+  }, [model, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { status, engine: status ? engineOf(status, model) : null, error, retry };
+}
+
+function engineOf(status: StatusResponse, model: string | null): EngineState | null {
+  const id = model ?? status.defaultModel;
+  return status.engines.find((engine) => engine.modelId === id) ?? null;
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { cleanEntries, splitLines } from "@/lib/kb/clean";
+import { exampleKbText, exampleLanguageFor, exampleQuery, isExampleKb, isExampleQuery } from "@/lib/kb/examples";
+import { VIEWS, type View } from "@/lib/kb/settings";
+import { useEngineStatus } from "./use-engine-status";
+import { kbKey, useSearch } from "./use-search";
+import { useSettings } from "./use-settings";
+
+const EMPTY_KB_MESSAGE =
+  "The knowledge base is empty: paste one entry per line, import a .txt or .csv file, or load the example knowledge base.";
+const EMPTY_QUERY_MESSAGE = "Type a query first: a sentence to search the knowledge base for.";
+// Typing a top-k digit by digit should search once, for the number meant.
+const TOP_K_DEBOUNCE_MS = 300;
+
+/** The radar's state: saved settings, the engine's status, the search, and what follows from them. */
+export function useRadar() {
+  const { settings, update, storageWarning } = useSettings();
+  const status = useEngineStatus(settings.model);
+  const searching = useSearch();
+  const { search, response, built, dismissError: dismissSearchError } = searching;
+  const [inputError, setInputError] = useState<string | null>(null);
+
+  const models = status.status?.models ?? [];
+  const model = models.find((m) => m.id === (settings.model ?? status.status?.defaultModel));
+  const modelId = model?.id ?? "";
+  const native = model?.nativePooling;
+  const view: View = settings.view ?? ((VIEWS as readonly string[]).includes(native ?? "") ? (native as View) : "mean");
+  const language = exampleLanguageFor(model?.languages ?? ["en"]);
+  const ready = status.engine?.status === "ready";
+
+  // Cleaning follows typing a beat behind (useDeferredValue), so a large paste stays responsive.
+  const deferredKb = useDeferredValue(settings.kbText);
+  const cleaned = useMemo(() => cleanEntries(splitLines(deferredKb)), [deferredKb]);
+  const currentKey = kbKey(modelId, cleaned.entries);
+
+  const runSearch = useCallback(() => {
+    if (!modelId) return;
+    const entries = cleanEntries(splitLines(settings.kbText)).entries;
+    const message = entries.length === 0 ? EMPTY_KB_MESSAGE : settings.query.trim() === "" ? EMPTY_QUERY_MESSAGE : null;
+    setInputError(message);
+    if (!message) void search({ model: modelId, entries, query: settings.query.trim(), topK: settings.topK });
+  }, [modelId, settings.kbText, settings.query, settings.topK, search]);
+
+  useAutoSearch(ready, modelId, settings.query.trim() !== "" && cleaned.entries.length > 0, runSearch);
+  useSearchOnTopK(settings.topK, response !== null, runSearch);
+
+  // A saved model that is no longer installed: fall back to the default rather than poll an error forever.
+  useEffect(() => {
+    if (status.error?.code === "model_not_found" && settings.model) update({ model: null });
+  }, [status.error, settings.model, update]);
+
+  const chooseModel = useCallback(
+    (id: string) => {
+      const nextLanguage = exampleLanguageFor(models.find((m) => m.id === id)?.languages ?? ["en"]);
+      // Swap the example for the new model's language, but never replace what the person typed.
+      update({
+        model: id,
+        ...(isExampleKb(settings.kbText) ? { kbText: exampleKbText(nextLanguage) } : {}),
+        ...(isExampleQuery(settings.query) ? { query: exampleQuery(nextLanguage) } : {}),
+      });
+    },
+    [models, settings.kbText, settings.query, update],
+  );
+
+  const stale = Boolean(response && (response.query !== settings.query.trim() || built?.key !== currentKey || response.model !== modelId));
+  const dismissError = useCallback(() => {
+    setInputError(null);
+    dismissSearchError();
+  }, [dismissSearchError]);
+
+  return {
+    settings, update, storageWarning, status, searching, models, model, native, view, language, ready, cleaned, stale,
+    truncated: built?.key === currentKey ? built.done.truncated : null,
+    message: inputError ?? searching.error?.message ?? null,
+    runSearch, chooseModel, dismissError,
+  };
+}
+
+/** A first visit (and a model switch) shows results as soon as the model is ready, once per model. */
+function useAutoSearch(ready: boolean, modelId: string, canSearch: boolean, runSearch: () => void) {
+  const searchedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ready || searchedFor.current === modelId) return;
+    searchedFor.current = modelId;
+    if (canSearch) runSearch();
+  }, [ready, modelId, canSearch, runSearch]);
+}
+
+/** A new top-k re-ranks the same knowledge base: no re-embedding, only the search runs again. */
+function useSearchOnTopK(topK: number, hasResults: boolean, runSearch: () => void) {
+  const lastTopK = useRef(topK);
+  useEffect(() => {
+    if (lastTopK.current === topK) return;
+    lastTopK.current = topK;
+    if (!hasResults) return;
+    const timer = setTimeout(runSearch, TOP_K_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [topK, hasResults, runSearch]);
+}

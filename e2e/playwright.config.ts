@@ -1,0 +1,61 @@
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Browser tests against the real app and the real default model: the webServer builds the app (when stale) and
+ * starts it on a free port, and tests begin once GET /api/status answers (which also starts loading the model).
+ * Chromium is Debian's (`apt-get install -y chromium`); `npx playwright install` is not used.
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The runner loads this file first and its workers inherit its environment: the port is chosen once.
+process.env.RADAR_E2E_PORT ??= String(await freePort());
+const port = Number(process.env.RADAR_E2E_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.ts",
+  outputDir: `${root}/test-results`,
+  // One server, one model, two cores: tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  // Generous because the model runs on a shared CPU; no test asserts on time.
+  timeout: 120_000,
+  expect: { timeout: 60_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    viewport: { width: 1440, height: 1000 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    // The same start as `npm start`: it rebuilds only when app/, components/ or lib/ changed since the last build.
+    command: `node scripts/start.mjs --port ${port} --hostname 127.0.0.1`,
+    cwd: root,
+    url: `${baseURL}/api/status`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

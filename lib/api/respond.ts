@@ -1,0 +1,58 @@
+/**
+ * The API edge: every route answers through here. AppError codes map to HTTP statuses in ONE table; the body is
+ * always {error: {code, message}}; internals are logged on the server and never returned.
+ */
+import { ZodError } from "zod";
+import { AppError, type ErrorCode, isAppError } from "../errors";
+import type { ApiErrorBody } from "../kb/types";
+import { formatZodError } from "./validate";
+
+/** TEI's table, adapted: bad shape 422, nothing to do 400, over a limit 413, overloaded 429, client gone 499. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_input: 422,
+  empty_input: 400,
+  too_large: 413,
+  model_not_found: 404,
+  model_corrupt: 500,
+  unknown_pooling: 422,
+  kb_not_found: 404,
+  overloaded: 429,
+  cancelled: 499,
+  device_unavailable: 503,
+  internal: 500,
+};
+
+const INTERNAL_MESSAGE = "Something went wrong on the server; the details are in the server log.";
+
+/** Any thrown value as an AppError; anything unexpected is logged here and becomes a generic `internal`. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error) && error.code !== "internal") return error;
+  if (error instanceof ZodError) return new AppError("invalid_input", formatZodError(error));
+  if (error instanceof Error && error.name === "AbortError") return new AppError("cancelled", "The request was cancelled.");
+  console.error("[semantic-radar] internal error:", error);
+  return new AppError("internal", INTERNAL_MESSAGE);
+}
+
+export function errorBody(error: AppError): ApiErrorBody {
+  return { error: { code: error.code, message: error.message } };
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  return Response.json(errorBody(appError), { status: HTTP_STATUS[appError.code], headers: NO_STORE });
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
+/** Runs a handler's work and answers with its JSON result, or with the error mapped through HTTP_STATUS. */
+export async function respond(work: () => Promise<unknown>): Promise<Response> {
+  try {
+    return jsonResponse(await work());
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+const NO_STORE = { "cache-control": "no-store" };

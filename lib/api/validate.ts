@@ -1,0 +1,85 @@
+/**
+ * Request bodies in, typed values out: a byte bound before parsing, JSON parsing with a clear message, zod
+ * validation whose messages say what was expected and what was given.
+ */
+import type { z } from "zod";
+import { AppError, describeValue } from "../errors";
+import { MAX_BODY_BYTES } from "../kb/limits";
+
+/** Reads a JSON body of at most `maxBytes`, refusing a bigger one before it is all in memory. */
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge(declared, maxBytes);
+  const bytes = await readBounded(request, maxBytes);
+  if (bytes.length === 0) {
+    throw new AppError("invalid_input", "Expected a JSON request body, got an empty body.");
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new AppError("invalid_input", `Expected a JSON request body, got text that is not JSON (${(error as Error).message}).`);
+  }
+}
+
+async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(undefined, maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** `given` undefined: the body was streamed without a length, and reading stopped at the limit. */
+function tooLarge(given: number | undefined, max: number): AppError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new AppError(
+    "too_large",
+    `The request body is too large: expected at most ${mb(max)}, got ${given === undefined ? `more than ${mb(max)}` : mb(given)}. ` +
+      "Split the knowledge base into smaller ones.",
+  );
+}
+
+/** Validates with zod; on failure throws AppError("invalid_input") listing every problem. */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  throw new AppError("invalid_input", formatZodError(result.error));
+}
+
+/** "`topK`: expected an integer from 1 to 100, got 0 (number). `query`: ..." */
+export function formatZodError(error: z.ZodError): string {
+  return error.issues.map(formatIssue).join(" ");
+}
+
+function formatIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? `\`${pathOf(issue.path)}\`: ` : "The request body: ";
+  // zod's own type messages already say what was received; ours say only what was expected.
+  const given = "input" in issue && !/received/.test(issue.message) ? `, got ${describeGiven(issue.input)}` : "";
+  return `${where}${issue.message}${given}.`;
+}
+
+function describeGiven(input: unknown): string {
+  if (input === undefined) return "nothing";
+  if (typeof input === "object" && input !== null && !Array.isArray(input)) return "an object";
+  return describeValue(input);
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i ? "." : ""}${String(key)}`)).join("");
+}

@@ -1,0 +1,21 @@
+/** Checks on a search request that the schema cannot express with the right error code. Pure. */
+import { AppError, describeValue } from "../errors";
+import { isPooling, POOLINGS, type Pooling } from "../pooling/strategies";
+
+/** Checks pooling names against the closed list; the message lists the valid ones. */
+export function requirePoolings(names: readonly string[]): Pooling[] {
+  const unknown = names.filter((name) => !isPooling(name));
+  if (unknown.length) {
+    throw new AppError(
+      "unknown_pooling",
+      `Unknown pooling ${unknown.map((name) => describeValue(name)).join(", ")}: expected one of ${POOLINGS.join(", ")}.`,
+    );
+  }
+  return [...new Set(names as Pooling[])];
+}
+
+export function requireQuery(query: string): string {
+  const text = query.trim();
+  if (!text) throw new AppError("empty_input", "The query is empty: expected some text to search for, got only whitespace.");
+  return text;
+}

@@ -1,0 +1,124 @@
+/**
+ * The radar API's wire types: what /api/status, /api/kb and /api/search return. Types only, safe for components
+ * (components import these, never the engine).
+ */
+import type { Architecture, Device, Graph } from "../engine/types";
+import type { ErrorCode } from "../errors";
+import type { Pooling } from "../pooling/strategies";
+
+export type { Pooling } from "../pooling/strategies";
+
+/** Milliseconds per stage of a request; `totalMs` is always present. */
+export type Timings = { totalMs: number } & Record<string, number>;
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** What the browser needs to know about a model (no server paths). */
+export interface ModelSummary {
+  id: string;
+  description: string;
+  languages: string[];
+  isDefault: boolean;
+  architecture: Architecture;
+  hiddenSize: number;
+  maxTokens: number;
+  nativePooling: Pooling;
+  graphs: Graph[];
+  hasQueryPrompt: boolean;
+}
+
+export type EngineStatus = "idle" | "loading" | "ready" | "failed";
+
+export interface EngineState {
+  modelId: string;
+  status: EngineStatus;
+  device?: Device;
+  graph?: Graph;
+  dims?: number;
+  loadMs?: number;
+  /** Devices tried before the one used, and why they were skipped. */
+  skipped?: { device: Device; reason: string }[];
+  error?: string;
+}
+
+export interface StatusResponse {
+  models: ModelSummary[];
+  defaultModel: string;
+  /** The device asked for (SEMANTIC_RADAR_DEVICE or "auto"). */
+  deviceChoice: string;
+  engines: EngineState[];
+  timings: Timings;
+}
+
+/** What cleaning did to a pasted knowledge base before embedding. */
+export interface CleaningReport {
+  /** Lines given, before cleaning. */
+  given: number;
+  /** Entries kept, in order. */
+  kept: number;
+  blank: number;
+  symbolsOnly: number;
+  duplicates: number;
+  /** Entries over MAX_ENTRY_CHARS, cut to it (index into the kept entries). */
+  cutToChars: { index: number; chars: number }[];
+}
+
+/** An entry the model saw only part of: over the model's max tokens (and maybe over MAX_ENTRY_CHARS first). */
+export interface TruncatedEntry {
+  index: number;
+  preview: string;
+  tokens: number;
+  keptTokens: number;
+}
+
+/** The NDJSON events of POST /api/kb, one JSON object a line; exactly one `done` or `error` ends the stream. */
+export type KbEvent =
+  | { type: "cleaned"; model: string; count: number; report: CleaningReport }
+  | { type: "loading"; model: string }
+  /** Entries embedded so far; never decreases, ends at total. */
+  | { type: "progress"; done: number; total: number }
+  | {
+      type: "done";
+      kbId: string;
+      model: string;
+      count: number;
+      dims: number;
+      truncated: TruncatedEntry[];
+      report: CleaningReport;
+      /** True when this exact knowledge base was already embedded and kept: nothing was re-embedded. */
+      cached: boolean;
+      timings: Timings;
+    }
+  | ({ type: "error" } & ApiErrorBody);
+
+export interface SearchHit {
+  /** Index of the entry in the cleaned knowledge base. */
+  index: number;
+  text: string;
+  score: number;
+  /** 1-based rank under this pooling. */
+  rank: number;
+  /** This entry's 1-based rank under every pooling searched (for rank changes between columns). */
+  ranks: Partial<Record<Pooling, number>>;
+}
+
+/** Counts of scores in [start, start + width). */
+export interface HistogramBin {
+  start: number;
+  end: number;
+  count: number;
+}
+
+export interface SearchResponse {
+  kbId: string;
+  model: string;
+  query: string;
+  count: number;
+  results: Partial<Record<Pooling, SearchHit[]>>;
+  /** Distribution of every entry's score, per pooling. */
+  histograms: Partial<Record<Pooling, HistogramBin[]>>;
+  truncatedQuery: boolean;
+  timings: Timings;
+}
