@@ -2,7 +2,7 @@
  * The browser's side of the lab API (/api/lab, /api/lab/sts): typed calls, every failure an AppError whose
  * message can be shown as is. Error decoding is the radar's (lib/api/client.ts), so both pages speak alike.
  */
-import { asAppError, errorFromResponse } from "@/lib/api/client";
+import { asAppError, call } from "@/lib/api/client";
 import { readNdjson } from "@/lib/api/ndjson-read";
 import type { Graph } from "@/lib/engine/types";
 import { AppError } from "@/lib/errors";
@@ -54,15 +54,4 @@ export async function computeSts(
     throw asAppError(error);
   }
   throw new AppError("internal", "The server closed the STS stream before the result. Try again.");
-}
-
-async function call(url: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, headers: init.body ? { "content-type": "application/json" } : undefined });
-  } catch (error) {
-    throw asAppError(error);
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  return response;
 }

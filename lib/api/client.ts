@@ -49,7 +49,7 @@ export async function searchKnowledgeBase(body: SearchBody, signal?: AbortSignal
 }
 
 /** fetch that throws AppError for network failures, cancellation and non-2xx answers. */
-async function call(url: string, init: RequestInit): Promise<Response> {
+export async function call(url: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, headers: init.body ? { "content-type": "application/json" } : undefined });

@@ -1,39 +1,14 @@
 /**
  * What the lab page and its exports show about a model: ModelInfo without server paths. Pure: safe for clients.
  */
-import type { Architecture, Graph, ModelInfo } from "@/lib/engine/types";
-import type { Pooling } from "@/lib/pooling/strategies";
+import type { Graph, ModelInfo } from "@/lib/engine/types";
 
-export interface LabModel {
-  id: string;
-  description: string;
-  languages: string[];
-  isDefault: boolean;
-  architecture: Architecture;
-  modelType: string;
-  hiddenSize: number;
-  numLayers: number;
-  maxTokens: number;
-  nativePooling: Pooling;
-  prompts: { query?: string; document?: string };
-  graphs: Graph[];
-}
+/** ModelInfo less what only the server needs (its folder, graph files, ONNX input names, padding side). */
+export type LabModel = Omit<ModelInfo, "dir" | "graphs" | "inputNames" | "paddingSide"> & { graphs: Graph[] };
 
 export function toLabModel(info: ModelInfo): LabModel {
-  return {
-    id: info.id,
-    description: info.description,
-    languages: [...info.languages],
-    isDefault: info.isDefault,
-    architecture: info.architecture,
-    modelType: info.modelType,
-    hiddenSize: info.hiddenSize,
-    numLayers: info.numLayers,
-    maxTokens: info.maxTokens,
-    nativePooling: info.nativePooling,
-    prompts: { ...info.prompts },
-    graphs: info.graphs.map((graph) => graph.graph),
-  };
+  const { dir: _dir, graphs, inputNames: _inputNames, paddingSide: _paddingSide, ...shown } = info;
+  return { ...shown, languages: [...info.languages], prompts: { ...info.prompts }, graphs: graphs.map((g) => g.graph) };
 }
 
 /** Chinese scenarios for a model that reads Chinese, English otherwise. */
