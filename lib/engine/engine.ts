@@ -21,7 +21,7 @@ export interface BatchLimits {
  * knowledge-base job waits for one batch, not the whole job. A GPU needs far larger batches to fill its cores.
  */
 export const BATCH_LIMITS: Record<Device, BatchLimits> = {
-  cpu: { tokenBudget: 4096, maxBatchSize: 64 },
+  cpu: { tokenBudget: 2048, maxBatchSize: 64 },
   webgpu: { tokenBudget: 32768, maxBatchSize: 512 },
   cuda: { tokenBudget: 32768, maxBatchSize: 512 },
 };
