@@ -3,12 +3,11 @@
 // Runs the article's experiment (8 scenarios, query vs strong / weak / unrelated candidate) on installed models,
 // every pooling from one forward pass per text, and prints the article's table with real numbers beside its claims.
 import { AppError } from "../lib/errors";
-import { defaultModelId, getModelInfo } from "../lib/engine/index";
-import { toLabMarkdown, toLabSummaryMarkdown } from "../lib/eval/lab-markdown";
+import { defaultModelId, getModelInfo, listModels } from "../lib/engine/index";
+import { toLabMarkdown, toLabSummaryMarkdown, toStsMarkdown } from "../lib/eval/lab-markdown";
 import { toLabJson, type LabReport } from "../lib/eval/lab-report";
-import { labModels, runLabOnModel } from "../lib/eval/lab-service";
+import { runLabOnModel } from "../lib/eval/lab-service";
 import { labSts, type LabSts } from "../lib/eval/lab-sts";
-import { toStsMarkdown } from "../lib/eval/lab-markdown";
 import { SCENARIO_LANGS, isScenarioLang } from "../lib/eval/scenarios/types";
 import { ENGINE_OPTIONS, loadOptionsFrom, parseCli, progressBar, runCli } from "./cli";
 
@@ -62,7 +61,7 @@ runCli(async () => {
 
 /** Every installed model; with --graph, those that ship that graph (the others are named on stderr, not failed). */
 function modelsWithGraph(graph: string | undefined): string[] {
-  const models = labModels();
+  const models = listModels();
   const lacking = models.filter((model) => graph && !model.graphs.some((g) => g.graph === graph));
   if (lacking.length) process.stderr.write(`lab: skipping ${lacking.map((m) => m.id).join(", ")}: no ${graph} graph\n`);
   return models.filter((model) => !lacking.includes(model)).map((model) => model.id);

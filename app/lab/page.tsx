@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { LabPage } from "@/components/lab/lab-page";
 import { toLabModel } from "@/lib/eval/lab-model";
-import { labModels } from "@/lib/eval/lab-service";
+import { listModels } from "@/lib/engine/index";
 
 export const metadata: Metadata = {
   title: "Pooling Lab · Semantic Radar",
@@ -12,5 +12,5 @@ export const metadata: Metadata = {
 export default async function Page() {
   // The installed models are read per request: models/ can change after the build.
   await connection();
-  return <LabPage models={labModels().map(toLabModel)} />;
+  return <LabPage models={listModels().map(toLabModel)} />;
 }

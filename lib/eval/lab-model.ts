@@ -2,6 +2,8 @@
  * What the lab page and its exports show about a model: ModelInfo without server paths. Pure: safe for clients.
  */
 import type { Graph, ModelInfo } from "@/lib/engine/types";
+import { scenarioLangFor } from "./scenarios/index";
+import type { ScenarioLang } from "./scenarios/types";
 
 /** ModelInfo less what only the server needs (its folder, graph files, ONNX input names, padding side). */
 export type LabModel = Omit<ModelInfo, "dir" | "graphs" | "inputNames" | "paddingSide"> & { graphs: Graph[] };
@@ -11,12 +13,12 @@ export function toLabModel(info: ModelInfo): LabModel {
   return { ...shown, languages: [...info.languages], prompts: { ...info.prompts }, graphs: graphs.map((g) => g.graph) };
 }
 
-/** Chinese scenarios for a model that reads Chinese, English otherwise. */
-export function defaultLangFor(model: Pick<LabModel, "languages">): "zh" | "en" {
-  return model.languages.includes("zh") ? "zh" : "en";
+/** The article's scenarios in the model's language (scenarioLangFor). */
+export function defaultLangFor(model: Pick<LabModel, "languages">): ScenarioLang {
+  return scenarioLangFor(model.languages);
 }
 
-/** The STS Benchmark split in the model's language. */
+/** The STS Benchmark split in the same language. */
 export function defaultStsDatasetFor(model: Pick<LabModel, "languages">): "stsb-zh" | "stsb-en" {
-  return model.languages.includes("zh") ? "stsb-zh" : "stsb-en";
+  return defaultLangFor(model) === "zh" ? "stsb-zh" : "stsb-en";
 }

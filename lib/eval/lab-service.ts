@@ -3,7 +3,7 @@
  * Server-only: used by the lab API route and `npm run lab`.
  */
 import "server-only";
-import { getModelInfo, listModels, loadEngine } from "@/lib/engine/index";
+import { getModelInfo, loadEngine } from "@/lib/engine/index";
 import type { DeviceChoice, Graph, ModelInfo } from "@/lib/engine/types";
 import { runLab } from "./lab-run";
 import { defaultLangFor, toLabModel } from "./lab-model";
@@ -45,9 +45,4 @@ export async function runLabOnModel(modelId: string, request: LabRequest = {}): 
     scenarios: [...scenarios],
     run,
   };
-}
-
-/** Every installed model, the default first. */
-export function labModels(): ModelInfo[] {
-  return [...listModels()].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }

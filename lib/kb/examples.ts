@@ -4,7 +4,7 @@
  * article wrote them and in English, so a first visit shows results at once. The article's "strong / weak /
  * unrelated" labels are its hypotheses; the radar shows what a real model makes of them.
  */
-import { articleScenarios, type Scenario, type ScenarioLang } from "../eval/scenarios";
+import { articleScenarios, scenarioLangFor, type Scenario, type ScenarioLang } from "../eval/scenarios";
 
 export type ExampleLanguage = ScenarioLang;
 
@@ -23,10 +23,8 @@ export function exampleQuery(language: ExampleLanguage): string {
 
 const DEFAULT_SCENARIO = 7;
 
-/** Chinese examples for a model that reads Chinese (and not English), English otherwise. */
-export function exampleLanguageFor(languages: readonly string[]): ExampleLanguage {
-  return languages.includes("zh") && !languages.includes("en") ? "zh" : "en";
-}
+/** Chinese examples for a model that reads Chinese (and not English), English otherwise: the lab's rule too. */
+export { scenarioLangFor as exampleLanguageFor };
 
 /** True when `text` is one of the example knowledge bases, untouched (safe to swap for the other language). */
 export function isExampleKb(text: string): boolean {

@@ -9,6 +9,14 @@ export { CUSTOM_FILE_FORMAT, CUSTOM_FILE_VERSION, parseCustomScenarios, serializ
 export { SCENARIOS_MAX, SCENARIO_TEXT_MAX_CHARS, formatZodIssues, scenarioListSchema, scenarioSchema } from "./schema";
 export * from "./types";
 
+/**
+ * Which language's scenarios suit a model: Chinese for a model that reads Chinese and not English, English
+ * otherwise. The radar's example knowledge base and the lab's default scenarios and STS split all follow it.
+ */
+export function scenarioLangFor(languages: readonly string[]): ScenarioLang {
+  return languages.includes("zh") && !languages.includes("en") ? "zh" : "en";
+}
+
 /** The article's eight scenarios in one language; the claimed numbers (ARTICLE_CLAIMS) follow the same order. */
 export function articleScenarios(lang: ScenarioLang): readonly Scenario[] {
   return lang === "zh" ? ARTICLE_SCENARIOS_ZH : ARTICLE_SCENARIOS_EN;
