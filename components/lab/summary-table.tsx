@@ -2,6 +2,7 @@
 
 import type { LabReport } from "@/lib/eval/lab-report";
 import { POOLINGS, POOLING_LABELS } from "@/lib/pooling/strategies";
+import { NativeBadge } from "../native-badge";
 import { f4, POOLING_COLORS } from "./format";
 
 /** One row per model: average Δ per pooling, the native one marked, the best in bold. Click a model for its details. */
@@ -39,9 +40,7 @@ export function SummaryTable({ reports, selected, onSelect }: { reports: LabRepo
                 {POOLINGS.map((p) => (
                   <td key={p} className={`px-2 py-1 text-right font-mono tabular-nums ${p === bestAverage ? "font-bold text-emerald-800" : ""}`}>
                     {f4(averageDelta[p])}
-                    {p === report.model.nativePooling ? (
-                      <span className="ml-1 rounded bg-slate-900 px-1 font-sans text-[0.65rem] font-semibold uppercase text-white">native</span>
-                    ) : null}
+                    {p === report.model.nativePooling ? <NativeBadge className="ml-1" /> : null}
                   </td>
                 ))}
               </tr>

@@ -3,6 +3,7 @@
 import type { Pooling } from "@/lib/pooling/strategies";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 import type { View } from "@/lib/kb/settings";
+import { NativeBadge } from "../native-badge";
 
 const VIEW_LABELS: Record<View, string> = { cls: "CLS", mean: "Mean", last_token: "Last token", side_by_side: "Side by side" };
 
@@ -36,11 +37,7 @@ export function PoolingControl({ view, nativePooling, compare, poolings, onView,
               data-testid={`pooling-${option}`}
             />
             {VIEW_LABELS[option]}
-            {option === nativePooling ? (
-              <span data-testid="native-badge" className="rounded bg-emerald-600 px-1 text-[0.65rem] font-semibold uppercase text-white">
-                native
-              </span>
-            ) : null}
+            {option === nativePooling ? <NativeBadge tone="emerald" /> : null}
           </label>
         ))}
       </div>
