@@ -4,11 +4,11 @@
 // every pooling from one forward pass per text, and prints the article's table with real numbers beside its claims.
 import { AppError } from "../lib/errors";
 import { defaultModelId, getModelInfo, listModels } from "../lib/engine/index";
-import { toLabMarkdown, toLabSummaryMarkdown, toStsMarkdown } from "../lib/eval/lab-markdown";
-import { toLabJson, type LabReport } from "../lib/eval/lab-report";
-import { runLabOnModel } from "../lib/eval/lab-service";
-import { labSts, type LabSts } from "../lib/eval/lab-sts";
-import { SCENARIO_LANGS, isScenarioLang } from "../lib/eval/scenarios/types";
+import { toLabMarkdown, toLabSummaryMarkdown, toStsMarkdown } from "../lib/lab/markdown";
+import { toLabJson, type LabReport } from "../lib/lab/report";
+import { runLabOnModel } from "../lib/lab/service";
+import { labSts, type LabSts } from "../lib/lab/sts";
+import { SCENARIO_LANGS, isScenarioLang } from "../lib/lab/scenarios/types";
 import { ENGINE_OPTIONS, loadOptionsFrom, parseCli, progressBar, runCli } from "./cli";
 
 const USAGE =

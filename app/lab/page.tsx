@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { LabPage } from "@/components/lab/lab-page";
-import { toLabModel } from "@/lib/eval/lab-model";
+import { toLabModel } from "@/lib/lab/model";
 import { listModels } from "@/lib/engine/index";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import type { LabReport } from "@/lib/eval/lab-report";
+import type { LabReport } from "@/lib/lab/report";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { f4, POOLING_COLORS, poolingName } from "./format";
 

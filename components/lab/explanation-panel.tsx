@@ -1,7 +1,7 @@
 "use client";
 
-import type { LabModel } from "@/lib/eval/lab-model";
-import type { LabReport } from "@/lib/eval/lab-report";
+import type { LabModel } from "@/lib/lab/model";
+import type { LabReport } from "@/lib/lab/report";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 import { runObservations } from "./observations";
 

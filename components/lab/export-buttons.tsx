@@ -1,7 +1,7 @@
 "use client";
 
-import { toLabCsv } from "@/lib/eval/lab-csv";
-import { toLabJson, type LabReport } from "@/lib/eval/lab-report";
+import { toLabCsv } from "@/lib/lab/csv";
+import { toLabJson, type LabReport } from "@/lib/lab/report";
 import { downloadText, fileStamp } from "./download";
 
 /** Results as CSV (one line per model, scenario and pooling) or JSON (the shape `npm run lab -- --json` prints). */

@@ -6,9 +6,9 @@ import { asAppError, call } from "@/lib/api/client";
 import { readNdjson } from "@/lib/api/ndjson-read";
 import type { Graph } from "@/lib/engine/types";
 import { AppError } from "@/lib/errors";
-import type { LabReport } from "@/lib/eval/lab-report";
-import type { LabSts, LabStsDataset, LabStsStreamEvent } from "@/lib/eval/lab-sts-types";
-import type { Scenario, ScenarioLang } from "@/lib/eval/scenarios/types";
+import type { LabReport } from "@/lib/lab/report";
+import type { LabSts, LabStsDataset, LabStsStreamEvent } from "@/lib/lab/sts-types";
+import type { Scenario, ScenarioLang } from "@/lib/lab/scenarios/types";
 
 export interface LabRunBody {
   model: string;

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Graph } from "@/lib/engine/types";
-import type { LabModel } from "@/lib/eval/lab-model";
+import type { LabModel } from "@/lib/lab/model";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 import type { RunPhase } from "./use-lab-runner";
 

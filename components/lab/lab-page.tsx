@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Graph } from "@/lib/engine/types";
-import { defaultLangFor, type LabModel } from "@/lib/eval/lab-model";
-import { scenarioSchema } from "@/lib/eval/scenarios/schema";
-import type { Scenario } from "@/lib/eval/scenarios/types";
+import { defaultLangFor, type LabModel } from "@/lib/lab/model";
+import { scenarioSchema } from "@/lib/lab/scenarios/schema";
+import type { Scenario } from "@/lib/lab/scenarios/types";
 import type { LabRunBody } from "./lab-api";
 import { ALL_MODELS, LabControls, type ScenarioChoice } from "./lab-controls";
 import { LabResults } from "./lab-results";

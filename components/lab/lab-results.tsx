@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { LabModel } from "@/lib/eval/lab-model";
-import type { LabReport } from "@/lib/eval/lab-report";
+import type { LabModel } from "@/lib/lab/model";
+import type { LabReport } from "@/lib/lab/report";
 import { DeltaChart } from "./delta-chart";
 import { ExplanationPanel } from "./explanation-panel";
 import { ExportButtons } from "./export-buttons";

@@ -1,7 +1,7 @@
 "use client";
 
-import { articleAverageFor, claimFor, type LabReport } from "@/lib/eval/lab-report";
-import { ARTICLE_CLAIM_SOURCE } from "@/lib/eval/scenarios/article-claims";
+import { articleAverageFor, claimFor, type LabReport } from "@/lib/lab/report";
+import { ARTICLE_CLAIM_SOURCE } from "@/lib/lab/scenarios/article-claims";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
 import { f4 } from "./format";
 import { PoolingTag } from "./pooling-tag";

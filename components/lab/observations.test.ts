@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildLabRow, buildLabTable, mapPoolings, type CandidateScores } from "@/lib/eval/lab";
-import type { LabModel } from "@/lib/eval/lab-model";
-import type { LabReport } from "@/lib/eval/lab-report";
+import { buildLabRow, buildLabTable, mapPoolings, type CandidateScores } from "@/lib/lab/table";
+import type { LabModel } from "@/lib/lab/model";
+import type { LabReport } from "@/lib/lab/report";
 import type { Pooling } from "@/lib/pooling/strategies";
 import { maxScoreGap, meanUnrelated, rankByAverageDelta, runObservations } from "./observations";
 

@@ -2,7 +2,7 @@
  * Facts read off one lab run, for the explanation panel: where the native pooling ranks, poolings that coincide,
  * how compressed a pooling's cosines are. Pure: tested on hand-made tables.
  */
-import type { LabReport } from "@/lib/eval/lab-report";
+import type { LabReport } from "@/lib/lab/report";
 import { POOLINGS, POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
 
 /** 1 = the largest average Δ of the five. */

@@ -1,6 +1,6 @@
 "use client";
 
-import type { LabReport } from "@/lib/eval/lab-report";
+import type { LabReport } from "@/lib/lab/report";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { f4 } from "./format";
 import { PoolingTag } from "./pooling-tag";

@@ -2,8 +2,8 @@
 
 import { useRef, useState } from "react";
 import { asAppError } from "@/lib/api/client";
-import { SCENARIOS_MAX, SCENARIO_TEXT_MAX_CHARS, articleScenarios, parseCustomScenarios, serializeCustomScenarios } from "@/lib/eval/scenarios/index";
-import type { ScenarioLang } from "@/lib/eval/scenarios/types";
+import { SCENARIOS_MAX, SCENARIO_TEXT_MAX_CHARS, articleScenarios, parseCustomScenarios, serializeCustomScenarios } from "@/lib/lab/scenarios/index";
+import type { ScenarioLang } from "@/lib/lab/scenarios/types";
 import { downloadText, fileStamp } from "./download";
 import { ScenarioRow } from "./scenario-row";
 import type { useCustomScenarios } from "./use-custom-scenarios";

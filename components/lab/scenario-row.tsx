@@ -1,7 +1,7 @@
 "use client";
 
-import { scenarioSchema } from "@/lib/eval/scenarios/schema";
-import type { Scenario } from "@/lib/eval/scenarios/types";
+import { scenarioSchema } from "@/lib/lab/scenarios/schema";
+import type { Scenario } from "@/lib/lab/scenarios/types";
 
 const FIELDS = [
   { key: "name", label: "Name" },

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { asAppError } from "@/lib/api/client";
 import type { Graph } from "@/lib/engine/types";
-import { defaultStsDatasetFor, type LabModel } from "@/lib/eval/lab-model";
-import type { LabSts, LabStsDataset } from "@/lib/eval/lab-sts-types";
+import { defaultStsDatasetFor, type LabModel } from "@/lib/lab/model";
+import type { LabSts, LabStsDataset } from "@/lib/lab/sts-types";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { computeSts, fetchCachedSts } from "./lab-api";
 import { PoolingTag } from "./pooling-tag";

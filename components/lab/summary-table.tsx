@@ -1,6 +1,6 @@
 "use client";
 
-import type { LabReport } from "@/lib/eval/lab-report";
+import type { LabReport } from "@/lib/lab/report";
 import { POOLINGS, POOLING_LABELS } from "@/lib/pooling/strategies";
 import { NativeBadge } from "../native-badge";
 import { f4, POOLING_COLORS } from "./format";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { Scenario } from "@/lib/eval/scenarios/types";
+import type { Scenario } from "@/lib/lab/scenarios/types";
 
 /** Versioned so a future format can migrate instead of misreading old rows. */
 export const CUSTOM_SCENARIOS_KEY = "semantic-radar:lab-scenarios:v1";

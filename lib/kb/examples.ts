@@ -4,11 +4,11 @@
  * article wrote them and in English, so a first visit shows results at once. The article's "strong / weak /
  * unrelated" labels are its hypotheses; the radar shows what a real model makes of them.
  */
-import { articleScenarios, scenarioLangFor, type Scenario, type ScenarioLang } from "../eval/scenarios";
+import { articleScenarios, scenarioLangFor, type Scenario, type ScenarioLang } from "../lab/scenarios";
 
 export type ExampleLanguage = ScenarioLang;
 
-/** One source of truth: the Pooling Lab's copy of the article's scenarios (lib/eval/scenarios). */
+/** One source of truth: the Pooling Lab's copy of the article's scenarios (lib/lab/scenarios). */
 export const SCENARIOS: Record<ExampleLanguage, readonly Scenario[]> = { zh: articleScenarios("zh"), en: articleScenarios("en") };
 
 /** The example knowledge base: every scenario's three candidates, one per line. */

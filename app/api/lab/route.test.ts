@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LabReport } from "@/lib/eval/lab-report";
+import type { LabReport } from "@/lib/lab/report";
 import { POST } from "./route";
 
 const post = (body: unknown) =>

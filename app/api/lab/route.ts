@@ -1,7 +1,7 @@
 // POST /api/lab {model, graph?, lang? | scenarios?} -> LabReport: the article's table for one model, every pooling.
 import { respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
-import { runLabOnModel } from "@/lib/eval/lab-service";
+import { runLabOnModel } from "@/lib/lab/service";
 import { labRequestSchema } from "./schema";
 
 export async function POST(request: Request): Promise<Response> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GRAPHS } from "@/lib/engine/types";
-import { SCENARIO_LANGS, scenarioListSchema } from "@/lib/eval/scenarios/index";
+import { SCENARIO_LANGS, scenarioListSchema } from "@/lib/lab/scenarios/index";
 
 /** POST /api/lab: run the article's scenarios (lang) or a person's own (scenarios) on one installed model. */
 export const labRequestSchema = z

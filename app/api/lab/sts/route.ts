@@ -3,8 +3,8 @@
 import { ndjsonResponse } from "@/lib/api/ndjson";
 import { errorResponse, respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
-import { cachedLabSts, labSts } from "@/lib/eval/lab-sts";
-import type { LabStsEvent } from "@/lib/eval/lab-sts-types";
+import { cachedLabSts, labSts } from "@/lib/lab/sts";
+import type { LabStsEvent } from "@/lib/lab/sts-types";
 import { stsRequestSchema } from "./schema";
 
 export async function GET(request: Request): Promise<Response> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SharedRuns, type ProgressListener } from "./lab-shared-runs";
+import { SharedRuns, type ProgressListener } from "./shared-runs";
 
 /** Work that reports progress and finishes only when told, and records the signal it was given. */
 function controllable() {

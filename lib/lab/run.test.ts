@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EmbedOptions, EmbedResult, EmbeddingEngine, LoadedModelInfo } from "@/lib/engine/types";
 import { POOLINGS } from "@/lib/pooling/strategies";
-import { runLab } from "./lab-run";
+import { runLab } from "./run";
 import type { Scenario } from "./scenarios/types";
 
 /**

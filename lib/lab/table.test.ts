@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
-import { argmaxPooling, buildLabRow, buildLabTable, mapPoolings, round4, scorePooling, type CandidateScores } from "./lab";
+import { argmaxPooling, buildLabRow, buildLabTable, mapPoolings, round4, scorePooling, type CandidateScores } from "./table";
 import { ARTICLE_CLAIMS } from "./scenarios/article-claims";
 
 const flat = (strong: number, weak: number, unrelated: number): CandidateScores => ({ strong, weak, unrelated });

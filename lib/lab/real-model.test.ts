@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { loadEngine } from "@/lib/engine/index";
 import { cosine } from "@/lib/pooling/normalize";
 import { POOLINGS } from "@/lib/pooling/strategies";
-import { toLabJson } from "./lab-report";
-import { runLabOnModel } from "./lab-service";
+import { toLabJson } from "./report";
+import { runLabOnModel } from "./service";
 import { ARTICLE_SCENARIOS_EN } from "./scenarios/article-en";
 import { CANDIDATE_ROLES } from "./scenarios/types";
 

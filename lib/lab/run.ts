@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { EmbedResult, EmbeddingEngine } from "@/lib/engine/types";
 import { cosine } from "@/lib/pooling/normalize";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
-import { buildLabRow, buildLabTable, mapPoolings, type CandidateScores, type LabTable } from "./lab";
+import { buildLabRow, buildLabTable, mapPoolings, type CandidateScores, type LabTable } from "./table";
 import { CANDIDATE_ROLES, type Scenario } from "./scenarios/types";
 
 /** A scenario text longer than the model's max tokens; the lab still runs on what was kept. */

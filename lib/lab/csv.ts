@@ -3,8 +3,8 @@
  */
 import Papa from "papaparse";
 import { POOLINGS } from "@/lib/pooling/strategies";
-import { round4 } from "./lab";
-import { claimFor, type LabReport } from "./lab-report";
+import { round4 } from "./table";
+import { claimFor, type LabReport } from "./report";
 
 export const LAB_CSV_COLUMNS = [
   "model",

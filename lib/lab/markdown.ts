@@ -3,9 +3,9 @@
  * the averages, and a one-table summary across models. Pure: used by the CLI.
  */
 import { POOLINGS, POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
-import type { LabTable } from "./lab";
-import type { LabSts } from "./lab-sts-types";
-import { articleAverageFor, claimFor, type LabReport } from "./lab-report";
+import type { LabTable } from "./table";
+import type { LabSts } from "./sts-types";
+import { articleAverageFor, claimFor, type LabReport } from "./report";
 import { ARTICLE_CLAIM_SOURCE } from "./scenarios/article-claims";
 
 const f4 = (value: number) => value.toFixed(4);

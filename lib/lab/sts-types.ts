@@ -2,7 +2,7 @@
 import type { Device, Graph } from "@/lib/engine/types";
 import type { ApiErrorBody } from "@/lib/kb/types";
 import type { Pooling } from "@/lib/pooling/strategies";
-import type { StsDataset } from "./sts-data";
+import type { StsDataset } from "../eval/sts-data";
 
 export type LabStsDataset = StsDataset;
 

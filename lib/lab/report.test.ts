@@ -1,11 +1,11 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { POOLINGS } from "@/lib/pooling/strategies";
-import { buildLabRow, buildLabTable, mapPoolings } from "./lab";
-import { LAB_CSV_COLUMNS, toLabCsv } from "./lab-csv";
-import { toLabMarkdown, toLabSummaryMarkdown, toStsMarkdown } from "./lab-markdown";
-import type { LabModel } from "./lab-model";
-import { claimFor, toLabJson, type LabLang, type LabReport } from "./lab-report";
+import { buildLabRow, buildLabTable, mapPoolings } from "./table";
+import { LAB_CSV_COLUMNS, toLabCsv } from "./csv";
+import { toLabMarkdown, toLabSummaryMarkdown, toStsMarkdown } from "./markdown";
+import type { LabModel } from "./model";
+import { claimFor, toLabJson, type LabLang, type LabReport } from "./report";
 import { ARTICLE_SCENARIOS_ZH } from "./scenarios/article-zh";
 
 const model: LabModel = {

@@ -4,9 +4,9 @@
  */
 import type { Device, Graph } from "@/lib/engine/types";
 import type { Pooling } from "@/lib/pooling/strategies";
-import { mapPoolings, round4 } from "./lab";
-import type { LabModel } from "./lab-model";
-import type { LabRun } from "./lab-run";
+import { mapPoolings, round4 } from "./table";
+import type { LabModel } from "./model";
+import type { LabRun } from "./run";
 import { ARTICLE_CLAIMED_AVERAGE, ARTICLE_CLAIMS } from "./scenarios/article-claims";
 import type { ClaimedScores, Scenario, ScenarioLang } from "./scenarios/types";
 

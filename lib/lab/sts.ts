@@ -5,13 +5,13 @@
 import "server-only";
 import { getModelInfo, loadEngine } from "@/lib/engine/index";
 import type { DeviceChoice, Graph } from "@/lib/engine/types";
-import { defaultStsDatasetFor } from "./lab-model";
-import { labGraphFor } from "./lab-service";
-import { SharedRuns, type JoinOptions } from "./lab-shared-runs";
-import type { LabSts } from "./lab-sts-types";
-import { evaluateSts, loadStsDataset, type StsDataset } from "./sts";
+import { defaultStsDatasetFor } from "./model";
+import { labGraphFor } from "./service";
+import { SharedRuns, type JoinOptions } from "./shared-runs";
+import type { LabSts } from "./sts-types";
+import { evaluateSts, loadStsDataset, type StsDataset } from "../eval/sts";
 
-export type { LabSts } from "./lab-sts-types";
+export type { LabSts } from "./sts-types";
 
 export interface StsRequest extends JoinOptions {
   graph?: Graph;

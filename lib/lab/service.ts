@@ -5,9 +5,9 @@
 import "server-only";
 import { getModelInfo, loadEngine } from "@/lib/engine/index";
 import type { DeviceChoice, Graph, ModelInfo } from "@/lib/engine/types";
-import { runLab } from "./lab-run";
-import { defaultLangFor, toLabModel } from "./lab-model";
-import type { LabReport } from "./lab-report";
+import { runLab } from "./run";
+import { defaultLangFor, toLabModel } from "./model";
+import type { LabReport } from "./report";
 import { articleScenarios } from "./scenarios/index";
 import type { Scenario, ScenarioLang } from "./scenarios/types";
 
