@@ -4,26 +4,16 @@
  */
 import { asAppError, call } from "@/lib/api/client";
 import { readNdjson } from "@/lib/api/ndjson-read";
-import type { Graph } from "@/lib/engine/types";
+import type { LabRequestBody, StsRequestBody } from "@/lib/api/contract";
 import { AppError } from "@/lib/errors";
 import type { LabReport } from "@/lib/lab/report";
-import type { LabSts, LabStsDataset, LabStsStreamEvent } from "@/lib/lab/sts-types";
-import type { Scenario, ScenarioLang } from "@/lib/lab/scenarios/types";
+import type { LabSts, LabStsStreamEvent } from "@/lib/lab/sts-types";
 
-export interface LabRunBody {
-  model: string;
-  graph?: Graph;
-  lang?: ScenarioLang;
-  scenarios?: Scenario[];
-}
+export type LabRunBody = LabRequestBody;
 
 export type LabResponse = LabReport & { timings: { loadMs: number; embedMs: number; totalMs: number } };
 
-export interface StsBody {
-  model: string;
-  graph?: Graph;
-  dataset?: LabStsDataset;
-}
+export type StsBody = StsRequestBody;
 
 export async function runLabRequest(body: LabRunBody, signal?: AbortSignal): Promise<LabResponse> {
   const response = await call("/api/lab", { method: "POST", body: JSON.stringify(body), signal });

@@ -1,7 +1,7 @@
 "use client";
 
 import { summarizeReport } from "@/lib/kb/clean";
-import type { CleaningReport as Report, TruncatedEntry } from "@/lib/kb/types";
+import type { CleaningReport as Report, TruncatedEntry } from "@/lib/api/contract";
 
 interface Props {
   report: Report;

@@ -9,8 +9,8 @@ export function EmbedProgress({ phase, onCancel }: { phase: SearchPhase; onCance
   const percent = embedding && phase.total ? Math.round((phase.done / phase.total) * 100) : embedding ? 0 : 100;
   const label = !embedding
     ? "Searching..."
-    : phase.loadingModel
-      ? "Loading the model..."
+    : phase.waiting
+      ? "Starting (the server loads the model on first use)..."
       : `Embedding the knowledge base: ${phase.done.toLocaleString("en")} of ${phase.total.toLocaleString("en")} entries`;
   return (
     <div data-testid="embed-progress" className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AppError } from "@/lib/errors";
-import type { EngineState } from "@/lib/kb/types";
+import type { EngineState } from "@/lib/api/contract";
 
 interface Props {
   modelId: string;

@@ -3,8 +3,8 @@
 import { useRef, useState, type ChangeEvent } from "react";
 import { AppError } from "@/lib/errors";
 import { parseCsv } from "@/lib/kb/import-csv";
-import { MAX_BODY_BYTES } from "@/lib/kb/limits";
-import type { CleaningReport as Report, TruncatedEntry } from "@/lib/kb/types";
+import { MAX_BODY_BYTES } from "@/lib/api/contract";
+import type { CleaningReport as Report, TruncatedEntry } from "@/lib/api/contract";
 import { CleaningReport } from "./cleaning-report";
 import { CsvImport } from "./csv-import";
 

@@ -2,7 +2,7 @@
 
 import type { Pooling } from "@/lib/pooling/strategies";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
-import type { View } from "@/lib/kb/settings";
+import type { View } from "./settings";
 import { NativeBadge } from "../native-badge";
 
 const VIEW_LABELS: Record<View, string> = { cls: "CLS", mean: "Mean", last_token: "Last token", side_by_side: "Side by side" };

@@ -1,6 +1,6 @@
 "use client";
 
-import { exampleKbText, exampleQuery, isExampleKb, SCENARIOS } from "@/lib/kb/examples";
+import { exampleKbText, exampleQuery, isExampleKb, SCENARIOS } from "./examples";
 import type { Pooling } from "@/lib/pooling/strategies";
 import { EmbedProgress } from "./embed-progress";
 import { ErrorBanner } from "./error-banner";

@@ -2,7 +2,7 @@
 
 import { bandOf, isAboveThreshold, type Band } from "@/lib/kb/bands";
 import type { RankChange } from "@/lib/kb/rank-diff";
-import type { SearchHit } from "@/lib/kb/types";
+import type { SearchHit } from "@/lib/api/contract";
 
 const BAND_STYLES: Record<Band, string> = {
   high: "bg-emerald-700 text-white",

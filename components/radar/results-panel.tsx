@@ -2,7 +2,7 @@
 
 import { isAboveThreshold } from "@/lib/kb/bands";
 import { overlapCount, rankChange } from "@/lib/kb/rank-diff";
-import type { SearchResponse } from "@/lib/kb/types";
+import type { SearchResponse } from "@/lib/api/contract";
 import { POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
 import { ResultRow } from "./result-row";
 import { ScoreHistogram } from "./score-histogram";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import type { HistogramBin } from "@/lib/kb/types";
+import type { HistogramBin } from "@/lib/api/contract";
 
 /** Every entry's score, binned, with the threshold drawn across: how well the query separates the knowledge base. */
 export function ScoreHistogram({ bins, threshold, label }: { bins: HistogramBin[]; threshold: number; label: string }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { BANDS } from "@/lib/kb/bands";
-import { MAX_TOP_K, MIN_TOP_K } from "@/lib/kb/limits";
-import type { ModelSummary } from "@/lib/kb/types";
+import { MAX_TOP_K, MIN_TOP_K } from "@/lib/api/contract";
+import type { ModelSummary } from "@/lib/api/contract";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 
 /** Installed models, each with its native pooling marked. */

@@ -1,8 +1,8 @@
 "use client";
 
 import type { AppError } from "@/lib/errors";
-import type { View } from "@/lib/kb/settings";
-import type { EngineState, ModelSummary } from "@/lib/kb/types";
+import type { View } from "./settings";
+import type { EngineState, ModelSummary } from "@/lib/api/contract";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
 import { EngineStatusCard } from "./engine-status-card";
 import { PoolingControl } from "./pooling-control";

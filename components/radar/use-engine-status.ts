@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { fetchStatus } from "@/lib/api/client";
 import type { AppError } from "@/lib/errors";
-import type { EngineState, StatusResponse } from "@/lib/kb/types";
+import type { EngineState, StatusResponse } from "@/lib/api/contract";
 
 const POLL_MS = 1000;
 

@@ -2,8 +2,8 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { cleanEntries, splitLines } from "@/lib/kb/clean";
-import { exampleKbText, exampleLanguageFor, exampleQuery, isExampleKb, isExampleQuery } from "@/lib/kb/examples";
-import { VIEWS, type View } from "@/lib/kb/settings";
+import { exampleKbText, exampleLanguageFor, exampleQuery, isExampleKb, isExampleQuery } from "./examples";
+import { VIEWS, type View } from "./settings";
 import { useEngineStatus } from "./use-engine-status";
 import { kbKey, useSearch } from "./use-search";
 import { useSettings } from "./use-settings";

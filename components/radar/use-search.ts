@@ -4,11 +4,12 @@ import { useCallback, useRef, useState } from "react";
 import { embedKnowledgeBase, searchKnowledgeBase, type KbDone, type KbProgress } from "@/lib/api/client";
 import { AppError } from "@/lib/errors";
 import { POOLINGS } from "@/lib/pooling/strategies";
-import type { SearchResponse } from "@/lib/kb/types";
+import type { SearchResponse } from "@/lib/api/contract";
 
 export type SearchPhase =
   | { kind: "idle" }
-  | { kind: "embedding"; loadingModel: boolean; done: number; total: number }
+  /** waiting: sent, and no word from the server yet (it answers once the model is loaded and work can start). */
+  | { kind: "embedding"; waiting: boolean; done: number; total: number }
   | { kind: "searching" };
 
 export interface SearchInput {
@@ -34,7 +35,7 @@ export function useSearch() {
   const embed = useCallback(async (input: SearchInput, signal: AbortSignal): Promise<string> => {
     const key = kbKey(input.model, input.entries);
     if (builtFor.current?.key === key) return builtFor.current.kbId;
-    setPhase({ kind: "embedding", loadingModel: false, done: 0, total: input.entries.length });
+    setPhase({ kind: "embedding", waiting: true, done: 0, total: input.entries.length });
     const done = await embedKnowledgeBase(
       { model: input.model, entries: input.entries },
       { signal, onProgress: (event) => setPhase((current) => nextPhase(current, event)) },
@@ -85,10 +86,9 @@ export function kbKey(model: string, entries: readonly string[]): string {
 }
 
 function nextPhase(current: SearchPhase, event: KbProgress): SearchPhase {
-  const base = current.kind === "embedding" ? current : { kind: "embedding" as const, loadingModel: false, done: 0, total: 0 };
-  if (event.type === "loading") return { ...base, loadingModel: true };
-  if (event.type === "progress") return { ...base, loadingModel: false, done: event.done, total: event.total };
-  return { ...base, total: event.count };
+  const base = current.kind === "embedding" ? current : { kind: "embedding" as const, waiting: false, done: 0, total: 0 };
+  if (event.type === "progress") return { ...base, waiting: false, done: event.done, total: event.total };
+  return { ...base, waiting: false, total: event.count };
 }
 
 function describeFailure(caught: unknown): AppError {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { parseSettings, serializeSettings, STORAGE_KEY, type RadarSettings } from "@/lib/kb/settings";
+import { parseSettings, serializeSettings, STORAGE_KEY, type RadarSettings } from "./settings";
 
 // Writing a large knowledge base on every keystroke would stall typing; a short pause is enough.
 const SAVE_DELAY_MS = 300;

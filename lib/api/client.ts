@@ -3,18 +3,11 @@
  * whose message can be shown as is (never a stack trace).
  */
 import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
-import type { KbEvent, SearchResponse, StatusResponse } from "../kb/types";
+import type { KbEvent, KbRequest, SearchRequestInput, SearchResponse, StatusResponse } from "./contract";
 import { readNdjson } from "./ndjson-read";
 
 export type KbDone = Extract<KbEvent, { type: "done" }>;
 export type KbProgress = Exclude<KbEvent, { type: "done" } | { type: "error" }>;
-
-export interface SearchBody {
-  kbId: string;
-  query: string;
-  poolings: string[];
-  topK: number;
-}
 
 export async function fetchStatus(model?: string, options: { retry?: boolean; signal?: AbortSignal } = {}): Promise<StatusResponse> {
   const params = new URLSearchParams();
@@ -26,7 +19,7 @@ export async function fetchStatus(model?: string, options: { retry?: boolean; si
 
 /** POST /api/kb, calling onProgress for each event; resolves with the done event. */
 export async function embedKnowledgeBase(
-  body: { model: string; entries: string[] },
+  body: KbRequest,
   options: { signal?: AbortSignal; onProgress?: (event: KbProgress) => void } = {},
 ): Promise<KbDone> {
   const response = await call("/api/kb", { method: "POST", body: JSON.stringify(body), signal: options.signal });
@@ -43,7 +36,7 @@ export async function embedKnowledgeBase(
   throw new AppError("internal", "The server closed the progress stream before the knowledge base was ready. Try again.");
 }
 
-export async function searchKnowledgeBase(body: SearchBody, signal?: AbortSignal): Promise<SearchResponse> {
+export async function searchKnowledgeBase(body: SearchRequestInput, signal?: AbortSignal): Promise<SearchResponse> {
   const response = await call("/api/search", { method: "POST", body: JSON.stringify(body), signal });
   return (await response.json()) as SearchResponse;
 }

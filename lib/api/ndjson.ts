@@ -3,7 +3,7 @@
  * fails after the 200 was sent. The work gets an AbortSignal that fires when the client goes away (request
  * signal or stream cancel), so a Cancel in the browser stops the embedding on the server.
  */
-import type { ApiErrorBody } from "../kb/types";
+import type { ApiErrorBody } from "./contract";
 import { errorBody, toAppError } from "./respond";
 
 export type ErrorEvent = { type: "error" } & ApiErrorBody;

@@ -2,9 +2,11 @@
  * The API edge: every route answers through here. AppError codes map to HTTP statuses in ONE table; the body is
  * always {error: {code, message}}; internals are logged on the server and never returned.
  */
+import { homedir, tmpdir } from "node:os";
 import { ZodError } from "zod";
+import { modelsDir } from "../engine/registry";
 import { AppError, type ErrorCode, isAppError } from "../errors";
-import type { ApiErrorBody } from "../kb/types";
+import type { ApiErrorBody } from "./contract";
 import { formatZodError } from "./validate";
 
 /** TEI's table, adapted: bad shape 422, nothing to do 400, over a limit 413, overloaded 429, client gone 499. */
@@ -17,6 +19,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unknown_pooling: 422,
   kb_not_found: 404,
   overloaded: 429,
+  unsupported_media_type: 415,
+  forbidden: 403,
+  method_not_allowed: 405,
   cancelled: 499,
   device_unavailable: 503,
   internal: 500,
@@ -34,12 +39,40 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function errorBody(error: AppError): ApiErrorBody {
-  return { error: { code: error.code, message: error.message } };
+  return { error: { code: error.code, message: withoutServerPaths(error.message) } };
+}
+
+/**
+ * The last guard on what a client reads: the server's own folders (models, working directory, home, temp) are
+ * replaced by short names, whatever layer wrote the message. Messages name files as "<model>/<file>" anyway.
+ */
+export function withoutServerPaths(message: string): string {
+  const roots: [string, string][] = [
+    [modelsDir(), "models"],
+    [process.cwd(), "."],
+    [tmpdir(), "<tmp>"],
+    [homedir(), "~"],
+  ];
+  let clean = message;
+  for (const [root, name] of roots) if (root.length > 1) clean = clean.split(root).join(name);
+  return clean;
 }
 
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
-  return Response.json(errorBody(appError), { status: HTTP_STATUS[appError.code], headers: NO_STORE });
+  const retryAfter = appError.details?.retryAfterSeconds;
+  const headers = { ...NO_STORE, ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}) };
+  return Response.json(errorBody(appError), { status: HTTP_STATUS[appError.code], headers });
+}
+
+/** For a route file: answers every method it does not export with 405, a JSON body and an Allow header. */
+export function otherMethods(...allowed: string[]) {
+  const answer = async (request: Request) => {
+    const response = errorResponse(new AppError("method_not_allowed", `${request.method} is not answered here: expected ${allowed.join(" or ")}.`));
+    response.headers.set("allow", allowed.join(", "));
+    return response;
+  };
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
 }
 
 export function jsonResponse(body: unknown, status = 200): Response {

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { formatZodError, parseWith, readJsonBody } from "./validate";
 
 function post(body: BodyInit | null, headers: Record<string, string> = {}): Request {
-  return new Request("http://localhost/api/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  return new Request("http://localhost/api/x", { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
 }
 
 function streamOf(bytes: number): ReadableStream<Uint8Array> {
@@ -29,6 +29,23 @@ async function codeOf(promise: Promise<unknown>): Promise<[string, string]> {
 }
 
 describe("readJsonBody", () => {
+  it.each([
+    ["text/plain", /got "text\/plain"/],
+    ["application/x-www-form-urlencoded", /got "application\/x-www-form-urlencoded"/],
+    [undefined, /got no content-type/],
+  ])("refuses a body of type %s with 415 before reading it (a cross-site simple request)", async (type, given) => {
+    const request = new Request("http://localhost/api/x", { method: "POST", body: "{}", headers: type ? { "content-type": type } : {} });
+    if (!type) request.headers.delete("content-type");
+    const [code, message] = await codeOf(readJsonBody(request));
+    expect(code).toBe("unsupported_media_type");
+    expect(message).toMatch(/^Expected a request body of type application\/json, /);
+    expect(message).toMatch(given);
+  });
+
+  it("accepts application/json with a charset", async () => {
+    expect(await readJsonBody(post("[1]", { "content-type": "application/json; charset=utf-8" }))).toEqual([1]);
+  });
+
   it("parses a JSON body", async () => {
     expect(await readJsonBody(post('{"a":[1,"我"]}'))).toEqual({ a: [1, "我"] });
   });
@@ -88,5 +105,21 @@ describe("formatZodError", () => {
   it("names nested paths with dots and brackets", () => {
     const result = z.object({ a: z.object({ b: z.array(z.number()) }) }).safeParse({ a: { b: [1, "x"] } });
     expect(formatZodError(result.error!)).toMatch(/^`a\.b\[1\]`: /);
+  });
+});
+
+describe("bounded error bodies (hostile input)", () => {
+  it("lists at most 20 problems however many there are, and says how many more", () => {
+    const schema = z.array(z.number({ error: "expected a number" }));
+    const result = schema.safeParse(Array.from({ length: 500 }, () => "x"));
+    const message = formatZodError(result.error!);
+    expect(message.match(/expected a number/g)).toHaveLength(20);
+    expect(message).toMatch(/And 480 more problems\.$/);
+  });
+
+  it("cuts a long echoed value and a long message", () => {
+    const schema = z.object({ name: z.literal("a", { error: `expected "a" ${"!".repeat(5000)}` }) });
+    const message = formatZodError(schema.safeParse({ name: "y".repeat(100_000) }, { reportInput: true }).error!);
+    expect(message.length).toBeLessThan(1000);
   });
 });

@@ -4,10 +4,15 @@
  */
 import type { z } from "zod";
 import { AppError, describeValue } from "../errors";
-import { MAX_BODY_BYTES } from "../kb/limits";
+import { MAX_BODY_BYTES, MAX_ECHO_CHARS, MAX_ERROR_ISSUES } from "./contract/limits";
+import { checkContentType } from "./guards";
 
-/** Reads a JSON body of at most `maxBytes`, refusing a bigger one before it is all in memory. */
+/**
+ * Reads a JSON body of at most `maxBytes`, refusing a bigger one before it is all in memory, and one that is
+ * not declared application/json (415) before reading it at all.
+ */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  checkContentType(request.headers.get("content-type"));
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(declared, maxBytes);
   const bytes = await readBounded(request, maxBytes);
@@ -62,16 +67,25 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   throw new AppError("invalid_input", formatZodError(result.error));
 }
 
-/** "`topK`: expected an integer from 1 to 100, got 0 (number). `query`: ..." */
+/**
+ * "`topK`: expected an integer from 1 to 100, got 0 (number). `query`: ..." Bounded whatever the input: at most
+ * MAX_ERROR_ISSUES issues, each cut to a few hundred characters.
+ */
 export function formatZodError(error: z.ZodError): string {
-  return error.issues.map(formatIssue).join(" ");
+  const shown = error.issues.slice(0, MAX_ERROR_ISSUES).map(formatIssue);
+  const more = error.issues.length - shown.length;
+  return shown.join(" ") + (more > 0 ? ` And ${more} more problems.` : "");
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length ? `\`${pathOf(issue.path)}\`: ` : "The request body: ";
-  // zod's own type messages already say what was received; ours say only what was expected.
-  const given = "input" in issue && !/received/.test(issue.message) ? `, got ${describeGiven(issue.input)}` : "";
-  return `${where}${issue.message}${given}.`;
+  const where = issue.path.length ? `\`${cut(pathOf(issue.path.slice(0, 8)), 100)}\`: ` : "The request body: ";
+  // zod's own type messages already say what was received; ours say what was given when they do not.
+  const given = "input" in issue && !/received|, got /.test(issue.message) ? `, got ${describeGiven(issue.input)}` : "";
+  return `${where}${cut(issue.message, MAX_ECHO_CHARS * 2)}${given}.`;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 function describeGiven(input: unknown): string {

@@ -1,14 +1,19 @@
+/**
+ * The in-thread engine: tokenizer and onnxruntime session in the thread that calls it. The server runs it inside
+ * a worker thread (worker/embed-worker.ts) so that tokenizing and forward passes never block the event loop;
+ * the GPU check and the worker call it directly.
+ */
 import { join } from "node:path";
-import PQueue from "p-queue";
 import { AppError } from "../errors";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { pool } from "../pooling/pool";
 import { l2NormalizeRows } from "../pooling/normalize";
 import { buildBatch, planBatches } from "./batch";
 import { chooseGraph, selectDevice } from "./device";
+import { modelFileName } from "./registry";
 import { createForwardSession, type ForwardSession } from "./session";
-import { encodeTexts, loadTokenizer, type TextTokenizer } from "./tokenize";
-import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo } from "./types";
+import { encodeTexts, loadTokenizer, type EncodedText, type TextTokenizer } from "./tokenize";
+import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation } from "./types";
 
 export interface BatchLimits {
   /** Padded tokens per forward pass (rows x longest row). */
@@ -25,101 +30,109 @@ export const BATCH_LIMITS: Record<Device, BatchLimits> = {
   webgpu: { tokenBudget: 32768, maxBatchSize: 512 },
   cuda: { tokenBudget: 32768, maxBatchSize: 512 },
 };
-/** Embed calls allowed in flight at once; past this the engine answers "overloaded" (HTTP 429) at once. */
-export const MAX_PENDING_CALLS = 32;
 
 const now = () => performance.now();
 
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError("cancelled", "the embedding job was cancelled");
+/** One forward pass's pooled rows: per pooling an L2-normalized [rows, dim] matrix, in the order given. */
+export interface ForwardResult {
+  dim: number;
+  pooled: Partial<Record<Pooling, Float32Array>>;
+  inferenceMs: number;
+  poolMs: number;
 }
 
-class OnnxEmbeddingEngine implements EmbeddingEngine {
-  // One forward pass at a time: on a few CPU cores parallel runs only fight for them. Queries jump the queue.
-  private readonly queue = new PQueue({ concurrency: 1 });
-  private pendingCalls = 0;
-
+export class OnnxEmbeddingEngine implements EmbeddingEngine {
   constructor(
     readonly info: LoadedModelInfo,
     private readonly session: ForwardSession,
     private readonly tokenizer: TextTokenizer,
   ) {}
 
-  countTokens(texts: readonly string[]): number[] {
+  /** Token ids of each text with the prompt for its kind, truncated to the model's max. */
+  tokenize(texts: readonly string[], kind: TextKind): { encoded: EncodedText[]; truncated: Truncation[] } {
+    return encodeTexts(this.tokenizer, this.info.model, texts, kind);
+  }
+
+  async countTokens(texts: readonly string[]): Promise<number[]> {
     return texts.map((text) => this.tokenizer.encode(text).length);
   }
 
-  async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
-    if (texts.length === 0) throw new AppError("empty_input", "expected at least one text to embed, got none");
-    const blank = texts.findIndex((text) => text.trim() === "");
-    if (blank >= 0) throw new AppError("empty_input", `text ${blank} is empty; expected non-blank text`);
-    if (this.pendingCalls >= MAX_PENDING_CALLS) {
-      throw new AppError("overloaded", `the engine already has ${this.pendingCalls} jobs in flight (limit ${MAX_PENDING_CALLS}); try again shortly`);
-    }
-    this.pendingCalls++;
-    try {
-      return await this.embedAll(texts, options);
-    } finally {
-      this.pendingCalls--;
-    }
+  /** One forward pass over already tokenized texts, pooled every requested way. */
+  async forward(rows: readonly EncodedText[], poolings: readonly Pooling[]): Promise<ForwardResult> {
+    const { model } = this.info;
+    const tensors = buildBatch(rows, this.tokenizer.padId, model.paddingSide);
+    const ranAt = now();
+    const { hidden, dim } = await this.session.run(tensors);
+    const inferenceMs = now() - ranAt;
+    if (dim !== model.hiddenSize) throw new AppError("model_corrupt", `${model.id}: config.json says hidden_size ${model.hiddenSize}, the graph returns ${dim}`);
+    const pooledAt = now();
+    const states = { hidden, attentionMask: tensors.attentionMask, specialMask: tensors.specialMask, batch: tensors.batch, seq: tensors.seq, dim };
+    const pooled: ForwardResult["pooled"] = {};
+    for (const p of poolings) pooled[p] = l2NormalizeRows(pool(p, states), dim); // [batch, dim]
+    return { dim, pooled, inferenceMs, poolMs: now() - pooledAt };
   }
 
-  private async embedAll(texts: readonly string[], options: EmbedOptions): Promise<EmbedResult> {
+  /** Tokenizes, plans length-bucketed batches within the device's budget, runs them in turn. */
+  async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
+    checkTexts(texts);
     const { kind = "document", poolings = POOLINGS, signal, onProgress } = options;
     const started = now();
-    const { model } = this.info;
-    const { encoded, truncated } = encodeTexts(this.tokenizer, model, texts, kind);
+    const { encoded, truncated } = this.tokenize(texts, kind);
     const tokenizeMs = now() - started;
     onProgress?.({ type: "tokenized", total: texts.length });
 
     const lengths = encoded.map((e) => e.ids.length);
     const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
-    const batches = planBatches(lengths, tokenBudget, maxBatchSize);
-    const dims = model.hiddenSize;
+    const dims = this.info.model.hiddenSize;
     const embeddings: Partial<Record<Pooling, Float32Array>> = {};
     for (const p of poolings) embeddings[p] = new Float32Array(texts.length * dims); // [count, dims]
-    let queueMs = 0;
     let inferenceMs = 0;
     let poolMs = 0;
     let done = 0;
-
-    for (const indices of batches) {
-      checkAborted(signal);
-      const tensors = buildBatch(indices.map((i) => encoded[i]), this.tokenizer.padId, model.paddingSide);
-      const queued = now();
-      const { hidden, dim, ranAt } = await this.queue.add(
-        async () => ({ ranAt: now(), ...(await this.session.run(tensors)) }),
-        { priority: kind === "query" ? 1 : 0, throwOnTimeout: true },
-      );
-      queueMs += ranAt - queued;
-      inferenceMs += now() - ranAt;
-      if (dim !== dims) throw new AppError("model_corrupt", `${model.id}: config.json says hidden_size ${dims}, the graph returns ${dim}`);
-
-      const pooledAt = now();
-      const states = { hidden, attentionMask: tensors.attentionMask, specialMask: tensors.specialMask, batch: tensors.batch, seq: tensors.seq, dim };
-      for (const p of poolings) {
-        const rows = l2NormalizeRows(pool(p, states), dim); // [batch, dim]
-        indices.forEach((input, row) => embeddings[p]!.set(rows.subarray(row * dim, (row + 1) * dim), input * dim));
-      }
-      poolMs += now() - pooledAt;
+    for (const indices of planBatches(lengths, tokenBudget, maxBatchSize)) {
+      if (signal?.aborted) throw new AppError("cancelled", "the embedding job was cancelled");
+      const result = await this.forward(indices.map((i) => encoded[i]), poolings);
+      scatterRows(result.pooled, embeddings, indices, dims);
+      inferenceMs += result.inferenceMs;
+      poolMs += result.poolMs;
       done += indices.length;
       onProgress?.({ type: "batch", done, total: texts.length });
     }
-    const timings = { tokenizeMs, queueMs, inferenceMs, poolMs, totalMs: now() - started };
+    const timings = { tokenizeMs, queueMs: 0, inferenceMs, poolMs, totalMs: now() - started };
     return { count: texts.length, dims, embeddings, tokenCounts: lengths, truncated, timings };
   }
 
   async dispose(): Promise<void> {
-    await this.queue.onIdle();
     await this.session.release();
   }
 }
 
+/** Refuses an empty call or a blank text, with the index of the first blank one. */
+export function checkTexts(texts: readonly string[]): void {
+  if (texts.length === 0) throw new AppError("empty_input", "expected at least one text to embed, got none");
+  const blank = texts.findIndex((text) => text.trim() === "");
+  if (blank >= 0) throw new AppError("empty_input", `text ${blank} is empty; expected non-blank text`);
+}
+
+/** Copies row r of each batch matrix to row indices[r] of the matching full matrix. */
+export function scatterRows(
+  batch: Partial<Record<Pooling, Float32Array>>,
+  into: Partial<Record<Pooling, Float32Array>>,
+  indices: readonly number[],
+  dims: number,
+): void {
+  for (const [p, rows] of Object.entries(batch) as [Pooling, Float32Array][]) {
+    const target = into[p];
+    if (!target) continue;
+    indices.forEach((input, row) => target.set(rows.subarray(row * dims, (row + 1) * dims), input * dims));
+  }
+}
+
 /** Loads a model: tokenizer, then the graph on the first device that works. */
-export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, graph?: Graph): Promise<EmbeddingEngine> {
+export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, graph?: Graph): Promise<OnnxEmbeddingEngine> {
   const started = now();
   if (model.graphs.length === 0) {
-    throw new AppError("model_corrupt", `${model.id} has no ONNX graph; expected onnx/model.onnx (or model_quantized.onnx) in ${model.dir}`);
+    throw new AppError("model_corrupt", `${model.id} has no ONNX graph; expected onnx/model.onnx (or model_quantized.onnx) in its folder`);
   }
   const tokenizer = loadTokenizer(model);
   const available = model.graphs.map((g) => g.graph);
@@ -128,7 +141,8 @@ export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, gr
     async (device, signal) => {
       const chosen = chooseGraph(available, device, graph);
       const file = model.graphs.find((g) => g.graph === chosen)!.file;
-      return { session: await createForwardSession(join(model.dir, file), device, { signal }), graph: chosen };
+      const session = await createForwardSession(join(model.dir, file), device, { signal, displayName: modelFileName(model.dir, file) });
+      return { session, graph: chosen };
     },
     { release: (late) => late.session.release() },
   );

@@ -1,72 +1,111 @@
 /**
- * The embedding engine's public face. Server-only: it loads native code (onnxruntime) and reads models/.
- * Engines are loaded once per (model, device, graph) and shared; a failed load is forgotten so it can be retried.
+ * The embedding engine's public face. Server-only: it starts worker threads that load native code (onnxruntime)
+ * and reads models/. The models folder is scanned once and kept (rescanModels() reads it again). Engines are
+ * loaded once per (model, device, graph) and shared; a failed load is remembered, with its reason, until a
+ * retry or a rescan, so /api/status can say why and a search does not retry a broken model on every call.
  */
 import "server-only";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { deviceChoiceFromEnv } from "./device";
-import { loadModelEngine } from "./engine";
-import { findModel, listModelsIn, modelsDir } from "./registry";
-import type { EmbeddingEngine, LoadOptions, LoadedModelInfo, ModelInfo } from "./types";
+import { findModel, modelsDir, scanModels, type ModelScan } from "./registry";
+import type { BrokenModel, EmbeddingEngine, EngineState, LoadOptions, ModelInfo } from "./types";
+import { loadWorkerEngine } from "./worker-engine";
 
 export * from "./types";
+export { admission } from "./admission";
 export { deviceChoiceFromEnv } from "./device";
 export { modelsDir } from "./registry";
 
-export interface EngineState {
+interface Slot {
   modelId: string;
-  status: "loading" | "ready" | "failed";
-  loaded?: LoadedModelInfo;
-  error?: string;
-}
-
-interface Entry {
   promise: Promise<EmbeddingEngine>;
   state: EngineState;
 }
 
+interface EngineHolder {
+  scan?: ModelScan;
+  slots: Map<string, Slot>;
+}
+
 // On globalThis: Next.js may evaluate this module more than once (per route bundle, on dev reloads), and a
 // model must still be loaded once per process.
-const ENGINES_KEY = Symbol.for("semantic-radar.engines");
-const holder = globalThis as typeof globalThis & { [ENGINES_KEY]?: Map<string, Entry> };
-const engines = (holder[ENGINES_KEY] ??= new Map<string, Entry>());
+const HOLDER_KEY = Symbol.for("semantic-radar.engines");
+const holder: EngineHolder = ((globalThis as typeof globalThis & { [HOLDER_KEY]?: EngineHolder })[HOLDER_KEY] ??= { slots: new Map() });
+
+function scan(): ModelScan {
+  return (holder.scan ??= scanModels(modelsDir()));
+}
+
+/** Reads the models folder again (a model was installed or repaired) and forgets failed loads. */
+export function rescanModels(): ModelScan {
+  holder.scan = scanModels(modelsDir());
+  for (const [key, slot] of holder.slots) if (slot.state.status === "failed") holder.slots.delete(key);
+  return holder.scan;
+}
 
 export function listModels(): ModelInfo[] {
-  return listModelsIn(modelsDir());
+  return scan().models;
+}
+
+/** Model folders that could not be read, and why. */
+export function brokenModels(): BrokenModel[] {
+  return scan().broken;
 }
 
 export function getModelInfo(id: string): ModelInfo {
-  return findModel(modelsDir(), id);
+  return findModel(scan(), id);
 }
 
 /** The manifest's default model when installed, else the first installed one. */
 export function defaultModelId(): string {
   const models = listModels();
   const model = models.find((m) => m.isDefault) ?? models[0];
-  if (!model) throw new AppError("model_not_found", `no model is installed in ${modelsDir()}; run \`npm run models\``);
+  if (!model) throw new AppError("model_not_found", "no model is installed in the models folder; run `npm run models`");
   return model.id;
 }
 
-export function loadEngine(modelId: string = defaultModelId(), options: LoadOptions = {}): Promise<EmbeddingEngine> {
+/**
+ * The engine of a model, loading it on first use. A load that failed before fails again at once with the same
+ * error unless `retry` is set.
+ */
+export function loadEngine(modelId: string = defaultModelId(), options: LoadOptions & { retry?: boolean } = {}): Promise<EmbeddingEngine> {
   const device = options.device ?? deviceChoiceFromEnv();
   const key = `${modelId}|${device}|${options.graph ?? "best"}`;
-  const cached = engines.get(key);
-  if (cached) return cached.promise;
+  const existing = holder.slots.get(key);
+  if (existing && !(existing.state.status === "failed" && options.retry)) return existing.promise;
 
+  let model: ModelInfo;
+  try {
+    model = getModelInfo(modelId);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const state: EngineState = { modelId, status: "loading" };
-  const promise = (async () => loadModelEngine(getModelInfo(modelId), device, options.graph))();
-  engines.set(key, { promise, state });
+  const fail = (reason: string) => Object.assign(state, { status: "failed", error: reason });
+  const promise = loadWorkerEngine(model, device, options.graph, (reason) => {
+    fail(`the model's worker stopped: ${reason}. Retry to load it again.`);
+    const stopped = Promise.reject(new AppError("internal", state.error!));
+    stopped.catch(() => undefined); // read by the next caller, not an unhandled rejection now
+    holder.slots.set(key, { modelId, state, promise: stopped });
+  });
+  holder.slots.set(key, { modelId, promise, state });
   promise.then(
-    (engine) => Object.assign(state, { status: "ready", loaded: engine.info }),
-    (error: Error) => {
-      engines.delete(key);
-      Object.assign(state, { status: "failed", error: error.message });
+    (engine) => {
+      const { device: used, graph, loadMs, skipped } = engine.info;
+      Object.assign(state, { status: "ready", device: used, graph, dims: engine.info.model.hiddenSize, loadMs, skipped });
     },
+    (error: unknown) => fail(isAppError(error) ? error.message : `the model could not be loaded (${String(error)})`),
   );
   return promise;
 }
 
-/** Every engine loaded or loading in this process, for /api/status. */
-export function engineStates(): EngineState[] {
-  return [...engines.values()].map((entry) => ({ ...entry.state }));
+/** One model's engine as /api/status shows it: ready over loading over failed; idle if never asked for. */
+export function engineStateOf(modelId: string): EngineState {
+  const states = [...holder.slots.values()].filter((slot) => slot.modelId === modelId).map((slot) => slot.state);
+  const order = ["ready", "loading", "failed"] as const;
+  for (const status of order) {
+    const state = states.find((s) => s.status === status);
+    if (state) return { ...state };
+  }
+  return { modelId, status: "idle" };
 }

@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { AUTO_ORDER, deviceChoiceFromEnv } from "./device";
 import { loadModelEngine } from "./engine";
 import { probeProvider } from "./provider-probe";
-import { findModel, modelsDir } from "./registry";
+import { findModel, modelsDir, scanModels } from "./registry";
 import { createForwardSession } from "./session";
 import type { EmbeddingEngine, ModelInfo } from "./types";
 
@@ -71,7 +71,7 @@ describe("GPU providers on this machine (real onnxruntime-node)", () => {
   let model: ModelInfo;
   let modelPath: string;
   beforeAll(() => {
-    model = findModel(modelsDir(), MODEL);
+    model = findModel(scanModels(modelsDir()), MODEL);
     modelPath = join(model.dir, model.graphs.find((g) => g.graph === "fp32")!.file);
   });
 

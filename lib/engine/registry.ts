@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
-import type { Architecture, Graph, GraphInfo, ModelInfo } from "./types";
+import type { Architecture, BrokenModel, Graph, GraphInfo, ModelInfo } from "./types";
 
 /** transformers.js file names for each graph, so a folder from the hub works unchanged. */
 export const GRAPH_FILES: Record<Graph, string[]> = {
@@ -22,12 +22,18 @@ export function modelsDir(): string {
   return resolve(/*turbopackIgnore: true*/ process.env.SEMANTIC_RADAR_MODELS_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), "models"));
 }
 
-function readJson(path: string): Json | undefined {
+/** A file of a model folder as a client may see it: "<model id>/<file>", never the server's absolute path. */
+export function modelFileName(dir: string, file: string): string {
+  return join(basename(dir), relative(dir, resolve(dir, file)));
+}
+
+function readJson(dir: string, file: string): Json | undefined {
+  const path = join(dir, file);
   if (!existsSync(path)) return undefined;
   try {
     return JSON.parse(readFileSync(path, "utf8")) as Json;
   } catch (error) {
-    throw new AppError("model_corrupt", `${path} is not valid JSON: ${(error as Error).message}`);
+    throw new AppError("model_corrupt", `${modelFileName(dir, file)} is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -61,19 +67,19 @@ function positiveInt(...values: unknown[]): number | undefined {
 
 /** Describes one model folder from its Hugging Face layout files. */
 export function describeModel(dir: string, id: string): ModelInfo {
-  const config = readJson(join(dir, "config.json"));
-  if (!config) throw new AppError("model_corrupt", `${dir} has no config.json; expected a model folder in Hugging Face layout`);
-  const tokenizerConfig = readJson(join(dir, "tokenizer_config.json")) ?? {};
-  const stConfig = readJson(join(dir, "config_sentence_transformers.json")) ?? {};
-  const bertConfig = readJson(join(dir, "sentence_bert_config.json")) ?? {};
-  const ours = readJson(join(dir, "semantic_radar.json")) ?? {};
+  const config = readJson(dir, "config.json");
+  if (!config) throw new AppError("model_corrupt", `${id} has no config.json; expected a model folder in Hugging Face layout`);
+  const tokenizerConfig = readJson(dir, "tokenizer_config.json") ?? {};
+  const stConfig = readJson(dir, "config_sentence_transformers.json") ?? {};
+  const bertConfig = readJson(dir, "sentence_bert_config.json") ?? {};
+  const ours = readJson(dir, "semantic_radar.json") ?? {};
   const architecture = architectureOf(config);
   const prompts = (stConfig.prompts as Record<string, string> | undefined) ?? {};
   const declaredMax = positiveInt(bertConfig.max_seq_length, tokenizerConfig.model_max_length, config.max_position_embeddings);
   return {
     id,
     dir,
-    description: String(ours.description ?? `${config.model_type ?? "unknown"} model in ${dir}`),
+    description: String(ours.description ?? `${config.model_type ?? "unknown"} model ${id}`),
     languages: (ours.languages as string[] | undefined) ?? [],
     isDefault: ours.default === true,
     architecture,
@@ -81,28 +87,53 @@ export function describeModel(dir: string, id: string): ModelInfo {
     hiddenSize: positiveInt(config.hidden_size, config.d_model) ?? 0,
     numLayers: positiveInt(config.num_hidden_layers, config.n_layer) ?? 0,
     maxTokens: Math.min(declaredMax ?? MAX_TOKENS_CAP, MAX_TOKENS_CAP),
-    nativePooling: nativePoolingOf(readJson(join(dir, "1_Pooling", "config.json")), architecture),
+    nativePooling: nativePoolingOf(readJson(dir, join("1_Pooling", "config.json")), architecture),
     prompts: { query: prompts.query || undefined, document: prompts.document || prompts.passage || undefined },
     paddingSide: tokenizerConfig.padding_side === "left" ? "left" : "right",
     graphs: graphsIn(dir),
   };
 }
 
-/** Every model folder directly under `root` (folders with a config.json), sorted with the default first. */
-export function listModelsIn(root: string): ModelInfo[] {
-  if (!existsSync(root)) return [];
-  const models = readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, "config.json")))
-    .map((entry) => describeModel(join(root, entry.name), entry.name));
-  return models.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.id.localeCompare(b.id));
+export interface ModelScan {
+  /** Readable models, the default first. */
+  models: ModelInfo[];
+  /** Folders with a config.json that could not be read as a model: they affect only themselves. */
+  broken: BrokenModel[];
 }
 
-export function findModel(root: string, id: string): ModelInfo {
-  const models = listModelsIn(root);
-  const model = models.find((m) => m.id === id);
-  if (!model) {
-    const known = models.map((m) => m.id).join(", ") || "none (run `npm run models`)";
-    throw new AppError("model_not_found", `unknown model "${id}"; installed models: ${known}`);
+/** Every model folder directly under `root` (folders with a config.json); a broken one is listed with why. */
+export function scanModels(root: string): ModelScan {
+  const scan: ModelScan = { models: [], broken: [] };
+  if (!existsSync(root)) return scan;
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !existsSync(join(root, entry.name, "config.json"))) continue;
+    try {
+      scan.models.push(describeModel(join(root, entry.name), entry.name));
+    } catch (error) {
+      scan.broken.push({ id: entry.name, reason: (error as Error).message });
+    }
   }
-  return model;
+  scan.models.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.id.localeCompare(b.id));
+  scan.broken.sort((a, b) => a.id.localeCompare(b.id));
+  return scan;
+}
+
+/** The readable models under `root`, sorted with the default first. */
+export function listModelsIn(root: string): ModelInfo[] {
+  return scanModels(root).models;
+}
+
+/** Finds a model in a scan; a broken one says why, an unknown one names the installed ones. */
+export function findModel(scan: ModelScan, id: string): ModelInfo {
+  const model = scan.models.find((m) => m.id === id);
+  if (model) return model;
+  const broken = scan.broken.find((m) => m.id === id);
+  if (broken) throw new AppError("model_corrupt", `model "${id}" cannot be used: ${broken.reason}`);
+  const known = scan.models.map((m) => m.id).join(", ") || "none (run `npm run models`)";
+  throw new AppError("model_not_found", `unknown model ${describeId(id)}; installed models: ${known}`);
+}
+
+/** An id as an error message shows it: quoted, and cut so a hostile one cannot bloat the answer. */
+export function describeId(id: string): string {
+  return `"${id.length > 80 ? `${id.slice(0, 77)}...` : id}"`;
 }

@@ -19,10 +19,10 @@ export interface ForwardSessionOptions {
   signal?: AbortSignal;
   /** Limit for the GPU probe, in ms. @default DEFAULT_PROBE_TIMEOUT_MS */
   probeTimeoutMs?: number;
+  /** How messages name the graph ("<model>/onnx/model.onnx"): a client never sees the server's paths. @default the path */
+  displayName?: string;
 }
 
-// Messages onnxruntime gives for a file that is not a readable ONNX graph (as opposed to a provider failing).
-const CORRUPT_MODEL = /protobuf|parse|invalid model|model_path|Load model from .* failed|no graph/i;
 
 const PROVIDERS: Record<Device, string> = { cpu: "cpu", webgpu: "webgpu", cuda: "cuda" };
 
@@ -36,10 +36,13 @@ function threadCount(): number | undefined {
  * that crashes or hangs takes the child down, not the server, and the attempt fails with the reason.
  */
 export async function createForwardSession(path: string, device: Device, options: ForwardSessionOptions = {}): Promise<ForwardSession> {
+  const name = options.displayName ?? path;
+  // onnxruntime quotes the full path in its own messages: say the display name instead.
+  const withoutPath = (message: string) => message.split(path).join(name);
   let placement: Record<string, number> | undefined;
   if (device !== "cpu") {
     const probe = await probeProvider(path, device, { timeoutMs: options.probeTimeoutMs, signal: options.signal });
-    if (!probe.ok) throw new AppError("device_unavailable", probe.reason ?? `the ${device} provider failed its probe`);
+    if (!probe.ok) throw new AppError("device_unavailable", withoutPath(probe.reason ?? `the ${device} provider failed its probe`));
     placement = probe.placement;
   }
   let session: ort.InferenceSession;
@@ -51,15 +54,16 @@ export async function createForwardSession(path: string, device: Device, options
       logSeverityLevel: 3,
     });
   } catch (error) {
-    const message = (error as Error).message ?? String(error);
-    if (device === "cpu" && CORRUPT_MODEL.test(message)) {
-      throw new AppError("model_corrupt", `could not load ${path}: ${message.split("\n")[0]}. Reinstall it with \`npm run models\`.`);
+    const message = withoutPath((error as Error).message ?? String(error));
+    // On the CPU nothing but the graph can be at fault; on a GPU the provider may be, and `auto` moves on.
+    if (device === "cpu") {
+      throw new AppError("model_corrupt", `could not load ${name}: ${message.split("\n")[0]}. Reinstall it with \`npm run models\`.`);
     }
-    throw error;
+    throw new AppError("device_unavailable", `could not load ${name} on ${device}: ${message.split("\n")[0]}`);
   }
   if (!session.outputNames.includes("last_hidden_state")) {
     await session.release();
-    throw new AppError("model_corrupt", `${path} has no last_hidden_state output; it has: ${session.outputNames.join(", ")}`);
+    throw new AppError("model_corrupt", `${name} has no last_hidden_state output; it has: ${session.outputNames.join(", ")}`);
   }
   return {
     inputNames: session.inputNames,

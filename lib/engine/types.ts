@@ -76,9 +76,16 @@ export interface LoadedModelInfo {
 /** Progress as a discriminated union on `type`; `done` never decreases and ends at `total`. */
 export type EmbedProgress = { type: "tokenized"; total: number } | { type: "batch"; done: number; total: number };
 
+/** A place in the server's admission limit (admission.ts); whoever acquires one releases it. */
+export interface Permit {
+  release(): void;
+}
+
 export interface EmbedOptions {
   /** @default "document" */
   kind?: TextKind;
+  /** A permit the caller already holds (it answered 429 itself if none was left); else the call takes its own. */
+  permit?: Permit;
   /** Which poolings to return. @default every pooling */
   poolings?: readonly Pooling[];
   signal?: AbortSignal;
@@ -95,10 +102,13 @@ export interface Truncation {
 
 export interface StageTimings {
   tokenizeMs: number;
+  /** Waiting for the model's worker (behind other jobs' batches). */
   queueMs: number;
   inferenceMs: number;
   poolMs: number;
   totalMs: number;
+  /** Texts in the coalesced forward pass a short call rode in (1 when it ran alone). */
+  batchTexts?: number;
 }
 
 export interface EmbedResult {
@@ -117,6 +127,56 @@ export interface EmbeddingEngine {
   readonly info: LoadedModelInfo;
   embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult>;
   /** Tokens per text (special tokens included, before truncation); cheap, no forward pass. */
-  countTokens(texts: readonly string[]): number[];
+  countTokens(texts: readonly string[]): Promise<number[]>;
   dispose(): Promise<void>;
+}
+
+export const ENGINE_STATUSES = ["idle", "loading", "ready", "failed"] as const;
+/** idle: never asked for; failed: the last load failed (kept, with why, until a retry). */
+export type EngineStatus = (typeof ENGINE_STATUSES)[number];
+
+/** One model's engine as /api/status shows it; the engine keeps exactly this, failures included. */
+export interface EngineState {
+  modelId: string;
+  status: EngineStatus;
+  device?: Device;
+  graph?: Graph;
+  dims?: number;
+  loadMs?: number;
+  /** Devices tried before the one used, and why they were skipped. */
+  skipped?: SkippedDevice[];
+  /** Why the load failed (no server paths). */
+  error?: string;
+}
+
+/** A folder under models/ that could not be read as a model, and why; the other models are unaffected. */
+export interface BrokenModel {
+  id: string;
+  reason: string;
+}
+
+/** What the browser needs to know about a model (no server paths). */
+export interface ModelSummary {
+  id: string;
+  description: string;
+  languages: string[];
+  isDefault: boolean;
+  architecture: Architecture;
+  hiddenSize: number;
+  maxTokens: number;
+  nativePooling: Pooling;
+  graphs: Graph[];
+  hasQueryPrompt: boolean;
+}
+
+/** What GET /api/status reports of the engine (the route adds timings). */
+export interface EngineStatusReport {
+  models: ModelSummary[];
+  defaultModel: string;
+  /** The device asked for (SEMANTIC_RADAR_DEVICE or "auto"). */
+  deviceChoice: string;
+  engines: EngineState[];
+  broken: BrokenModel[];
+  /** Requests in progress and the admission limit past which the server answers 429. */
+  serving: { pending: number; maxPending: number };
 }

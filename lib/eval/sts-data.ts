@@ -9,8 +9,9 @@ export interface StsPair {
   score: number;
 }
 
-export const STS_DATASETS = ["stsb-en", "stsb-zh"] as const;
-export type StsDataset = (typeof STS_DATASETS)[number];
+import { STS_DATASETS, type StsDataset } from "./sts-datasets";
+
+export { STS_DATASETS, type StsDataset };
 
 const DATA_DIR = join(process.cwd(), "lib", "eval", "data");
 

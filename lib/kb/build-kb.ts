@@ -1,14 +1,16 @@
 /**
- * Embeds a knowledge base with every pooling and keeps it under its id. Server-only. Split in two so the API
- * can refuse bad input with a proper HTTP status before it starts streaming progress.
+ * Embeds a knowledge base with every pooling and keeps it under its id. Server-only. In two steps so the API
+ * answers with a real HTTP status for everything it can know before it starts streaming: `openKbJob` checks the
+ * model, cleans, takes a place in the admission limit (429) and loads the model (404, 500); `run` streams.
  */
 import "server-only";
-import { defaultModelId, engineStates, getModelInfo, loadEngine, type EmbedResult, type ModelInfo } from "../engine";
+import { admission, defaultModelId, getModelInfo, loadEngine, type EmbedResult, type EmbeddingEngine, type ModelInfo } from "../engine";
 import { AppError } from "../errors";
+import { POOLINGS } from "../pooling/strategies";
+import type { CleaningReport, KbEvent, TruncatedEntry } from "../api/contract/wire-types";
 import { cleanKnowledgeBase } from "./clean";
-import { kbIdOf, kbStore } from "./kb-store";
+import { kbIdOf, kbStore, keepKb } from "./kb-store";
 import type { StoredKb } from "./store";
-import type { CleaningReport, KbEvent, TruncatedEntry } from "./types";
 
 export interface PreparedKb {
   model: ModelInfo;
@@ -19,51 +21,71 @@ export interface PreparedKb {
 export type DoneEvent = Extract<KbEvent, { type: "done" }>;
 export type KbProgressEvent = Exclude<KbEvent, { type: "done" } | { type: "error" }>;
 
+export interface KbJob {
+  /** Streams progress through `emit` and resolves with the done event; releases the job's permit either way. */
+  run(options?: { signal?: AbortSignal; emit?: (event: KbProgressEvent) => void }): Promise<{ kb: StoredKb; done: DoneEvent }>;
+}
+
 const PREVIEW_CHARS = 80;
 
-/** Checks the model and cleans the entries; throws AppError (model_not_found, empty_input, too_large). */
+/** Checks the model and cleans the entries; throws AppError (model_not_found, model_corrupt, empty_input, too_large). */
 export function prepareKb(input: { model?: string; entries: readonly string[] }): PreparedKb {
   const model = getModelInfo(input.model ?? defaultModelId());
   return { model, ...cleanKnowledgeBase(input.entries) };
 }
 
-/** Embeds (or finds already embedded) a prepared knowledge base; reports progress through `emit`. */
-export async function embedKb(
+/** Everything that can fail before the stream starts: a permit (429), the model's load (500, 503), the size. */
+export async function openKbJob(prepared: PreparedKb): Promise<KbJob> {
+  const permit = admission().acquire();
+  const started = performance.now();
+  let engine: EmbeddingEngine;
+  try {
+    engine = await loadEngine(prepared.model.id);
+    kbStore().checkFits(storedKb(prepared, "", prepared.model.hiddenSize, []));
+  } catch (error) {
+    permit.release();
+    throw error;
+  }
+  const loadModelMs = performance.now() - started;
+  return {
+    run: async ({ signal, emit = () => {} } = {}) => {
+      try {
+        return await embedKb(prepared, engine, { signal, emit, permit, started, loadModelMs });
+      } finally {
+        permit.release();
+      }
+    },
+  };
+}
+
+async function embedKb(
   prepared: PreparedKb,
-  options: { signal?: AbortSignal; emit?: (event: KbProgressEvent) => void } = {},
+  engine: EmbeddingEngine,
+  context: { signal?: AbortSignal; emit: (event: KbProgressEvent) => void; permit: { release(): void }; started: number; loadModelMs: number },
 ): Promise<{ kb: StoredKb; done: DoneEvent }> {
   const { model, entries, report } = prepared;
-  const { signal, emit = () => {} } = options;
-  const started = performance.now();
+  const { signal, emit, permit, started, loadModelMs } = context;
   emit({ type: "cleaned", model: model.id, count: entries.length, report });
-  if (!engineStates().some((state) => state.modelId === model.id && state.status === "ready")) {
-    emit({ type: "loading", model: model.id });
-  }
-  const engine = await loadEngine(model.id);
-  const loadModelMs = performance.now() - started;
-  throwIfCancelled(signal);
-
   const id = kbIdOf(model.id, engine.info.graph, entries);
   const existing = kbStore().get(id);
   if (existing) return { kb: existing, done: doneEvent(existing, true, { loadModelMs, totalMs: performance.now() - started }) };
+  throwIfCancelled(signal);
 
   const result = await engine.embed(entries, {
     kind: "document",
     signal,
-    onProgress: (event) => emit(event.type === "batch" ? { type: "progress", done: event.done, total: event.total } : { type: "progress", done: 0, total: event.total }),
+    permit,
+    onProgress: (event) => emit({ type: "progress", done: event.type === "batch" ? event.done : 0, total: event.total }),
   });
-  const kb: StoredKb = {
-    id,
-    modelId: model.id,
-    entries,
-    dims: result.dims,
-    embeddings: result.embeddings,
-    report,
-    truncated: truncatedEntries(result, entries),
-  };
-  kbStore().set(kb);
+  const kb = storedKb(prepared, id, result.dims, truncatedEntries(result, entries));
+  await keepKb(kb, result.embeddings);
   const { tokenizeMs, queueMs, inferenceMs, poolMs } = result.timings;
   return { kb, done: doneEvent(kb, false, { loadModelMs, tokenizeMs, queueMs, inferenceMs, poolMs, totalMs: performance.now() - started }) };
+}
+
+function storedKb(prepared: PreparedKb, id: string, dims: number, truncated: TruncatedEntry[]): StoredKb {
+  const { model, entries, report } = prepared;
+  return { id, modelId: model.id, entries, dims, poolings: [...POOLINGS], report, truncated };
 }
 
 function doneEvent(kb: StoredKb, cached: boolean, timings: DoneEvent["timings"]): DoneEvent {

@@ -25,6 +25,11 @@ describe("requireQuery", () => {
     expect(requireQuery("  我饿了 ")).toBe("我饿了");
   });
 
+  it("refuses a query of only invisible characters (zero-width space, BOM, direction marks)", () => {
+    expect(() => requireQuery("\u200b\u200b\ufeff\u200e")).toThrow(/The query is empty: .*invisible characters/);
+    expect(requireQuery("\u200bcat")).toBe("\u200bcat");
+  });
+
   it("refuses a blank query with empty_input", () => {
     expect(() => requireQuery(" \n ")).toThrow(/The query is empty: expected some text to search for, got only whitespace/);
   });

@@ -14,8 +14,14 @@ export function requirePoolings(names: readonly string[]): Pooling[] {
   return [...new Set(names as Pooling[])];
 }
 
+// Zero-width spaces, joiners, direction marks, BOM and other format or control characters: nothing to embed.
+const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
+
+/** The query, trimmed; a query of only whitespace or invisible characters is empty. */
 export function requireQuery(query: string): string {
   const text = query.trim();
-  if (!text) throw new AppError("empty_input", "The query is empty: expected some text to search for, got only whitespace.");
+  if (!text.replace(INVISIBLE, "").trim()) {
+    throw new AppError("empty_input", "The query is empty: expected some text to search for, got only whitespace or invisible characters.");
+  }
   return text;
 }

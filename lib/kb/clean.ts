@@ -3,8 +3,8 @@
  * every caller). Pure: no I/O.
  */
 import { AppError } from "../errors";
-import { MAX_ENTRIES, MAX_ENTRY_CHARS } from "./limits";
-import type { CleaningReport } from "./types";
+import { MAX_ENTRY_CHARS, maxEntries } from "../api/contract/limits";
+import type { CleaningReport } from "../api/contract/wire-types";
 
 export interface CleanedKb {
   entries: string[];
@@ -46,8 +46,8 @@ export function cleanEntries(lines: readonly string[]): CleanedKb {
   return { entries, report };
 }
 
-/** Cleans and enforces the knowledge-base limits: not empty after cleaning, at most MAX_ENTRIES entries. */
-export function cleanKnowledgeBase(lines: readonly string[]): CleanedKb {
+/** Cleans and enforces the knowledge-base limits: not empty after cleaning, at most `limit` entries. */
+export function cleanKnowledgeBase(lines: readonly string[], limit = maxEntries()): CleanedKb {
   if (lines.length === 0) {
     throw new AppError("empty_input", "The knowledge base is empty: expected at least one entry, got none.");
   }
@@ -60,10 +60,10 @@ export function cleanKnowledgeBase(lines: readonly string[]): CleanedKb {
         `(${report.blank} blank, ${report.symbolsOnly} only symbols).`,
     );
   }
-  if (report.kept > MAX_ENTRIES) {
+  if (report.kept > limit) {
     throw new AppError(
       "too_large",
-      `The knowledge base has too many entries: expected at most ${MAX_ENTRIES.toLocaleString("en")}, got ${report.kept.toLocaleString("en")}.`,
+      `The knowledge base has too many entries: expected at most ${limit.toLocaleString("en")}, got ${report.kept.toLocaleString("en")}.`,
     );
   }
   return cleaned;

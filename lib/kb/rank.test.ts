@@ -1,92 +1,59 @@
 import { describe, expect, it } from "vitest";
-import { cosine, l2NormalizeRows } from "../pooling/normalize";
-import { rankKnowledgeBase, rankOrder, ranksFromOrder, scoreAll } from "./rank";
+import { POOLINGS } from "../pooling/strategies";
+import { normalizedRows, seededRandom } from "../testing/random";
+import { rankKnowledgeBase, rankOrder, ranksFromOrder, scoreAll } from "./rank-naive";
+import { rankScores, ranksOf, topKIndices } from "./rank";
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
-}
+describe("topKIndices", () => {
+  it("picks the k best, best first, by hand", () => {
+    expect(topKIndices(Float32Array.from([0.2, 0.9, 0.5, 0.7, -0.1]), 3)).toEqual([1, 3, 2]);
+  });
 
-function normalizedRows(count: number, dims: number, seed: number): Float32Array {
-  const next = random(seed);
-  return l2NormalizeRows(Float32Array.from({ length: count * dims }, next), dims);
-}
+  it("keeps index order among equal scores, also at the cut", () => {
+    expect(topKIndices(Float32Array.from([0.5, 0.9, 0.5, 0.9, 0.5]), 3)).toEqual([1, 3, 0]);
+  });
 
-describe("scoreAll", () => {
-  it("matches the cosine of each row with the query (brute-force oracle)", () => {
-    const dims = 16;
-    const rows = normalizedRows(50, dims, 1);
-    const query = normalizedRows(1, dims, 2);
-    const scores = scoreAll(rows, dims, query);
-    for (let i = 0; i < 50; i++) {
-      expect(scores[i]).toBeCloseTo(cosine(rows.subarray(i * dims, (i + 1) * dims), query), 5);
+  it("returns every entry when k is larger than the list, and nothing for an empty list", () => {
+    expect(topKIndices(Float32Array.from([0.1, 0.3]), 10)).toEqual([1, 0]);
+    expect(topKIndices(new Float32Array(0), 5)).toEqual([]);
+  });
+
+  it("agrees with a full sort on random scores with many ties", () => {
+    const next = seededRandom(7);
+    // Scores rounded to 0.01: hundreds of ties among 5,000 entries.
+    const scores = Float32Array.from({ length: 5000 }, () => Math.round(next() * 100) / 100);
+    for (const k of [1, 10, 100]) expect(topKIndices(scores, k)).toEqual([...rankOrder(scores).subarray(0, k)]);
+  });
+});
+
+describe("ranksOf", () => {
+  it("ranks by hand: higher scores first, then smaller index among equals", () => {
+    const scores = Float32Array.from([0.2, 0.9, 0.5, 0.9, -0.1]);
+    expect(ranksOf(scores, [0, 1, 3, 4])).toEqual([4, 1, 2, 5]);
+  });
+
+  it("equals the inverse of the full sort on random scores with ties", () => {
+    const next = seededRandom(11);
+    const scores = Float32Array.from({ length: 3000 }, () => Math.round(next() * 50) / 50);
+    const all = ranksFromOrder(rankOrder(scores));
+    const asked = [0, 5, 17, 1000, 2999, 1234, 42];
+    expect(ranksOf(scores, asked)).toEqual(asked.map((i) => all[i]));
+  });
+});
+
+describe("rankScores against the brute-force oracle", () => {
+  it("gives the same hits, scores, ranks and histograms for every pooling", () => {
+    const dims = 32;
+    const count = 2000;
+    const entries = Array.from({ length: count }, (_, i) => `e${i}`);
+    const embeddings = Object.fromEntries(POOLINGS.map((p, i) => [p, normalizedRows(count, dims, 100 + i)]));
+    const queries = Object.fromEntries(POOLINGS.map((p, i) => [p, normalizedRows(1, dims, 200 + i)]));
+    const oracle = rankKnowledgeBase({ entries, dims, embeddings }, queries, POOLINGS, 25);
+    const scores = Object.fromEntries(POOLINGS.map((p) => [p, scoreAll(embeddings[p], dims, queries[p])]));
+    const fast = rankScores(scores, POOLINGS, 25);
+    for (const p of POOLINGS) {
+      expect(fast.hits[p]).toEqual(oracle.results[p]!.map(({ text: _text, ...hit }) => hit));
+      expect(fast.histograms[p]).toEqual(oracle.histograms[p]);
     }
-  });
-
-  it("refuses vectors whose shapes disagree, giving both", () => {
-    expect(() => scoreAll(new Float32Array(6), 3, new Float32Array(2))).toThrow(/expected a query of 3 dims .* got 2 and 6/);
-  });
-});
-
-describe("rankOrder and ranksFromOrder", () => {
-  it("orders best first and keeps input order among equal scores", () => {
-    const order = rankOrder(Float32Array.from([0.2, 0.9, 0.5, 0.9, -0.1]));
-    expect([...order]).toEqual([1, 3, 2, 0, 4]);
-  });
-
-  it("gives each entry its 1-based rank (the inverse permutation)", () => {
-    const order = Uint32Array.from([1, 3, 2, 0, 4]);
-    expect([...ranksFromOrder(order)]).toEqual([4, 1, 3, 2, 5]);
-  });
-});
-
-describe("rankKnowledgeBase", () => {
-  // Hand-computable: unit vectors along axes, query along x.
-  const entries = ["x", "y", "mostly x"];
-  const s = Math.SQRT1_2;
-  const kb = {
-    entries,
-    dims: 2,
-    embeddings: {
-      cls: Float32Array.from([1, 0, 0, 1, s, s]),
-      mean: Float32Array.from([0, 1, 1, 0, s, s]),
-    },
-  };
-  const queries = { cls: Float32Array.from([1, 0]), mean: Float32Array.from([1, 0]) };
-
-  it("ranks by score under each pooling, top-k only", () => {
-    const { results } = rankKnowledgeBase(kb, queries, ["cls", "mean"], 2);
-    expect(results.cls!.map((h) => [h.text, h.rank])).toEqual([["x", 1], ["mostly x", 2]]);
-    expect(results.cls![1].score).toBeCloseTo(s, 6);
-    expect(results.mean!.map((h) => h.text)).toEqual(["y", "mostly x"]);
-  });
-
-  it("gives every hit its rank under every pooling, even outside the other top-k", () => {
-    const { results } = rankKnowledgeBase(kb, queries, ["cls", "mean"], 1);
-    expect(results.cls![0].ranks).toEqual({ cls: 1, mean: 3 });
-    expect(results.mean![0].ranks).toEqual({ cls: 3, mean: 1 });
-  });
-
-  it("bins every entry's score in the histogram", () => {
-    const { histograms } = rankKnowledgeBase(kb, queries, ["cls"], 1);
-    expect(histograms.cls!.reduce((sum, bin) => sum + bin.count, 0)).toBe(3);
-  });
-
-  it("scores stay sorted descending for random data", () => {
-    const dims = 8;
-    const big = { entries: Array.from({ length: 200 }, (_, i) => `e${i}`), dims, embeddings: { max: normalizedRows(200, dims, 3) } };
-    const { results } = rankKnowledgeBase(big, { max: normalizedRows(1, dims, 4) }, ["max"], 100);
-    const scores = results.max!.map((h) => h.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(results.max!.map((h) => h.rank)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-  });
-
-  it("says which pooling is missing its vectors", () => {
-    expect(() => rankKnowledgeBase(kb, queries, ["max"], 1)).toThrow(/No max vectors/);
   });
 });

@@ -1,58 +1,45 @@
 /**
  * Ranks a knowledge base against a query under each requested pooling. Server-only: embeds the query with the
- * model's query prompt, then scores it against the stored document vectors of the same pooling.
+ * model's query prompt (coalesced with every other query waiting, scheduler.ts), then the rank worker scores it
+ * against the stored document vectors of the same pooling.
  */
 import "server-only";
-import { loadEngine } from "../engine";
-import { embedKb, prepareKb, throwIfCancelled } from "./build-kb";
+import { admission, loadEngine } from "../engine";
+import type { SearchRequest } from "../api/contract/search";
+import type { SearchResponse, Timings } from "../api/contract/wire-types";
+import { openKbJob, prepareKb, throwIfCancelled } from "./build-kb";
 import { requirePoolings, requireQuery } from "./checks";
-import { kbStore } from "./kb-store";
-import { rankKnowledgeBase } from "./rank";
+import { kbStore, rankPool } from "./kb-store";
 import type { StoredKb } from "./store";
-import type { SearchResponse, Timings } from "./types";
-
-export interface SearchRequest {
-  /** A knowledge base from POST /api/kb... */
-  kbId?: string;
-  /** ...or a one-off one, embedded for this search (and kept, so the next identical one is free). */
-  model?: string;
-  entries?: string[];
-  query: string;
-  /** @default [the model's native pooling] */
-  poolings?: string[];
-  topK: number;
-}
 
 export async function searchKb(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
   const started = performance.now();
   const query = requireQuery(request.query);
   const requested = request.poolings ? requirePoolings(request.poolings) : undefined;
   const timings: Timings = { totalMs: 0 };
-  const kb = request.kbId ? kbStore().require(request.kbId) : await oneOffKb(request, signal, timings);
-  const engine = await loadEngine(kb.modelId);
-  throwIfCancelled(signal);
-  const poolings = requested ?? [engine.info.model.nativePooling];
-  const embedded = await engine.embed([query], { kind: "query", poolings, signal });
+  const permit = admission().acquire();
+  try {
+    const kb = request.kbId ? kbStore().require(request.kbId) : await oneOffKb(request, signal, timings);
+    const engine = await loadEngine(kb.modelId);
+    throwIfCancelled(signal);
+    const poolings = requested ?? [engine.info.model.nativePooling];
+    const embedded = await engine.embed([query], { kind: "query", poolings, signal, permit });
 
-  const searchedAt = performance.now();
-  const { results, histograms } = rankKnowledgeBase(kb, embedded.embeddings, poolings, request.topK);
-  const { tokenizeMs, queueMs, inferenceMs, poolMs } = embedded.timings;
-  Object.assign(timings, { tokenizeMs, queueMs, inferenceMs, poolMs, searchMs: performance.now() - searchedAt });
-  timings.totalMs = performance.now() - started;
-  return {
-    kbId: kb.id,
-    model: kb.modelId,
-    query,
-    count: kb.entries.length,
-    results,
-    histograms,
-    truncatedQuery: embedded.truncated.length > 0,
-    timings,
-  };
+    const { hits, histograms, scoreMs, rankMs } = await rankPool().rank(kb.id, embedded.embeddings, poolings, request.topK);
+    const results = Object.fromEntries(Object.entries(hits).map(([p, list]) => [p, list!.map((hit) => ({ ...hit, text: kb.entries[hit.index] }))]));
+    const { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts = 1 } = embedded.timings;
+    Object.assign(timings, { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts, scoreMs, rankMs });
+    timings.totalMs = performance.now() - started;
+    return { kbId: kb.id, model: kb.modelId, query, count: kb.entries.length, results, histograms, truncatedQuery: embedded.truncated.length > 0, timings };
+  } finally {
+    permit.release();
+  }
 }
 
+/** A search with `entries` instead of `kbId`: embedded (and kept, so the next identical one is free). */
 async function oneOffKb(request: SearchRequest, signal: AbortSignal | undefined, timings: Timings): Promise<StoredKb> {
-  const { kb, done } = await embedKb(prepareKb({ model: request.model, entries: request.entries ?? [] }), { signal });
+  const job = await openKbJob(prepareKb({ model: request.model, entries: request.entries ?? [] }));
+  const { kb, done } = await job.run({ signal });
   timings.embedKbMs = done.timings.totalMs;
   return kb;
 }

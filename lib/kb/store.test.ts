@@ -7,8 +7,8 @@ function kb(id: string, vectorFloats = 10): StoredKb {
     id,
     modelId: "m",
     entries: ["ab"],
-    dims: 1,
-    embeddings: { cls: new Float32Array(vectorFloats) },
+    dims: vectorFloats,
+    poolings: ["cls"],
     report: { given: 1, kept: 1, blank: 0, symbolsOnly: 0, duplicates: 0, cutToChars: [] },
     truncated: [],
   };
@@ -42,6 +42,18 @@ describe("KbStore", () => {
     expect(store.size).toBe(2);
     expect(store.totalBytes).toBe(one * 2);
     expect(store.get("a")).toBeUndefined();
+  });
+
+  it("tells its owner about every knowledge base evicted or deleted, not about one replaced", () => {
+    const evicted: string[] = [];
+    const store = new KbStore({ maxKbs: 2, onEvict: (id) => evicted.push(id) });
+    store.set(kb("a"));
+    store.set(kb("b"));
+    store.set(kb("b"));
+    store.set(kb("c"));
+    store.delete("b");
+    store.delete("missing");
+    expect(evicted).toEqual(["a", "b"]);
   });
 
   it("replaces an id without counting it twice", () => {

@@ -1,19 +1,20 @@
 /**
  * Embedded knowledge bases kept in memory under their id, least recently used evicted first, bounded by count
- * and by bytes (every pooling of a 50,000-entry, 384-dim KB is ~384 MB). Pure: the process-wide instance lives
- * in kb-store.ts.
+ * and by bytes (every pooling of a 50,000-entry, 384-dim KB is ~384 MB). The store keeps what a search answers
+ * with (entries, reports); the vectors live in the rank worker, and `onEvict` tells it to let go. Pure: the
+ * process-wide instance lives in kb-store.ts.
  */
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
-import type { CleaningReport, TruncatedEntry } from "./types";
+import type { CleaningReport, TruncatedEntry } from "../api/contract/wire-types";
 
 export interface StoredKb {
   id: string;
   modelId: string;
   entries: string[];
   dims: number;
-  /** Per pooling, an L2-normalized [entries.length, dims] matrix. */
-  embeddings: Partial<Record<Pooling, Float32Array>>;
+  /** The poolings whose [entries.length, dims] matrices the rank worker holds. */
+  poolings: Pooling[];
   report: CleaningReport;
   truncated: TruncatedEntry[];
 }
@@ -23,10 +24,12 @@ export interface KbStoreOptions {
   maxKbs?: number;
   /** @default 2 GiB */
   maxBytes?: number;
+  /** Called with the id of every knowledge base evicted or deleted. */
+  onEvict?: (id: string) => void;
 }
 
 export function kbBytes(kb: StoredKb): number {
-  const vectors = Object.values(kb.embeddings).reduce((sum, matrix) => sum + (matrix?.byteLength ?? 0), 0);
+  const vectors = kb.entries.length * kb.dims * Float32Array.BYTES_PER_ELEMENT * kb.poolings.length;
   // Strings are UTF-16 in V8: two bytes a character is the honest estimate.
   return vectors + kb.entries.reduce((sum, entry) => sum + entry.length * 2, 0);
 }
@@ -38,9 +41,12 @@ export class KbStore {
   private readonly kbs = new Map<string, StoredKb>();
   private bytes = 0;
 
+  private readonly onEvict: (id: string) => void;
+
   constructor(options: KbStoreOptions = {}) {
     this.maxKbs = options.maxKbs ?? 32;
     this.maxBytes = options.maxBytes ?? 2 * 1024 ** 3;
+    this.onEvict = options.onEvict ?? (() => {});
   }
 
   get size(): number {
@@ -64,16 +70,18 @@ export class KbStore {
   require(id: string): StoredKb {
     const kb = this.get(id);
     if (!kb) {
+      const shown = id.length > 40 ? `${id.slice(0, 37)}...` : id;
       throw new AppError(
         "kb_not_found",
-        `No knowledge base with id "${id}": expected an id returned by POST /api/kb in this server's lifetime ` +
+        `No knowledge base with id "${shown}": expected an id returned by POST /api/kb in this server's lifetime ` +
           `(the server keeps the ${this.maxKbs} most recently used). Embed it again with POST /api/kb.`,
       );
     }
     return kb;
   }
 
-  set(kb: StoredKb): void {
+  /** Refuses a knowledge base that could never fit, before any work is spent on it. */
+  checkFits(kb: StoredKb): void {
     const size = kbBytes(kb);
     if (size > this.maxBytes) {
       throw new AppError(
@@ -81,17 +89,33 @@ export class KbStore {
         `The embedded knowledge base needs ${mib(size)}: expected at most ${mib(this.maxBytes)} of server memory.`,
       );
     }
-    this.delete(kb.id);
+  }
+
+  set(kb: StoredKb): void {
+    this.checkFits(kb);
+    const size = kbBytes(kb);
+    this.remove(kb.id);
     this.kbs.set(kb.id, kb);
     this.bytes += size;
     this.evict();
   }
 
   delete(id: string): void {
+    if (this.remove(id)) this.onEvict(id);
+  }
+
+  /** Forgets every knowledge base at once (their vectors were lost with the rank worker). */
+  clear(): void {
+    this.kbs.clear();
+    this.bytes = 0;
+  }
+
+  private remove(id: string): boolean {
     const kb = this.kbs.get(id);
-    if (!kb) return;
+    if (!kb) return false;
     this.kbs.delete(id);
     this.bytes -= kbBytes(kb);
+    return true;
   }
 
   private evict(): void {

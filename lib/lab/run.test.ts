@@ -13,7 +13,7 @@ function angleEngine(angles: Record<string, number>, truncatedText?: string) {
   const calls: Array<{ texts: readonly string[]; options?: EmbedOptions }> = [];
   const engine = {
     info: {} as LoadedModelInfo,
-    countTokens: (texts: readonly string[]) => texts.map((text) => text.length),
+    countTokens: async (texts: readonly string[]) => texts.map((text) => text.length),
     dispose: async () => {},
     async embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult> {
       calls.push({ texts, options });

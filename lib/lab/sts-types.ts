@@ -1,6 +1,6 @@
 /** The lab's STS results and the NDJSON events of POST /api/lab/sts. Types only: shared by route and page. */
 import type { Device, Graph } from "@/lib/engine/types";
-import type { ApiErrorBody } from "@/lib/kb/types";
+import type { ApiErrorBody } from "@/lib/api/contract";
 import type { Pooling } from "@/lib/pooling/strategies";
 import type { StsDataset } from "../eval/sts-data";
 

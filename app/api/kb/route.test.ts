@@ -1,12 +1,17 @@
 /** POST /api/kb against the real default model (all-MiniLM-L6-v2): no mocks. */
 import { describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
-import { kbStore } from "@/lib/kb/kb-store";
-import type { KbEvent } from "@/lib/kb/types";
+import { kbStore, rankPool } from "@/lib/kb/kb-store";
+import type { KbEvent } from "@/lib/api/contract";
 import { POST } from "./route";
 
 function post(body: unknown, signal?: AbortSignal): Request {
-  return new Request("http://localhost/api/kb", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), signal });
+  return new Request("http://localhost/api/kb", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    signal,
+  });
 }
 
 async function eventsOf(response: Response): Promise<KbEvent[]> {
@@ -33,7 +38,11 @@ describe("POST /api/kb", () => {
     expect(last.kbId).toMatch(/^kb_[0-9a-f]{24}$/);
     expect(last.timings.totalMs).toBeGreaterThan(0);
     expect(last.timings.inferenceMs).toBeGreaterThan(0);
-    expect(Object.keys(kbStore().require(last.kbId).embeddings).sort()).toEqual(["cls", "last_token", "max", "mean", "mean_content"]);
+    expect([...kbStore().require(last.kbId).poolings].sort()).toEqual(["cls", "last_token", "max", "mean", "mean_content"]);
+    // The vectors live in the rank worker: 3 entries x 384 dims, unit length.
+    const mean = await rankPool().vectors(last.kbId, "mean");
+    expect(mean).toHaveLength(3 * 384);
+    expect(Math.hypot(...mean.subarray(0, 384))).toBeCloseTo(1, 5);
   });
 
   it("does not re-embed an unchanged knowledge base", async () => {

@@ -1,24 +1,24 @@
+import { kbRequestSchema, type KbEvent } from "@/lib/api/contract";
 import { ndjsonResponse } from "@/lib/api/ndjson";
-import { errorResponse } from "@/lib/api/respond";
+import { errorResponse, otherMethods } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
-import { embedKb, prepareKb } from "@/lib/kb/build-kb";
-import type { KbEvent } from "@/lib/kb/types";
-import { kbRequestSchema } from "./schema";
+import { openKbJob, prepareKb } from "@/lib/kb/build-kb";
 
 /**
- * Embeds a knowledge base, streaming NDJSON progress: cleaned, loading, progress..., then done {kbId, count,
- * dims, truncated} or error. Bad input is refused with its HTTP status before the stream starts. When the
- * client goes away (Cancel in the radar) the request signal stops the embedding between batches.
+ * Embeds a knowledge base, streaming NDJSON progress: cleaned, progress..., then done {kbId, count, dims,
+ * truncated} or error. Everything knowable before the stream starts (bad input, unknown or broken model, a
+ * full server) is answered with its own HTTP status. When the client goes away (Cancel in the radar) the
+ * request signal stops the embedding between batches.
  */
 export async function POST(request: Request) {
-  let prepared;
+  let job;
   try {
-    prepared = prepareKb(parseWith(kbRequestSchema, await readJsonBody(request)));
+    job = await openKbJob(prepareKb(parseWith(kbRequestSchema, await readJsonBody(request))));
   } catch (error) {
     return errorResponse(error);
   }
-  return ndjsonResponse<KbEvent>(async (emit, signal) => {
-    const { done } = await embedKb(prepared, { signal, emit });
-    return done;
-  }, request.signal);
+  return ndjsonResponse<KbEvent>(async (emit, signal) => (await job.run({ signal, emit })).done, request.signal);
 }
+
+/** Any other method: 405 with a JSON body and an Allow header. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -3,7 +3,7 @@ import type { LabReport } from "@/lib/lab/report";
 import { POST } from "./route";
 
 const post = (body: unknown) =>
-  POST(new Request("http://test/api/lab", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) }));
+  POST(new Request("http://test/api/lab", { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 describe("POST /api/lab", () => {
   it("runs the article's scenarios on the real default model, in its language by default", async () => {

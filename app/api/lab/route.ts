@@ -1,8 +1,8 @@
 // POST /api/lab {model, graph?, lang? | scenarios?} -> LabReport: the article's table for one model, every pooling.
-import { respond } from "@/lib/api/respond";
+import { otherMethods, respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { runLabOnModel } from "@/lib/lab/service";
-import { labRequestSchema } from "./schema";
+import { labRequestSchema } from "@/lib/api/contract";
 
 export async function POST(request: Request): Promise<Response> {
   return respond(async () => {
@@ -12,3 +12,6 @@ export async function POST(request: Request): Promise<Response> {
     return { ...report, timings: { loadMs: report.loadMs, embedMs: report.run.embedMs, totalMs: performance.now() - started } };
   });
 }
+
+/** Any other method: 405 with a JSON body and an Allow header. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

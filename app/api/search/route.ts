@@ -1,7 +1,7 @@
-import { respond } from "@/lib/api/respond";
+import { otherMethods, respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { searchKb } from "@/lib/kb/search-kb";
-import { searchRequestSchema } from "./schema";
+import { searchRequestSchema } from "@/lib/api/contract";
 
 /**
  * Ranks a knowledge base against a query under each requested pooling:
@@ -13,3 +13,6 @@ export async function POST(request: Request) {
     return searchKb(body, request.signal);
   });
 }
+
+/** Any other method: 405 with a JSON body and an Allow header. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

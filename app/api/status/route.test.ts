@@ -2,7 +2,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { loadEngine } from "@/lib/engine";
-import type { StatusResponse } from "@/lib/kb/types";
+import type { StatusResponse } from "@/lib/api/contract";
 import { GET } from "./route";
 
 async function status(query = ""): Promise<{ code: number; body: StatusResponse & { error?: { code: string; message: string } } }> {

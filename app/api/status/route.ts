@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { respond } from "@/lib/api/respond";
+import { otherMethods, respond } from "@/lib/api/respond";
 import { parseWith } from "@/lib/api/validate";
-import { radarStatus } from "@/lib/kb/engine-status";
-import { statusQuerySchema } from "./schema";
+import { engineStatus } from "@/lib/engine/status";
+import { statusQuerySchema } from "@/lib/api/contract";
 
 // Engine state changes while the server runs: never prerender or cache this answer.
 export const dynamic = "force-dynamic";
@@ -11,6 +11,11 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   return respond(async () => {
     const query = parseWith(statusQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
-    return radarStatus({ warm: query.model, retry: query.retry !== undefined });
+    const started = performance.now();
+    const report = engineStatus({ warm: query.model, retry: query.retry !== undefined, rescan: query.rescan !== undefined });
+    return { ...report, timings: { totalMs: performance.now() - started } };
   });
 }
+
+/** Any other method: 405 with a JSON body and an Allow header. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,7 +4,7 @@ import type { LabStsStreamEvent } from "@/lib/lab/sts-types";
 import { GET, POST } from "./route";
 
 const get = (query: string) => GET(new Request(`http://test/api/lab/sts?${query}`));
-const post = (body: unknown) => POST(new Request("http://test/api/lab/sts", { method: "POST", body: JSON.stringify(body) }));
+const post = (body: unknown) => POST(new Request("http://test/api/lab/sts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
 
 async function events(response: Response): Promise<LabStsStreamEvent[]> {
   const all: LabStsStreamEvent[] = [];

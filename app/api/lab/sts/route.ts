@@ -1,11 +1,11 @@
 // GET  /api/lab/sts?model=&graph=&dataset= -> {result: LabSts | null}   (never starts work)
 // POST /api/lab/sts {model, graph?, dataset?} -> NDJSON: {type:"progress", done, total}..., {type:"done", result}
 import { ndjsonResponse } from "@/lib/api/ndjson";
-import { errorResponse, respond } from "@/lib/api/respond";
+import { errorResponse, otherMethods, respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { cachedLabSts, labSts } from "@/lib/lab/sts";
 import type { LabStsEvent } from "@/lib/lab/sts-types";
-import { stsRequestSchema } from "./schema";
+import { stsRequestSchema } from "@/lib/api/contract";
 
 export async function GET(request: Request): Promise<Response> {
   return respond(async () => {
@@ -32,3 +32,6 @@ export async function POST(request: Request): Promise<Response> {
     return errorResponse(error);
   }
 }
+
+/** Any other method: 405 with a JSON body and an Allow header. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

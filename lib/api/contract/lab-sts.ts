@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { GRAPHS } from "@/lib/engine/types";
-import { STS_DATASETS } from "@/lib/eval/sts";
+import { GRAPHS } from "../../engine/types";
+import { STS_DATASETS } from "../../eval/sts-datasets";
+import { idField } from "./fields";
 
 /** GET /api/lab/sts?model=&graph=&dataset= (the cached result) and POST /api/lab/sts (compute, streamed). */
 export const stsRequestSchema = z.strictObject(
   {
-    model: z.string({ error: "expected a model id" }).trim().min(1, { error: "expected a model id" }),
+    model: idField("a model id").trim(),
     graph: z.enum(GRAPHS, { error: `expected one of ${GRAPHS.join(", ")}` }).optional(),
     dataset: z.enum(STS_DATASETS, { error: `expected one of ${STS_DATASETS.join(", ")}` }).optional(),
   },

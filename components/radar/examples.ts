@@ -4,7 +4,7 @@
  * article wrote them and in English, so a first visit shows results at once. The article's "strong / weak /
  * unrelated" labels are its hypotheses; the radar shows what a real model makes of them.
  */
-import { articleScenarios, scenarioLangFor, type Scenario, type ScenarioLang } from "../lab/scenarios";
+import { articleScenarios, scenarioLangFor, type Scenario, type ScenarioLang } from "@/lib/lab/scenarios";
 
 export type ExampleLanguage = ScenarioLang;
 

@@ -3,9 +3,9 @@
  * hand-edited value falls back to defaults field by field instead of breaking the page. Pure.
  */
 import { z } from "zod";
-import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
 import { exampleKbText, exampleQuery } from "./examples";
-import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, MAX_TOP_K, MIN_TOP_K } from "./limits";
+import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, MAX_TOP_K, MIN_TOP_K } from "@/lib/api/contract";
 
 export const STORAGE_KEY = "semantic-radar:v1";
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { GRAPHS } from "@/lib/engine/types";
-import { SCENARIO_LANGS, scenarioListSchema } from "@/lib/lab/scenarios/index";
+import { idField } from "./fields";
+import { GRAPHS } from "../../engine/types";
+import { SCENARIO_LANGS, scenarioListSchema } from "../../lab/scenarios/index";
 
 /** POST /api/lab: run the article's scenarios (lang) or a person's own (scenarios) on one installed model. */
 export const labRequestSchema = z
   .strictObject(
     {
-      model: z.string({ error: "expected a model id" }).trim().min(1, { error: "expected a model id" }),
+      model: idField("a model id").trim(),
       graph: z.enum(GRAPHS, { error: `expected one of ${GRAPHS.join(", ")}` }).optional(),
       lang: z.enum(SCENARIO_LANGS, { error: `expected one of ${SCENARIO_LANGS.join(", ")}` }).optional(),
       scenarios: scenarioListSchema.optional(),

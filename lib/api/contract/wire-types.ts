@@ -1,12 +1,13 @@
 /**
- * The radar API's wire types: what /api/status, /api/kb and /api/search return. Types only, safe for components
- * (components import these, never the engine).
+ * The radar API's response types: what /api/status, /api/kb and /api/search return. Types only, safe for
+ * components (components import these, never the engine). Request types are derived from the zod schemas beside.
  */
-import type { Architecture, Device, Graph } from "../engine/types";
-import type { ErrorCode } from "../errors";
-import type { Pooling } from "../pooling/strategies";
+import type { EngineStatusReport } from "../../engine/types";
+import type { ErrorCode } from "../../errors";
+import type { Pooling } from "../../pooling/strategies";
 
-export type { Pooling } from "../pooling/strategies";
+export type { Pooling } from "../../pooling/strategies";
+export type { BrokenModel, EngineState, EngineStatus, ModelSummary } from "../../engine/types";
 
 /** Milliseconds per stage of a request; `totalMs` is always present. */
 export type Timings = { totalMs: number } & Record<string, number>;
@@ -15,42 +16,8 @@ export interface ApiErrorBody {
   error: { code: ErrorCode; message: string };
 }
 
-/** What the browser needs to know about a model (no server paths). */
-export interface ModelSummary {
-  id: string;
-  description: string;
-  languages: string[];
-  isDefault: boolean;
-  architecture: Architecture;
-  hiddenSize: number;
-  maxTokens: number;
-  nativePooling: Pooling;
-  graphs: Graph[];
-  hasQueryPrompt: boolean;
-}
-
-export type EngineStatus = "idle" | "loading" | "ready" | "failed";
-
-export interface EngineState {
-  modelId: string;
-  status: EngineStatus;
-  device?: Device;
-  graph?: Graph;
-  dims?: number;
-  loadMs?: number;
-  /** Devices tried before the one used, and why they were skipped. */
-  skipped?: { device: Device; reason: string }[];
-  error?: string;
-}
-
-export interface StatusResponse {
-  models: ModelSummary[];
-  defaultModel: string;
-  /** The device asked for (SEMANTIC_RADAR_DEVICE or "auto"). */
-  deviceChoice: string;
-  engines: EngineState[];
-  timings: Timings;
-}
+/** GET /api/status. */
+export type StatusResponse = EngineStatusReport & { timings: Timings };
 
 /** What cleaning did to a pasted knowledge base before embedding. */
 export interface CleaningReport {
@@ -76,7 +43,6 @@ export interface TruncatedEntry {
 /** The NDJSON events of POST /api/kb, one JSON object a line; exactly one `done` or `error` ends the stream. */
 export type KbEvent =
   | { type: "cleaned"; model: string; count: number; report: CleaningReport }
-  | { type: "loading"; model: string }
   /** Entries embedded so far; never decreases, ends at total. */
   | { type: "progress"; done: number; total: number }
   | {

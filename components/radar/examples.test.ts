@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanEntries, splitLines } from "./clean";
+import { cleanEntries, splitLines } from "@/lib/kb/clean";
 import { exampleKbText, exampleLanguageFor, exampleQuery, isExampleKb, isExampleQuery, SCENARIOS } from "./examples";
 
 describe("the article's examples", () => {

@@ -1,0 +1,35 @@
+/**
+ * Zod building blocks shared by the request schemas, each bounded in the work a hostile body can cause: a list
+ * of 5,000,000 numbers is one pass and a handful of issues, never 5,000,000 issues.
+ */
+import { z } from "zod";
+import { MAX_ID_CHARS } from "./limits";
+
+/** A bad list reports at most this many bad elements; the rest are summed up in one last issue. */
+export const MAX_ELEMENT_ISSUES = 5;
+
+/** An array of strings; elements that are not strings are reported up to MAX_ELEMENT_ISSUES, then counted. */
+export function stringList(messages: { list: string; element: string }) {
+  return z
+    .array(z.unknown(), { error: messages.list })
+    .superRefine((list, ctx) => {
+      let bad = 0;
+      for (let i = 0; i < list.length; i++) {
+        if (typeof list[i] === "string") continue;
+        bad++;
+        if (bad <= MAX_ELEMENT_ISSUES) ctx.addIssue({ code: "custom", message: messages.element, path: [i], input: list[i] });
+      }
+      if (bad > MAX_ELEMENT_ISSUES) {
+        ctx.addIssue({ code: "custom", message: `${bad - MAX_ELEMENT_ISSUES} more elements are not strings either`, input: undefined });
+      }
+    })
+    .transform((list) => list as string[]);
+}
+
+/** An id (model folder, kbId): non-empty and short, so no lookup or message ever carries a megabyte of it. */
+export function idField(what: string) {
+  return z
+    .string({ error: `expected ${what}` })
+    .min(1, { error: `expected ${what}` })
+    .max(MAX_ID_CHARS, { error: (issue) => `expected ${what} of at most ${MAX_ID_CHARS} characters, got ${String(issue.input).length}` });
+}

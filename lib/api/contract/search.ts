@@ -1,0 +1,41 @@
+/**
+ * POST /api/search: rank a knowledge base against a query (answers SearchResponse). Give `kbId` (from
+ * POST /api/kb) or `entries` (a one-off search), not both. Pooling names are checked in lib/kb so an unknown one
+ * gets its own error code.
+ */
+import { z } from "zod";
+import { POOLINGS } from "../../pooling/strategies";
+import { idField, stringList } from "./fields";
+import { DEFAULT_TOP_K, MAX_QUERY_CHARS, MAX_TOP_K, MIN_TOP_K } from "./limits";
+
+const topKError = `expected an integer from ${MIN_TOP_K} to ${MAX_TOP_K}`;
+// Duplicates are allowed (and merged) but a list longer than this is not a list of poolings.
+const MAX_POOLING_NAMES = POOLINGS.length * 2;
+
+export const searchRequestSchema = z
+  .object({
+    kbId: idField("a kbId returned by POST /api/kb").optional(),
+    model: idField("a model id such as all-MiniLM-L6-v2").optional(),
+    entries: stringList({ list: "expected an array of strings, one knowledge-base entry each", element: "expected each entry to be a string" }).optional(),
+    query: z
+      .string({ error: "expected the text to search for, as a string" })
+      .max(MAX_QUERY_CHARS, { error: (issue) => `expected a query of at most ${MAX_QUERY_CHARS.toLocaleString("en")} characters, got ${String(issue.input).length.toLocaleString("en")}` }),
+    /** @default [the model's native pooling] */
+    poolings: z
+      .array(z.string({ error: "expected pooling names as strings" }), { error: 'expected an array of pooling names such as ["cls", "mean"]' })
+      .min(1, { error: "expected at least one pooling name" })
+      .max(MAX_POOLING_NAMES, { error: `expected at most ${MAX_POOLING_NAMES} pooling names (there are ${POOLINGS.length})` })
+      .optional(),
+    /** @default 10 */
+    topK: z.int({ error: topKError }).min(MIN_TOP_K, { error: topKError }).max(MAX_TOP_K, { error: topKError }).default(DEFAULT_TOP_K),
+  })
+  .refine((body) => (body.kbId === undefined) !== (body.entries === undefined), {
+    error: (issue) => {
+      const body = issue.input as { kbId?: unknown };
+      return `expected either \`kbId\` (from POST /api/kb) or \`entries\` (a one-off search), got ${body.kbId === undefined ? "neither" : "both"}`;
+    },
+  });
+
+export type SearchRequest = z.infer<typeof searchRequestSchema>;
+/** What a caller sends (topK may be left out). */
+export type SearchRequestInput = z.input<typeof searchRequestSchema>;

@@ -1,0 +1,14 @@
+/** GET /api/status?model=<id>&retry=1&rescan=1 (answers StatusResponse). */
+import { z } from "zod";
+import { idField } from "./fields";
+
+export const statusQuerySchema = z.object({
+  /** Which model to warm up. @default the default model */
+  model: idField("a model id such as all-MiniLM-L6-v2").optional(),
+  /** Retry a failed load of that model. */
+  retry: z.enum(["1", "true"], { error: 'expected "1" or "true" to retry a failed load' }).optional(),
+  /** Read the models folder again (a model was installed or repaired while the server ran). */
+  rescan: z.enum(["1", "true"], { error: 'expected "1" or "true" to rescan the models folder' }).optional(),
+});
+
+export type StatusQuery = z.infer<typeof statusQuerySchema>;

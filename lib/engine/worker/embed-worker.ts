@@ -1,0 +1,72 @@
+/**
+ * The embedding worker: one per loaded model. It owns the tokenizer and the onnxruntime session, so neither a
+ * tokenization nor a forward pass (synchronous in onnxruntime-node) ever blocks the server's event loop. It does
+ * what it is asked, one request at a time; the order (queries first) is the main thread's (scheduler.ts).
+ */
+import { AppError } from "../../errors";
+import type { Pooling } from "../../pooling/strategies";
+import { planBatches } from "../batch";
+import { BATCH_LIMITS, loadModelEngine, scatterRows, type OnnxEmbeddingEngine } from "../engine";
+import { packTokens, transferablesOf, unpackTokens } from "./packed";
+import type { EmbedReply, EmbedWorkerRequest, ForwardReply, PooledRows, TokenizeReply } from "./protocol";
+import { serveRequests, type Handled } from "./serve";
+import type { TextKind } from "../types";
+
+let engine: OnnxEmbeddingEngine | undefined;
+
+function loaded(): OnnxEmbeddingEngine {
+  if (!engine) throw new AppError("internal", "the embedding worker was asked to work before its model was loaded");
+  return engine;
+}
+
+function buffersOf(pooled: PooledRows): ArrayBuffer[] {
+  return Object.values(pooled).map((rows) => rows!.buffer as ArrayBuffer);
+}
+
+async function handle(request: EmbedWorkerRequest): Promise<Handled> {
+  switch (request.type) {
+    case "load":
+      engine = await loadModelEngine(request.model, request.device, request.graph);
+      return { result: engine.info };
+    case "tokenize": {
+      const started = performance.now();
+      const { encoded, truncated } = loaded().tokenize(request.texts, request.kind);
+      const tokens = packTokens(encoded);
+      const reply: TokenizeReply = { tokens, truncated, tokenizeMs: performance.now() - started };
+      return { result: reply, transfer: transferablesOf(tokens) };
+    }
+    case "forward": {
+      const { pooled, inferenceMs, poolMs }: ForwardReply = await loaded().forward(unpackTokens(request.tokens), request.poolings);
+      return { result: { pooled, inferenceMs, poolMs }, transfer: buffersOf(pooled) };
+    }
+    case "embed":
+      return embedShort(request.texts, request.kind, request.poolings);
+    case "count":
+      return { result: await loaded().countTokens(request.texts) };
+  }
+}
+
+/** Coalesced short texts: usually one forward pass; split by the token budget when they are long. */
+async function embedShort(texts: string[], kind: TextKind, poolings: Pooling[]): Promise<Handled> {
+  const engine = loaded();
+  const started = performance.now();
+  const { encoded, truncated } = engine.tokenize(texts, kind);
+  const tokenizeMs = performance.now() - started;
+  const dims = engine.info.model.hiddenSize;
+  const pooled: PooledRows = {};
+  for (const p of poolings) pooled[p] = new Float32Array(texts.length * dims);
+  const lengths = encoded.map((e) => e.ids.length);
+  const { tokenBudget, maxBatchSize } = BATCH_LIMITS[engine.info.device];
+  let inferenceMs = 0;
+  let poolMs = 0;
+  for (const indices of planBatches(lengths, tokenBudget, maxBatchSize)) {
+    const result = await engine.forward(indices.map((i) => encoded[i]), poolings);
+    scatterRows(result.pooled, pooled, indices, dims);
+    inferenceMs += result.inferenceMs;
+    poolMs += result.poolMs;
+  }
+  const reply: EmbedReply = { pooled, tokenCounts: lengths, truncated, tokenizeMs, inferenceMs, poolMs };
+  return { result: reply, transfer: buffersOf(pooled) };
+}
+
+serveRequests((message) => handle(message as unknown as EmbedWorkerRequest));

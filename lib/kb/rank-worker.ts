@@ -1,0 +1,66 @@
+/**
+ * The rank worker: it holds every in-memory knowledge base's vectors (moved here, not copied, when a knowledge
+ * base is embedded) and answers searches: scores by onnxruntime's MatMul, top-k by partial selection, ranks for
+ * the hits only. Off the main thread, so a search over 100,000 entries never stalls the server's event loop.
+ */
+import { AppError } from "../errors";
+import type { Pooling } from "../pooling/strategies";
+import { createScorer, type Scorer } from "../engine/score";
+import { serveRequests } from "../engine/worker/serve";
+import { rankScores } from "./rank";
+import type { RankReply, RankWorkerRequest } from "./rank-protocol";
+
+interface HeldKb {
+  dims: number;
+  vectors: Partial<Record<Pooling, Float32Array>>;
+}
+
+const held = new Map<string, HeldKb>();
+let scorer: Promise<Scorer> | undefined;
+
+function threadsFromEnv(): number | undefined {
+  const value = Number(process.env.SEMANTIC_RADAR_RANK_THREADS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function heldKb(kbId: string): HeldKb {
+  const kb = held.get(kbId);
+  if (!kb) throw new AppError("kb_not_found", `the vectors of knowledge base "${kbId}" are not in memory; embed it again`);
+  return kb;
+}
+
+async function rank(request: Extract<RankWorkerRequest, { type: "rank" }>): Promise<RankReply> {
+  const kb = heldKb(request.kbId);
+  const started = performance.now();
+  const score = await (scorer ??= createScorer(threadsFromEnv()));
+  const scores: Partial<Record<Pooling, Float32Array>> = {};
+  for (const p of request.poolings) {
+    const vectors = kb.vectors[p];
+    const query = request.queries[p];
+    if (!vectors || !query) throw new AppError("internal", `No ${p} vectors: expected both document and query vectors for it.`);
+    scores[p] = await score.score(vectors, kb.dims, query);
+  }
+  const scoredAt = performance.now();
+  const ranking = rankScores(scores, request.poolings, request.topK);
+  return { ...ranking, scoreMs: scoredAt - started, rankMs: performance.now() - scoredAt };
+}
+
+serveRequests(async (message) => {
+  const request = message as unknown as RankWorkerRequest;
+  switch (request.type) {
+    case "put":
+      held.set(request.kbId, { dims: request.dims, vectors: request.vectors });
+      return { result: null };
+    case "drop":
+      held.delete(request.kbId);
+      return { result: null };
+    case "rank":
+      return { result: await rank(request) };
+    case "vectors": {
+      const rows = heldKb(request.kbId).vectors[request.pooling];
+      if (!rows) throw new AppError("internal", `knowledge base "${request.kbId}" has no ${request.pooling} vectors`);
+      const copy = rows.slice();
+      return { result: copy, transfer: [copy.buffer as ArrayBuffer] };
+    }
+  }
+});

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { allowedHostsFromEnv, allowedOriginsFromEnv, checkContentType, checkHost, checkOrigin } from "@/lib/api/guards";
+import { errorResponse } from "@/lib/api/respond";
+import { securityHeaders } from "@/lib/api/security-headers";
+
+// Methods that carry a body and change state: these must be same-origin JSON.
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The HTTP rules before any route runs (lib/api/guards.ts says why each): a known Host on every request; for
+ * API requests with a body, JSON only (415) and no foreign Origin (403). Refusals are JSON like every API error.
+ */
+export function proxy(request: NextRequest) {
+  try {
+    checkHost(request.headers.get("host"), allowedHostsFromEnv());
+    if (request.nextUrl.pathname.startsWith("/api/") && BODY_METHODS.has(request.method)) {
+      checkContentType(request.headers.get("content-type"));
+      const own = `${request.nextUrl.protocol}//${request.headers.get("host")}`;
+      checkOrigin(request.headers.get("origin"), own, allowedOriginsFromEnv());
+    }
+  } catch (error) {
+    const response = errorResponse(error);
+    for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
+    return response;
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  // Static assets carry no state to protect; everything else passes the rules.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};
