@@ -8,12 +8,13 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * The HTTP rules before any route runs (lib/api/guards.ts says why each): a known Host on every request; for
- * API requests with a body, JSON only (415) and no foreign Origin (403). Refusals are JSON like every API error.
+ * requests with a body (every API route, whatever its path: /api, /v1, TEI's), JSON only (415) and no foreign
+ * Origin (403). Refusals are JSON like every API error.
  */
 export function proxy(request: NextRequest) {
   try {
     checkHost(request.headers.get("host"), allowedHostsFromEnv());
-    if (request.nextUrl.pathname.startsWith("/api/") && BODY_METHODS.has(request.method)) {
+    if (BODY_METHODS.has(request.method)) {
       checkContentType(request.headers.get("content-type"));
       const own = `${request.nextUrl.protocol}//${request.headers.get("host")}`;
       checkOrigin(request.headers.get("origin"), own, allowedOriginsFromEnv());
