@@ -3,19 +3,20 @@ import { allowedHostsFromEnv, allowedOriginsFromEnv, checkContentType, checkHost
 import { errorResponse } from "@/lib/api/respond";
 import { securityHeaders } from "@/lib/api/security-headers";
 
-// Methods that carry a body and change state: these must be same-origin JSON.
-const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// Methods that change state: these must come from the server's own origin, with a JSON body if any.
+const STATE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * The HTTP rules before any route runs (lib/api/guards.ts says why each): a known Host on every request; for
- * requests with a body (every API route, whatever its path: /api, /v1, TEI's), JSON only (415) and no foreign
- * Origin (403). Refusals are JSON like every API error.
+ * state-changing requests (every API route, whatever its path: /api, /v1, TEI's), a JSON body (415; a DELETE
+ * may have none) and no foreign Origin (403). Refusals are JSON like every API error.
  */
 export function proxy(request: NextRequest) {
   try {
     checkHost(request.headers.get("host"), allowedHostsFromEnv());
-    if (BODY_METHODS.has(request.method)) {
-      checkContentType(request.headers.get("content-type"));
+    if (STATE_METHODS.has(request.method)) {
+      const hasBody = request.method !== "DELETE" || request.headers.has("content-type") || Number(request.headers.get("content-length") ?? 0) > 0;
+      if (hasBody) checkContentType(request.headers.get("content-type"));
       const own = `${request.nextUrl.protocol}//${request.headers.get("host")}`;
       checkOrigin(request.headers.get("origin"), own, allowedOriginsFromEnv());
     }
