@@ -8,14 +8,14 @@ const STATE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * The HTTP rules before any route runs (lib/api/guards.ts says why each): a known Host on every request; for
- * state-changing requests (every API route, whatever its path: /api, /v1, TEI's), a JSON body (415; a DELETE
- * may have none) and no foreign Origin (403). Refusals are JSON like every API error.
+ * state-changing requests (every API route, whatever its path: /api, /v1, TEI's), a JSON body if it has one (415) and no foreign Origin (403). Refusals are JSON like every API error.
  */
 export function proxy(request: NextRequest) {
   try {
     checkHost(request.headers.get("host"), allowedHostsFromEnv());
     if (STATE_METHODS.has(request.method)) {
-      const hasBody = request.method !== "DELETE" || request.headers.has("content-type") || Number(request.headers.get("content-length") ?? 0) > 0;
+      // A request without a body (a DELETE, a wrong method) has no type to check; the route answers it.
+      const hasBody = request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? 0) > 0;
       if (hasBody) checkContentType(request.headers.get("content-type"));
       const own = `${request.nextUrl.protocol}//${request.headers.get("host")}`;
       checkOrigin(request.headers.get("origin"), own, allowedOriginsFromEnv());

@@ -18,8 +18,12 @@ export function projectRoot(): string {
 function bundlePaths(entry: string): { source: string; bundle: string; inputs: string } {
   const root = projectRoot();
   const name = entry.replace(/[/\\]/g, "_").replace(/\.ts$/, "");
-  const dir = join(root, "node_modules", ".cache", "semantic-radar", "workers");
-  return { source: join(root, entry), bundle: join(dir, `${name}.cjs`), inputs: join(dir, `${name}.inputs.json`) };
+  const dir = join(/*turbopackIgnore: true*/ root, "node_modules", ".cache", "semantic-radar", "workers");
+  return {
+    source: join(/*turbopackIgnore: true*/ root, entry),
+    bundle: join(/*turbopackIgnore: true*/ dir, `${name}.cjs`),
+    inputs: join(/*turbopackIgnore: true*/ dir, `${name}.inputs.json`),
+  };
 }
 
 function isCurrent(bundle: string, inputs: string): boolean {
@@ -74,7 +78,7 @@ async function buildIfStale(entry: string): Promise<string> {
     metafile: true,
     logLevel: "silent",
   });
-  const files = Object.keys(result.metafile.inputs).map((file) => resolve(projectRoot(), file));
+  const files = Object.keys(result.metafile.inputs).map((file) => resolve(/*turbopackIgnore: true*/ projectRoot(), file));
   renameSync(partial, bundle);
   writeFileSync(inputs, JSON.stringify(files));
   return bundle;
