@@ -5,6 +5,7 @@
  */
 import * as ort from "onnxruntime-node";
 import { AppError } from "../errors";
+import { NO_SPINNING } from "./ort-options";
 import { matMulGraph } from "./score-graph";
 
 export interface Scorer {
@@ -15,7 +16,7 @@ export interface Scorer {
 
 /** @param threads intra-op threads of the MatMul. @default onnxruntime's choice (the physical cores) */
 export async function createScorer(threads?: number): Promise<Scorer> {
-  const session = await ort.InferenceSession.create(matMulGraph(), { ...(threads ? { intraOpNumThreads: threads } : {}), logSeverityLevel: 3 });
+  const session = await ort.InferenceSession.create(matMulGraph(), { ...(threads ? { intraOpNumThreads: threads } : {}), logSeverityLevel: 3, extra: NO_SPINNING });
   return {
     async score(rows, dims, query) {
       if (query.length !== dims || rows.length % dims !== 0) {

@@ -1,7 +1,9 @@
-// The only module that imports onnxruntime (besides the probe child in provider-probe.ts). Everything else sees plain typed arrays.
+// With score.ts, the only modules that import onnxruntime (besides the probe child in provider-probe.ts). Everything
+// else sees plain typed arrays.
 import * as ort from "onnxruntime-node";
 import { AppError } from "../errors";
 import type { BatchTensors } from "./batch";
+import { NO_SPINNING } from "./ort-options";
 import { probeProvider } from "./provider-probe";
 import type { Device } from "./types";
 
@@ -52,6 +54,7 @@ export async function createForwardSession(path: string, device: Device, options
       graphOptimizationLevel: "all",
       ...(threadCount() ? { intraOpNumThreads: threadCount() } : {}),
       logSeverityLevel: 3,
+      ...(device === "cpu" ? { extra: NO_SPINNING } : {}),
     });
   } catch (error) {
     const message = withoutPath((error as Error).message ?? String(error));

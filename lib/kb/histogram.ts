@@ -11,15 +11,19 @@ const EPSILON = 1e-9;
 export function histogram(scores: ArrayLike<number>, width = DEFAULT_BIN_WIDTH): HistogramBin[] {
   if (scores.length === 0) return [];
   const binOf = (score: number) => Math.floor(score / width + EPSILON);
-  let low = Infinity;
-  let high = -Infinity;
+  // binOf is monotonic: the lowest and highest bins are those of the lowest and highest scores.
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < scores.length; i++) {
-    low = Math.min(low, binOf(scores[i]));
-    high = Math.max(high, binOf(scores[i]));
+    const score = scores[i];
+    if (score < min) min = score;
+    if (score > max) max = score;
   }
-  const counts = new Array<number>(high - low + 1).fill(0);
+  const low = binOf(min);
+  const high = binOf(max);
+  const counts = new Int32Array(high - low + 1);
   for (let i = 0; i < scores.length; i++) counts[binOf(scores[i]) - low]++;
-  return counts.map((count, i) => ({ start: round((low + i) * width), end: round((low + i + 1) * width), count }));
+  return Array.from(counts, (count, i) => ({ start: round((low + i) * width), end: round((low + i + 1) * width), count }));
 }
 
 function round(value: number): number {

@@ -57,3 +57,11 @@ describe("rankScores against the brute-force oracle", () => {
     }
   });
 });
+
+describe("ranksOf at the edges of the cosine range", () => {
+  it("ranks scores a hair past +1 and -1 (float rounding) correctly", () => {
+    const scores = Float32Array.from([1.0000001, 1, -1, -1.0000001, 0.99999994, 0]);
+    const all = ranksFromOrder(rankOrder(scores));
+    expect(ranksOf(scores, [0, 1, 2, 3, 4, 5])).toEqual([...all]);
+  });
+});
