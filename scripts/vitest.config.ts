@@ -8,7 +8,7 @@ export default defineConfig({
   root,
   resolve: { alias: { "@": root, "server-only": `${root}/lib/testing/server-only-stub.ts` } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "*.test.ts"],
     environment: "node",
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -106,7 +106,8 @@ export function scanModels(root: string): ModelScan {
   const scan: ModelScan = { models: [], broken: [] };
   if (!existsSync(root)) return scan;
   for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory() || !existsSync(join(root, entry.name, "config.json"))) continue;
+    // A symlinked model folder counts too (existsSync follows the link).
+    if (!(entry.isDirectory() || entry.isSymbolicLink()) || !existsSync(join(root, entry.name, "config.json"))) continue;
     try {
       scan.models.push(describeModel(join(root, entry.name), entry.name));
     } catch (error) {

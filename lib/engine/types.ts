@@ -177,6 +177,10 @@ export interface EngineStatusReport {
   deviceChoice: string;
   engines: EngineState[];
   broken: BrokenModel[];
-  /** Requests in progress and the admission limit past which the server answers 429. */
-  serving: { pending: number; maxPending: number };
+  /** Requests in progress, the admission limit past which the server answers 429, and the event loop's delay. */
+  serving: {
+    pending: number;
+    maxPending: number;
+    eventLoop: { p50Ms: number; p99Ms: number; maxMs: number; windowS: number };
+  };
 }

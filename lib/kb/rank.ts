@@ -37,13 +37,18 @@ export function topKIndices(scores: Float32Array, k: number): number[] {
   return Array.from(best.subarray(0, filled));
 }
 
-// Fine buckets over the cosine range [-1, 1] for ranksOf: 2 / 65,536 wide, about 1.5 entries each at 100,000.
-const RANK_BUCKETS = 65_536;
+/**
+ * Fine buckets over the cosine range [-1, 1] for ranksOf: about one entry per bucket (65,536 at most, 1.5 an
+ * entry at 100,000), so both passes stay cheap for a small knowledge base too.
+ */
+function bucketCount(entries: number): number {
+  return Math.min(65_536, Math.max(256, 2 ** Math.ceil(Math.log2(Math.max(entries, 1)))));
+}
 
-function bucketOf(score: number): number {
-  const bucket = Math.floor((score + 1) * (RANK_BUCKETS / 2));
+function bucketOf(score: number, buckets: number): number {
+  const bucket = Math.floor((score + 1) * (buckets / 2));
   // A cosine a hair past +-1 (float rounding), or NaN, still lands in a bucket.
-  return bucket >= 0 ? (bucket < RANK_BUCKETS ? bucket : RANK_BUCKETS - 1) : 0;
+  return bucket >= 0 ? (bucket < buckets ? bucket : buckets - 1) : 0;
 }
 
 /**
@@ -53,18 +58,19 @@ function bucketOf(score: number): number {
  * score and compare those exactly. O(n), whatever the scores.
  */
 export function ranksOf(scores: Float32Array, indices: readonly number[]): number[] {
+  const size = bucketCount(scores.length);
   const buckets = new Uint16Array(scores.length);
-  const counts = new Int32Array(RANK_BUCKETS + 1);
-  for (let j = 0; j < scores.length; j++) counts[(buckets[j] = bucketOf(scores[j]))]++;
-  for (let b = RANK_BUCKETS - 1; b >= 0; b--) counts[b] += counts[b + 1]; // counts[b] = entries in buckets >= b
+  const counts = new Int32Array(size + 1);
+  for (let j = 0; j < scores.length; j++) counts[(buckets[j] = bucketOf(scores[j], size))]++;
+  for (let b = size - 1; b >= 0; b--) counts[b] += counts[b + 1]; // counts[b] = entries in buckets >= b
   const asked = new Map<number, number[]>(); // bucket -> entries in it
-  for (const i of indices) asked.set(bucketOf(scores[i]), []);
-  const marked = new Uint8Array(RANK_BUCKETS);
+  for (const i of indices) asked.set(bucketOf(scores[i], size), []);
+  const marked = new Uint8Array(size);
   for (const bucket of asked.keys()) marked[bucket] = 1;
   for (let j = 0; j < scores.length; j++) if (marked[buckets[j]]) asked.get(buckets[j])!.push(j);
   return indices.map((i) => {
     const score = scores[i];
-    const bucket = bucketOf(score);
+    const bucket = bucketOf(score, size);
     let ahead = counts[bucket + 1];
     for (const j of asked.get(bucket)!) if (scores[j] > score || (scores[j] === score && j < i)) ahead++;
     return ahead + 1;

@@ -12,7 +12,7 @@ export async function GET(request: NextRequest) {
   return respond(async () => {
     const query = parseWith(statusQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
     const started = performance.now();
-    const report = engineStatus({ warm: query.model, retry: query.retry !== undefined, rescan: query.rescan !== undefined });
+    const report = engineStatus({ warm: query.model, retry: query.retry !== undefined, rescan: query.rescan !== undefined, resetEventLoop: query.resetEventLoop !== undefined });
     return { ...report, timings: { totalMs: performance.now() - started } };
   });
 }
