@@ -6,7 +6,7 @@
  *   node check.cjs devices --work DIR
  *   node check.cjs embed   --work DIR --device webgpu|cpu
  *   node check.cjs report  --work DIR --results DIR
- *   node check.cjs variants  --work DIR --device webgpu|cpu   (variants.ts: phase timings, profiles, each change)
+ *   node check.cjs variants  --work DIR --device webgpu|cpu [--only A,B] [--skip TEXT]   (variants.ts: phase timings, profiles, each change)
  *   node check.cjs placement --work DIR --device webgpu --graph base|pooled|pooled-fp16   (verbose log to stdout)
  * As a worker thread (workerData.role "tokenizer") it serves tokenize-pool.ts instead.
  */
@@ -34,7 +34,7 @@ function fail(message: string): never {
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { work: { type: "string" }, source: { type: "string" }, texts: { type: "string" }, device: { type: "string" }, results: { type: "string" }, graph: { type: "string" } },
+    options: { work: { type: "string" }, source: { type: "string" }, texts: { type: "string" }, device: { type: "string" }, results: { type: "string" }, graph: { type: "string" }, only: { type: "string" }, skip: { type: "string" } },
   });
   const phase = positionals[0] as (typeof PHASES)[number];
   if (!PHASES.includes(phase)) fail(`expected a phase (${PHASES.join(", ")}), got ${JSON.stringify(positionals[0] ?? "")}`);
@@ -52,7 +52,8 @@ async function main(): Promise<number> {
   if (phase === "variants" || phase === "placement") {
     const device = values.device;
     if (device !== "webgpu" && device !== "cpu") fail(`expected --device webgpu|cpu, got ${JSON.stringify(device ?? "")}`);
-    if (phase === "variants") await variantsPhase(work, device, os.cpus().length, typeof __filename === "undefined" ? undefined : __filename);
+    const filter = { only: values.only?.split(","), skip: values.skip };
+    if (phase === "variants") await variantsPhase(work, device, os.cpus().length, typeof __filename === "undefined" ? undefined : __filename, filter);
     else {
       const graph = values.graph as keyof typeof GRAPHS;
       if (!(graph in GRAPHS)) fail(`expected --graph ${Object.keys(GRAPHS).join("|")}, got ${JSON.stringify(values.graph ?? "")}`);

@@ -213,12 +213,24 @@ async function profileVariant(ctx: Context, variant: Variant, path: string, toke
   }
 }
 
-export async function variantsPhase(work: string, device: "webgpu" | "cpu", cores: number, entry?: string): Promise<void> {
+/** Which variants one process runs: `only` names them, `skip` drops those whose name contains it. */
+export interface VariantFilter {
+  only?: string[];
+  skip?: string;
+}
+
+/**
+ * Runs the device's variants (or those the filter keeps) and merges their results into variants-<device>.json,
+ * so a variant that can abort its process natively (gpu-buffer outputs did, on the H100) runs in its own.
+ */
+export async function variantsPhase(work: string, device: "webgpu" | "cpu", cores: number, entry?: string, filter: VariantFilter = {}): Promise<void> {
   const ctx: Context = { work, device, corpus: readJsonIfAny<string[]>(workPaths(work).texts) ?? [], entry };
   const tokenizers = new Map<number, TokenizerPool>();
-  const results = [];
-  console.log(`variants on ${device} (${ctx.corpus.length} texts):`);
-  for (const variant of variantsFor(device, cores)) {
+  const file = join(work, `variants-${device}.json`);
+  const chosen = variantsFor(device, cores).filter((x) => (!filter.only || filter.only.includes(x.name)) && !(filter.skip && x.name.includes(filter.skip)));
+  const results: Record<string, unknown>[] = (readJsonIfAny<Record<string, unknown>[]>(file) ?? []).filter((r) => !chosen.some((x) => x.name === r.name));
+  console.log(`variants on ${device} (${ctx.corpus.length} texts): ${chosen.map((x) => x.name).join(", ")}`);
+  for (const variant of chosen) {
     try {
       results.push(await runVariant(ctx, variant, tokenizers));
     } catch (error) {
@@ -226,7 +238,7 @@ export async function variantsPhase(work: string, device: "webgpu" | "cpu", core
       console.log(`  ${variant.name}: failed: ${reason}`);
       results.push({ name: variant.name, status: "failed", reason, variant });
     }
-    writeJson(join(work, `variants-${device}.json`), results); // what finished survives a later hang
+    writeJson(file, results); // what finished survives a later hang or abort
   }
   for (const pool of tokenizers.values()) await pool.close();
 }
