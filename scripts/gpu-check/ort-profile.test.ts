@@ -22,24 +22,27 @@ describe("summarizeProfile", () => {
 });
 
 describe("parsePlacementLog", () => {
-  it("counts placements and separates shape nodes moved to the CPU on purpose from nodes without a GPU kernel", () => {
+  it("counts placements and sorts CPU nodes into moved on purpose, no GPU kernel, and unexplained", () => {
     const log = [
       "2026-11-27 [I:onnxruntime:, fallback_cpu_capability.cc:158 GetCpuPreferredNodes] ORT optimization- Force fallback to CPU execution for node: /embeddings/Shape because the CPU execution path is deemed faster than overhead involved with execution on other EPs capable of executing this node",
+      "2026-11-27 [I:onnxruntime:, webgpu_execution_provider.cc:665 GetCapability] webgpu kernel not found in registries for Op type: Erf node name: /l0/Erf",
       "2026-11-27 [V:onnxruntime:, session_state.cc:1280 VerifyEachNodeIsAssignedToAnEp] Node placements",
       "2026-11-27 [V:onnxruntime:, session_state.cc:1282 VerifyEachNodeIsAssignedToAnEp]  Node(s) placed on [WebGpuExecutionProvider]. Number of nodes: 3",
       "  MatMul (/l0/MatMul)",
       "  Add (/l0/Add)",
       "  Softmax (/l0/Softmax)",
-      "2026-11-27 [V:onnxruntime:, session_state.cc:1282 VerifyEachNodeIsAssignedToAnEp]  Node(s) placed on [CPUExecutionProvider]. Number of nodes: 2",
+      "2026-11-27 [V:onnxruntime:, session_state.cc:1282 VerifyEachNodeIsAssignedToAnEp]  Node(s) placed on [CPUExecutionProvider]. Number of nodes: 3",
       "2026-11-27 [V:onnxruntime:, session_state.cc:1386 VerifyEachNodeIsAssignedToAnEp]   Shape (/embeddings/Shape)",
       "  Erf (/l0/Erf)",
+      "  Range (/l0/Range)",
       "2026-11-27 [V:onnxruntime:, session.cc:1 Other] next",
     ].join("\n");
     expect(parsePlacementLog(log)).toEqual({
-      counts: { WebGpuExecutionProvider: 3, CPUExecutionProvider: 2 },
-      cpuOps: { Shape: 1, Erf: 1 },
+      counts: { WebGpuExecutionProvider: 3, CPUExecutionProvider: 3 },
+      cpuOps: { Shape: 1, Erf: 1, Range: 1 },
       forcedToCpu: 1,
-      noGpuKernel: ["Erf (/l0/Erf)"],
+      noGpuKernel: { Erf: 1 },
+      unexplained: ["Range (/l0/Range)"],
     });
   });
 });

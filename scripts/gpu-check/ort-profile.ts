@@ -51,14 +51,17 @@ export interface PlacementDetail {
   cpuOps: Record<string, number>;
   /** CPU nodes onnxruntime moved there on purpose ("CPU execution path is deemed faster": shape arithmetic). */
   forcedToCpu: number;
-  /** CPU nodes with no such note: the GPU provider had no kernel for them. */
-  noGpuKernel: string[];
+  /** CPU nodes the GPU provider said it has no kernel for ("webgpu kernel not found in registries"), by op type. */
+  noGpuKernel: Record<string, number>;
+  /** CPU nodes with neither note. */
+  unexplained: string[];
 }
 
 const PLACED = /(?:All nodes|Node\(s\)) placed on \[(\w+)\]\. Number of nodes: (\d+)/;
 // "  Shape (/embeddings/Shape)", bare or after a log prefix ending in "]".
 const NODE_LINE = /(?:^|\])\s{2,}(\w+) \((.*)\)\s*$/;
 const FORCED = /Force fallback to CPU execution for node: (.+?) because/g;
+const NO_KERNEL = /kernel not found in registries for Op type: \w+ node name: (.+)$/gm;
 
 /** Parses onnxruntime's verbose session log: where each node went and why the CPU ones did. */
 export function parsePlacementLog(log: string): PlacementDetail {
@@ -78,8 +81,13 @@ export function parsePlacementLog(log: string): PlacementDetail {
     } else current = undefined;
   }
   const forced = new Set([...log.matchAll(FORCED)].map((m) => m[1].trim()));
+  const noKernel = new Set([...log.matchAll(NO_KERNEL)].map((m) => m[1].trim()));
   const cpuOps: Record<string, number> = {};
-  for (const { op } of cpuNodes) cpuOps[op] = (cpuOps[op] ?? 0) + 1;
-  const noGpuKernel = cpuNodes.filter((n) => !forced.has(n.name)).map((n) => `${n.op} (${n.name})`);
-  return { counts, cpuOps, forcedToCpu: cpuNodes.length - noGpuKernel.length, noGpuKernel };
+  const noGpuKernel: Record<string, number> = {};
+  for (const { op, name } of cpuNodes) {
+    cpuOps[op] = (cpuOps[op] ?? 0) + 1;
+    if (noKernel.has(name) && !forced.has(name)) noGpuKernel[op] = (noGpuKernel[op] ?? 0) + 1;
+  }
+  const unexplained = cpuNodes.filter((n) => !forced.has(n.name) && !noKernel.has(n.name)).map((n) => `${n.op} (${n.name})`);
+  return { counts, cpuOps, forcedToCpu: cpuNodes.filter((n) => forced.has(n.name)).length, noGpuKernel, unexplained };
 }

@@ -79,6 +79,6 @@ export function printVariants(v: ReturnType<typeof assembleVariants>): void {
   }
   for (const [graph, detail] of Object.entries(v.placement)) {
     const d = detail as ReturnType<typeof parsePlacementLog>;
-    console.log(`  placement ${graph}: ${JSON.stringify(d.counts)}; CPU ops ${JSON.stringify(d.cpuOps)}; forced to CPU (shape arithmetic) ${d.forcedToCpu}; no GPU kernel: ${d.noGpuKernel.length ? d.noGpuKernel.slice(0, 8).join(", ") : "none"}`);
+    console.log(`  placement ${graph}: ${JSON.stringify(d.counts)}; CPU ops ${JSON.stringify(d.cpuOps)}; forced to CPU (deemed faster) ${d.forcedToCpu}; no webgpu kernel ${JSON.stringify(d.noGpuKernel)}; unexplained ${d.unexplained.length}`);
   }
 }
