@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { POOLINGS } from "../../lib/pooling/strategies";
 import { agreement, neighbourBaseline, parseGpuSamples, ratio, type Agreement } from "./compare";
 import { readF32IfAny, readJsonIfAny, readTextIfAny, workPaths, writeJson } from "./check-io";
+import { assembleVariants, printVariants } from "./variants-report";
 
 /** Vectors of one text on two devices must agree at least this well, for every pooling. */
 export const AGREEMENT_THRESHOLD = 0.999;
@@ -120,6 +121,7 @@ function assemble(work: string) {
     torch,
     model: readJsonIfAny(paths.modelReport),
     vulkan: readJsonIfAny(paths.vulkan),
+    variants: assembleVariants(work, cpu?.dims ?? webgpu?.dims ?? 0, torch?.e2e?.textsPerSecond),
   };
 }
 
@@ -151,6 +153,7 @@ export function reportPhase(work: string, resultsDir: string): number {
   const results = assemble(work);
   writeJson(join(resultsDir, "results.json"), results);
   printResults(results);
+  printVariants(results.variants);
   console.log(`\nverdict: ${results.verdict}  (results in ${join(resultsDir, "results.json")})`);
   return EXIT_OF[results.verdict];
 }
