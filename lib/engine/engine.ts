@@ -12,8 +12,9 @@ import { buildBatch, planBatches } from "./batch";
 import { chooseGraph, selectDevice } from "./device";
 import { modelFileName } from "./registry";
 import { createForwardSession, type ForwardSession } from "./session";
-import { encodeTexts, loadTokenizer, type EncodedText, type TextTokenizer } from "./tokenize";
-import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation } from "./types";
+import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
+import type { TokenSpan } from "./token-spans";
+import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpanOptions, Truncation } from "./types";
 
 export interface BatchLimits {
   /** Padded tokens per forward pass (rows x longest row). */
@@ -55,6 +56,10 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
 
   async countTokens(texts: readonly string[]): Promise<number[]> {
     return texts.map((text) => this.tokenizer.encode(text).length);
+  }
+
+  async tokenSpans(texts: readonly string[], options: TokenSpanOptions = {}): Promise<TokenSpan[][]> {
+    return spanTexts(this.tokenizer, this.info.model, texts, options.kind, options.addSpecialTokens ?? true);
   }
 
   /** One forward pass over already tokenized texts, pooled every requested way. */
