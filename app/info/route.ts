@@ -16,7 +16,6 @@ const DTYPES = { fp32: "float32", fp16: "float16", int8: "int8" } as const;
 export async function GET(request: NextRequest) {
   return teiRespond(async () => {
     const query = parseWith(teiInfoQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
-    const started = performance.now();
     const { info } = await loadEngine(requireModel(modelOf(request, query.model)).id);
     const body: TeiInfo = {
       model_id: info.model.id,
@@ -35,7 +34,7 @@ export async function GET(request: NextRequest) {
       sha: null,
       docker_label: null,
     };
-    return { body, timings: { tokenizeMs: 0, queueMs: performance.now() - started, inferenceMs: 0 }, tokens: 0, characters: 0 };
+    return { body, timings: { tokenizeMs: 0, queueMs: 0, inferenceMs: 0 }, tokens: 0, characters: 0 };
   });
 }
 
