@@ -17,7 +17,7 @@ export function norm(a: ArrayLike<number>): number {
   return Math.sqrt(sum);
 }
 
-/** 2,048 inputs of 200 words: within the input count, over 300,000 tokens after truncation to 256 each. */
+/** 2,048 inputs each over 256 tokens: within the input count, 2,048 x 256 = 524,288 tokens after truncation. */
 export const TOO_MANY_TOKENS = Array.from({ length: 2048 }, (_, i) => `${"lorem ipsum dolor sit amet ".repeat(40)}${i}`);
 
 /** One input more than the limit. */
