@@ -8,28 +8,15 @@ import { AppError } from "../errors";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { pool } from "../pooling/pool";
 import { l2NormalizeRows } from "../pooling/normalize";
-import { buildBatch, planBatches } from "./batch";
+import { BATCH_LIMITS, buildBatch, planBatches } from "./batch";
+
+export { BATCH_LIMITS, type BatchLimits } from "./batch";
 import { chooseGraph, selectDevice } from "./device";
 import { modelFileName } from "./registry";
 import { createForwardSession, type ForwardSession } from "./session";
-import { encodeTexts, loadTokenizer, type EncodedText, type TextTokenizer } from "./tokenize";
-import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation } from "./types";
-
-export interface BatchLimits {
-  /** Padded tokens per forward pass (rows x longest row). */
-  tokenBudget: number;
-  maxBatchSize: number;
-}
-
-/**
- * On a CPU, big enough to keep the matrix kernels busy, small enough that a query waiting behind a
- * knowledge-base job waits for one batch, not the whole job. A GPU needs far larger batches to fill its cores.
- */
-export const BATCH_LIMITS: Record<Device, BatchLimits> = {
-  cpu: { tokenBudget: 2048, maxBatchSize: 64 },
-  webgpu: { tokenBudget: 32768, maxBatchSize: 512 },
-  cuda: { tokenBudget: 32768, maxBatchSize: 512 },
-};
+import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
+import type { TokenSpan } from "./token-spans";
+import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpanOptions, Truncation } from "./types";
 
 const now = () => performance.now();
 
@@ -55,6 +42,10 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
 
   async countTokens(texts: readonly string[]): Promise<number[]> {
     return texts.map((text) => this.tokenizer.encode(text).length);
+  }
+
+  async tokenSpans(texts: readonly string[], options: TokenSpanOptions = {}): Promise<TokenSpan[][]> {
+    return spanTexts(this.tokenizer, this.info.model, texts, options.kind, options.addSpecialTokens ?? true);
   }
 
   /** One forward pass over already tokenized texts, pooled every requested way. */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
 import { AppError } from "../errors";
+import { tokenSpans, type TokenSpan } from "./token-spans";
 import type { ModelInfo, TextKind, Truncation } from "./types";
 
 /** A text as token ids, after the prompt and truncation; `specials` marks [CLS], [SEP], EOS and the like. */
@@ -14,6 +15,8 @@ export interface TextTokenizer {
   encode(text: string): number[];
   isSpecial(id: number): boolean;
   padId: number;
+  /** Each token with its offsets in `text` (for /tokenize); not truncated. */
+  spans(text: string, addSpecialTokens: boolean): TokenSpan[];
 }
 
 interface AddedTokenJson {
@@ -34,10 +37,17 @@ export function loadTokenizer(model: ModelInfo): TextTokenizer {
   const tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
   const specialIds = new Set((tokenizerJson.added_tokens ?? []).filter((t) => t.special).map((t) => t.id));
   const padToken = typeof tokenizerConfig.pad_token === "string" ? tokenizerConfig.pad_token : undefined;
+  const modelJson = (tokenizerJson as { model?: { unk_token?: string; continuing_subword_prefix?: string } }).model;
+  const normalizeChar = (char: string) => tokenizer.normalizer?.normalize(char) ?? char;
   return {
     encode: (text) => tokenizer.encode(text).ids,
     isSpecial: (id) => specialIds.has(id),
     padId: (padToken === undefined ? undefined : tokenizer.token_to_id(padToken)) ?? 0,
+    spans: (text, addSpecialTokens) => {
+      const { ids, tokens } = tokenizer.encode(text, { add_special_tokens: addSpecialTokens });
+      const raw = ids.map((id, i) => ({ id, token: tokens[i], special: specialIds.has(id), decoded: tokenizer.decode([id]) }));
+      return tokenSpans(text, raw, { normalizeChar, unkToken: modelJson?.unk_token, continuingPrefix: modelJson?.continuing_subword_prefix });
+    },
   };
 }
 
@@ -72,4 +82,10 @@ export function encodeTexts(
     return { ids, specials: Uint8Array.from(ids, (id) => (tokenizer.isSpecial(id) ? 1 : 0)) };
   });
   return { encoded, truncated };
+}
+
+/** Per text, its tokens with offsets into prompt + text (as TEI does with a prompt_name). Not truncated. */
+export function spanTexts(tokenizer: TextTokenizer, model: ModelInfo, texts: readonly string[], kind: TextKind | undefined, addSpecialTokens: boolean): TokenSpan[][] {
+  const prompt = kind ? promptFor(model, kind) : "";
+  return texts.map((text) => tokenizer.spans(prompt + text, addSpecialTokens));
 }

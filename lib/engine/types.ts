@@ -3,6 +3,9 @@
  * CLIs). What the engine takes and returns; nothing here imports onnxruntime. Types only, safe for components.
  */
 import type { Pooling } from "../pooling/strategies";
+import type { TokenSpan } from "./token-spans";
+
+export type { TokenSpan } from "./token-spans";
 
 export const ARCHITECTURES = ["encoder", "causal-decoder"] as const;
 /** encoder: bidirectional attention (BERT). causal-decoder: each token sees only earlier ones (Qwen3). */
@@ -128,7 +131,16 @@ export interface EmbeddingEngine {
   embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult>;
   /** Tokens per text (special tokens included, before truncation); cheap, no forward pass. */
   countTokens(texts: readonly string[]): Promise<number[]>;
+  /** Each text's tokens with ids, special flags and offsets (TEI's /tokenize); no truncation, no forward pass. */
+  tokenSpans(texts: readonly string[], options?: TokenSpanOptions): Promise<TokenSpan[][]>;
   dispose(): Promise<void>;
+}
+
+export interface TokenSpanOptions {
+  /** Prepend the model's prompt for this kind (offsets then count from the prompt's start). @default no prompt */
+  kind?: TextKind;
+  /** @default true */
+  addSpecialTokens?: boolean;
 }
 
 export const ENGINE_STATUSES = ["idle", "loading", "ready", "failed"] as const;

@@ -9,7 +9,7 @@ import { admission } from "./admission";
 import { planBatches } from "./batch";
 import { BATCH_LIMITS, checkTexts, scatterRows } from "./engine";
 import { Scheduler } from "./scheduler";
-import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation } from "./types";
+import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpan, TokenSpanOptions, Truncation } from "./types";
 import { selectTokens, tokenOffsets, transferablesOf, type PackedTokens } from "./worker/packed";
 import type { EmbedReply, EmbedWorkerRequest, ForwardReply, LoadReply, TokenizeReply } from "./worker/protocol";
 import { WorkerThread } from "./worker/thread";
@@ -47,6 +47,11 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
 
   countTokens(texts: readonly string[]): Promise<number[]> {
     return this.scheduler.runBulk(() => this.ask<number[]>({ type: "count", texts: [...texts] }));
+  }
+
+  tokenSpans(texts: readonly string[], options: TokenSpanOptions = {}): Promise<TokenSpan[][]> {
+    const { kind, addSpecialTokens = true } = options;
+    return this.scheduler.runBulk(() => this.ask<TokenSpan[][]>({ type: "spans", texts: [...texts], kind, addSpecialTokens }));
   }
 
   async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {

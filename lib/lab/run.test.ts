@@ -14,6 +14,7 @@ function angleEngine(angles: Record<string, number>, truncatedText?: string) {
   const engine = {
     info: {} as LoadedModelInfo,
     countTokens: async (texts: readonly string[]) => texts.map((text) => text.length),
+    tokenSpans: async () => [],
     dispose: async () => {},
     async embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult> {
       calls.push({ texts, options });

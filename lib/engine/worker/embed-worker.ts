@@ -43,6 +43,8 @@ async function handle(request: EmbedWorkerRequest): Promise<Handled> {
       return embedShort(request.texts, request.kind, request.poolings);
     case "count":
       return { result: await loaded().countTokens(request.texts) };
+    case "spans":
+      return { result: await loaded().tokenSpans(request.texts, { kind: request.kind, addSpecialTokens: request.addSpecialTokens }) };
   }
 }
 

@@ -18,7 +18,9 @@ export type EmbedWorkerRequest =
   /** Tokenize and embed a few short texts (coalesced queries), split within the token budget. Answers EmbedReply. */
   | { type: "embed"; texts: string[]; kind: TextKind; poolings: Pooling[] }
   /** Token counts before truncation, special tokens included. Answers number[]. */
-  | { type: "count"; texts: string[] };
+  | { type: "count"; texts: string[] }
+  /** Tokens with offsets, for /tokenize. Answers TokenSpan[][]. */
+  | { type: "spans"; texts: string[]; kind?: TextKind; addSpecialTokens: boolean };
 
 export interface TokenizeReply {
   tokens: PackedTokens;

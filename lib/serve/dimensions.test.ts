@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { truncateDimensions } from "./dimensions";
+
+describe("truncateDimensions", () => {
+  it("keeps each row's first components and re-normalizes them (hand-computed: [3, 4] -> [0.6, 0.8])", () => {
+    const rows = Float32Array.of(3, 4, 12, /* row 2 */ 0, 5, 1);
+    expect(Array.from(truncateDimensions(rows, 3, 2))).toEqual([expect.closeTo(0.6, 6), expect.closeTo(0.8, 6), 0, 1]);
+  });
+
+  it("returns the rows as they are when nothing is cut", () => {
+    const rows = Float32Array.of(1, 0);
+    expect(truncateDimensions(rows, 2, 2)).toBe(rows);
+  });
+
+  it.each([0, 3, 1.5])("refuses keep %p, saying the range", (keep) => {
+    expect(() => truncateDimensions(Float32Array.of(1, 0), 2, keep)).toThrow(/Expected keep to be an integer from 1 to 2, got /);
+  });
+});
