@@ -35,7 +35,8 @@ test.describe("TEI routes", () => {
     await expectTeiError(await request.post("/embed", { data: { inputs: TOO_MANY_TOKENS } }), 413, "validation", /at most 300,000 per request/);
     await expectTeiError(await request.post("/embed", { data: { inputs: LONG_TEXT, truncate: false } }), 422, "validation", /at most 256 tokens, got \d{3}/);
     await expectTeiError(await request.post("/embed", { data: { inputs: "x", model: "no-such-model" } }), 422, "validation", /unknown model "no-such-model"/);
-    await expectTeiError(await request.post("/embed", { data: { inputs: "x", normalize: false } }), 422, "validation", /L2-normalized vectors only/);
+    await expectTeiError(await request.post("/embed", { data: { inputs: "x", normalize: "no" } }), 422, "validation", /`normalize`: expected true or false/);
+    await expectTeiError(await request.post("/embed", { data: { inputs: "x", truncation_direction: "middle" } }), 422, "validation", /expected "right" .* or "left"/);
     await expectTeiError(await request.post("/embed", { data: { inputs: "   " } }), 400, "empty");
     const text = await request.post("/embed", { headers: { "content-type": "text/plain" }, data: "hello" });
     expect(text.status()).toBe(415);
@@ -49,6 +50,34 @@ test.describe("TEI routes", () => {
     const cut = await request.post("/embed", { data: { inputs: LONG_TEXT } });
     expect(cut.status()).toBe(200);
     expect(Number(cut.headers()["x-compute-tokens"])).toBe(256);
+  });
+
+  test("/embed with truncation_direction left keeps the end of a long input", async ({ request }) => {
+    // Start and end differ: a right cut reads only "alpha ...", a left cut only "... omega".
+    const text = `${"alpha ".repeat(300)}${"omega ".repeat(300)}`;
+    const [right, left, start, end] = await Promise.all(
+      [
+        { inputs: text },
+        { inputs: text, truncation_direction: "Left" },
+        { inputs: "alpha ".repeat(254) },
+        { inputs: "omega ".repeat(254) },
+      ].map(async (data) => ((await (await request.post("/embed", { data })).json()) as number[][])[0]),
+    );
+    expect(cosine(right, start)).toBeGreaterThan(0.9999);
+    expect(cosine(left, end)).toBeGreaterThan(0.9999);
+    expect(cosine(left, right)).toBeLessThan(0.9);
+  });
+
+  test("/embed with normalize false answers the pooled vectors before normalization", async ({ request }) => {
+    const [unit, raw] = await Promise.all(
+      [true, false].map(async (normalize) => ((await (await request.post("/embed", { data: { inputs: "A cat sleeps on the sofa.", normalize } })).json()) as number[][])[0]),
+    );
+    expect(norm(unit)).toBeCloseTo(1, 5);
+    expect(norm(raw)).toBeGreaterThan(1.5); // mean pooling of MiniLM's token states is far from unit length
+    expect(cosine(unit, raw)).toBeGreaterThan(0.99999);
+    const cut = ((await (await request.post("/embed", { data: { inputs: "A cat sleeps on the sofa.", normalize: false, dimensions: 8 } })).json()) as number[][])[0];
+    expect(cut).toHaveLength(8);
+    cut.forEach((value, i) => expect(value).toBeCloseTo(raw[i], 5));
   });
 
   test("/similarity answers cosines in the sentences' order", async ({ request }) => {

@@ -1,6 +1,6 @@
 import { otherMethodsIn } from "@/lib/api/dialect";
 import { characters, modelOf, teiRespond } from "@/lib/api/tei/respond";
-import { teiEmbedSchema } from "@/lib/api/tei/schemas";
+import { teiEmbedSchema, truncationOf } from "@/lib/api/tei/schemas";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { embedTexts, rowOf } from "@/lib/serve/embed-texts";
 
@@ -15,6 +15,8 @@ export async function POST(request: Request) {
       pooling: body.pooling,
       dimensions: body.dimensions ?? undefined,
       truncate: body.truncate ?? true,
+      truncation: truncationOf(body.truncation_direction),
+      normalize: body.normalize ?? true,
       signal: request.signal,
     });
     const vectors = body.inputs.map((_, i) => Array.from(rowOf(embedded.vectors, embedded.dims, i)));

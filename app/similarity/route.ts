@@ -1,6 +1,6 @@
 import { otherMethodsIn } from "@/lib/api/dialect";
 import { characters, modelOf, teiRespond } from "@/lib/api/tei/respond";
-import { teiSimilaritySchema } from "@/lib/api/tei/schemas";
+import { teiSimilaritySchema, truncationOf } from "@/lib/api/tei/schemas";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { similarity } from "@/lib/serve/compare";
 
@@ -16,6 +16,7 @@ export async function POST(request: Request) {
       sentences,
       kind: body.parameters?.prompt_name ?? "document",
       truncate: body.parameters?.truncate ?? true,
+      truncation: truncationOf(body.parameters?.truncation_direction),
       signal: request.signal,
     });
     return { body: scored.scores, timings: scored.timings, tokens: scored.tokens, characters: characters([source, ...sentences]) };

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { estimateTokens, Scheduler, sliceRows, type ShortJobResult } from "./scheduler";
 
 const DIMS = 2;
+const Q = { kind: "query", truncation: "right" } as const;
+const D = { kind: "document", truncation: "right" } as const;
 
 /** A fake worker: records each job, answers rows [i, i] for text i of the job after `release()` is called. */
 function fakeWorker() {
@@ -13,6 +15,7 @@ function fakeWorker() {
       pending.push(() =>
         resolve({
           pooled: { mean: Float32Array.from(texts.flatMap((_, i) => [i, i])) },
+          norms: { mean: Float32Array.from(texts.map((_, i) => i + 1)) },
           tokenCounts: texts.map((t) => t.length + 2),
           truncated: texts.flatMap((t, i) => (t.startsWith("long") ? [{ index: i, tokens: 600, kept: 512, dropped: 88 }] : [])),
           tokenizeMs: 1,
@@ -35,9 +38,9 @@ describe("Scheduler", () => {
   it("coalesces every short call waiting into one job and gives each call its own rows", async () => {
     const worker = fakeWorker();
     const scheduler = new Scheduler(worker.run, limits);
-    const first = scheduler.embedShort(["a"], "query", ["mean"]); // starts a job at once
-    const second = scheduler.embedShort(["b"], "query", ["mean"]);
-    const third = scheduler.embedShort(["c", "d"], "query", ["mean"]);
+    const first = scheduler.embedShort(["a"], Q, ["mean"]); // starts a job at once
+    const second = scheduler.embedShort(["b"], Q, ["mean"]);
+    const third = scheduler.embedShort(["c", "d"], Q, ["mean"]);
     expect(worker.jobs).toEqual([["a"]]);
     await worker.finishNext();
     expect(worker.jobs).toEqual([["a"], ["b", "c", "d"]]);
@@ -51,8 +54,8 @@ describe("Scheduler", () => {
   it("never puts more texts or estimated tokens in a job than the limits allow", async () => {
     const worker = fakeWorker();
     const scheduler = new Scheduler(worker.run, limits);
-    const calls = ["x", "y", "z", "w", "v", "u"].map((t) => scheduler.embedShort([t], "query", ["mean"]));
-    const long = scheduler.embedShort(["q".repeat(60)], "query", ["mean"]); // 50 tokens (capped): 2 rows max
+    const calls = ["x", "y", "z", "w", "v", "u"].map((t) => scheduler.embedShort([t], Q, ["mean"]));
+    const long = scheduler.embedShort(["q".repeat(60)], Q, ["mean"]); // 50 tokens (capped): 2 rows max
     while (worker.waiting) await worker.finishNext();
     await Promise.all([...calls, long]);
     for (const job of worker.jobs) {
@@ -62,14 +65,24 @@ describe("Scheduler", () => {
     expect(worker.jobs.flat().sort()).toEqual(["q".repeat(60), "u", "v", "w", "x", "y", "z"].sort());
   });
 
+  it("keeps calls cut from different ends in separate jobs", async () => {
+    const worker = fakeWorker();
+    const scheduler = new Scheduler(worker.run, limits);
+    const left = { kind: "query", truncation: "left" } as const;
+    const calls = [scheduler.embedShort(["a"], Q, ["mean"]), scheduler.embedShort(["b"], left, ["mean"]), scheduler.embedShort(["c"], Q, ["mean"])];
+    while (worker.waiting) await worker.finishNext();
+    await Promise.all(calls);
+    expect(worker.jobs).toEqual([["a"], ["b"], ["c"]]);
+  });
+
   it("keeps queries and documents in separate jobs (they get different prompts)", async () => {
     const worker = fakeWorker();
     const scheduler = new Scheduler(worker.run, limits);
     const calls = [
-      scheduler.embedShort(["a"], "query", ["mean"]),
-      scheduler.embedShort(["b"], "document", ["mean"]),
-      scheduler.embedShort(["c"], "query", ["mean"]),
-      scheduler.embedShort(["d"], "document", ["mean"]),
+      scheduler.embedShort(["a"], Q, ["mean"]),
+      scheduler.embedShort(["b"], D, ["mean"]),
+      scheduler.embedShort(["c"], Q, ["mean"]),
+      scheduler.embedShort(["d"], D, ["mean"]),
     ];
     while (worker.waiting) await worker.finishNext();
     await Promise.all(calls);
@@ -88,7 +101,7 @@ describe("Scheduler", () => {
       });
     const batch1 = step("kb batch 1");
     const batch2 = step("kb batch 2");
-    const query = scheduler.embedShort(["q"], "query", ["mean"]).then(() => order.push("query answered"));
+    const query = scheduler.embedShort(["q"], Q, ["mean"]).then(() => order.push("query answered"));
     expect(order).toEqual(["kb batch 1"]);
     releaseStep();
     await batch1;
@@ -114,9 +127,9 @@ describe("Scheduler", () => {
   it("drops a cancelled call before it costs a forward pass", async () => {
     const worker = fakeWorker();
     const scheduler = new Scheduler(worker.run, limits);
-    const busy = scheduler.embedShort(["a"], "query", ["mean"]);
+    const busy = scheduler.embedShort(["a"], Q, ["mean"]);
     const abort = new AbortController();
-    const cancelled = scheduler.embedShort(["b"], "query", ["mean"], abort.signal).catch((error: unknown) => error);
+    const cancelled = scheduler.embedShort(["b"], Q, ["mean"], abort.signal).catch((error: unknown) => error);
     abort.abort();
     await worker.finishNext();
     await busy;
@@ -128,11 +141,11 @@ describe("Scheduler", () => {
     let fail = true;
     const scheduler = new Scheduler(async (texts) => {
       if (fail) throw new Error("worker gone");
-      return { pooled: { mean: new Float32Array(texts.length * DIMS) }, tokenCounts: texts.map(() => 3), truncated: [], tokenizeMs: 0, inferenceMs: 0, poolMs: 0 };
+      return { pooled: { mean: new Float32Array(texts.length * DIMS) }, norms: { mean: new Float32Array(texts.length) }, tokenCounts: texts.map(() => 3), truncated: [], tokenizeMs: 0, inferenceMs: 0, poolMs: 0 };
     }, limits);
-    await expect(scheduler.embedShort(["a"], "query", ["mean"])).rejects.toThrow(/worker gone/);
+    await expect(scheduler.embedShort(["a"], Q, ["mean"])).rejects.toThrow(/worker gone/);
     fail = false;
-    await expect(scheduler.embedShort(["b"], "query", ["mean"])).resolves.toMatchObject({ tokenCounts: [3] });
+    await expect(scheduler.embedShort(["b"], Q, ["mean"])).resolves.toMatchObject({ tokenCounts: [3] });
   });
 
   it("tells short calls from long ones by count and estimated padded tokens", () => {
@@ -147,6 +160,7 @@ describe("sliceRows", () => {
   it("re-bases truncation indices to the call's own texts", () => {
     const result: ShortJobResult = {
       pooled: { mean: Float32Array.from([0, 0, 1, 1, 2, 2]) },
+      norms: { mean: Float32Array.from([5, 6, 7]) },
       tokenCounts: [3, 600, 4],
       truncated: [{ index: 1, tokens: 600, kept: 512, dropped: 88 }],
       tokenizeMs: 0,
@@ -155,6 +169,7 @@ describe("sliceRows", () => {
     };
     const sliced = sliceRows(result, 1, 2);
     expect([...sliced.pooled.mean!]).toEqual([1, 1, 2, 2]);
+    expect([...sliced.norms.mean!]).toEqual([6, 7]);
     expect(sliced.tokenCounts).toEqual([600, 4]);
     expect(sliced.truncated).toEqual([{ index: 0, tokens: 600, kept: 512, dropped: 88 }]);
   });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
 import { AppError } from "../errors";
 import { tokenSpans, type TokenSpan } from "./token-spans";
-import type { ModelInfo, TextKind, Truncation } from "./types";
+import type { ModelInfo, TextKind, Truncation, TruncationDirection } from "./types";
 
 /** A text as token ids, after the prompt and truncation; `specials` marks [CLS], [SEP], EOS and the like. */
 export interface EncodedText {
@@ -56,14 +56,19 @@ export function promptFor(model: ModelInfo, kind: TextKind): string {
 }
 
 /**
- * Cuts ids to `maxTokens`, keeping the special tokens the post-processor appended at the end ([SEP], EOS):
- * a truncated text still ends the way the model saw every text end in training.
+ * Cuts ids to `maxTokens`, keeping the special tokens the post-processor put at the end ([SEP], EOS) and, when
+ * cutting from the left, at the start ([CLS]): a truncated text still starts and ends the way the model saw every
+ * text in training. "right" drops content from the end (keeps the start), "left" from the start.
  */
-export function truncateIds(ids: number[], maxTokens: number, isSpecial: (id: number) => boolean): number[] {
+export function truncateIds(ids: number[], maxTokens: number, isSpecial: (id: number) => boolean, direction: TruncationDirection = "right"): number[] {
   if (ids.length <= maxTokens) return ids;
   let suffix = 0;
   while (suffix < ids.length && suffix < maxTokens && isSpecial(ids[ids.length - 1 - suffix])) suffix++;
-  return [...ids.slice(0, maxTokens - suffix), ...ids.slice(ids.length - suffix)];
+  if (direction === "right") return [...ids.slice(0, maxTokens - suffix), ...ids.slice(ids.length - suffix)];
+  let prefix = 0;
+  while (prefix < ids.length - suffix && prefix + suffix < maxTokens && isSpecial(ids[prefix])) prefix++;
+  const content = maxTokens - prefix - suffix;
+  return [...ids.slice(0, prefix), ...ids.slice(ids.length - suffix - content, ids.length - suffix), ...ids.slice(ids.length - suffix)];
 }
 
 /** Tokenizes texts with the prompt for their kind, truncating to the model's max and reporting what was cut. */
@@ -72,12 +77,13 @@ export function encodeTexts(
   model: ModelInfo,
   texts: readonly string[],
   kind: TextKind,
+  direction: TruncationDirection = "right",
 ): { encoded: EncodedText[]; truncated: Truncation[] } {
   const prompt = promptFor(model, kind);
   const truncated: Truncation[] = [];
   const encoded = texts.map((text, index) => {
     const full = tokenizer.encode(prompt + text);
-    const ids = truncateIds(full, model.maxTokens, tokenizer.isSpecial);
+    const ids = truncateIds(full, model.maxTokens, tokenizer.isSpecial, direction);
     if (ids.length < full.length) truncated.push({ index, tokens: full.length, kept: ids.length, dropped: full.length - ids.length });
     return { ids, specials: Uint8Array.from(ids, (id) => (tokenizer.isSpecial(id) ? 1 : 0)) };
   });

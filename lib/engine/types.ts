@@ -22,6 +22,11 @@ export type Graph = (typeof GRAPHS)[number];
 /** Queries get the model's query prompt (e.g. "query: "); documents are embedded raw. */
 export type TextKind = "query" | "document";
 
+/** Which end of a text longer than the model's window is cut (TEI's truncation_direction). */
+export const TRUNCATION_DIRECTIONS = ["right", "left"] as const;
+/** "right" keeps the text's start (the default), "left" its end; special tokens stay at both ends. */
+export type TruncationDirection = (typeof TRUNCATION_DIRECTIONS)[number];
+
 export interface GraphInfo {
   graph: Graph;
   /** Path relative to the model folder, e.g. "onnx/model.onnx". */
@@ -89,6 +94,8 @@ export interface EmbedOptions {
   kind?: TextKind;
   /** A permit the caller already holds (it answered 429 itself if none was left); else the call takes its own. */
   permit?: Permit;
+  /** @default "right" (a long text keeps its start) */
+  truncation?: TruncationDirection;
   /** Which poolings to return. @default every pooling */
   poolings?: readonly Pooling[];
   signal?: AbortSignal;
@@ -119,6 +126,8 @@ export interface EmbedResult {
   dims: number;
   /** Per pooling, an L2-normalized [count, dims] row-major matrix, rows in input order. */
   embeddings: Partial<Record<Pooling, Float32Array>>;
+  /** Per pooling, each row's length before normalization: embeddings x norm is the raw pooled vector. */
+  norms: Partial<Record<Pooling, Float32Array>>;
   /** Token count of each input after truncation, special tokens included. */
   tokenCounts: number[];
   truncated: Truncation[];

@@ -4,7 +4,7 @@
  * is what the radar shows. Server-only.
  */
 import "server-only";
-import type { TextKind } from "../engine";
+import type { TextKind, TruncationDirection } from "../engine";
 import { dot, embedTexts, rowOf, type ServeTimings } from "./embed-texts";
 
 export interface Scored {
@@ -19,6 +19,7 @@ interface Common {
   model?: string;
   pooling?: string;
   truncate?: boolean;
+  truncation?: TruncationDirection;
   signal?: AbortSignal;
 }
 

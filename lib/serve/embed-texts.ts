@@ -5,10 +5,10 @@
  * text, model and pooling all of them give the same vector. Server-only.
  */
 import "server-only";
-import { admission, defaultModelId, getModelInfo, loadEngine, type EmbeddingEngine, type ModelInfo, type Permit, type TextKind } from "../engine";
+import { admission, defaultModelId, getModelInfo, loadEngine, type EmbeddingEngine, type ModelInfo, type Permit, type TextKind, type TruncationDirection } from "../engine";
 import { AppError } from "../errors";
 import { isPooling, POOLINGS, type Pooling } from "../pooling/strategies";
-import { truncateDimensions } from "./dimensions";
+import { keepDimensions, scaleRows, truncateDimensions } from "./dimensions";
 import { checkTokenLimits } from "./token-limits";
 
 export interface EmbedTextsRequest {
@@ -23,6 +23,10 @@ export interface EmbedTextsRequest {
   dimensions?: number;
   /** Cut inputs longer than the model's window (true) or refuse them (false). @default true */
   truncate?: boolean;
+  /** Which end of a long input is cut. @default "right" (keeps the start) */
+  truncation?: TruncationDirection;
+  /** false: the pooled vectors as they are, not L2-normalized (TEI's normalize). @default true */
+  normalize?: boolean;
   signal?: AbortSignal;
 }
 
@@ -31,7 +35,7 @@ export interface EmbeddedTexts {
   model: string;
   pooling: Pooling;
   dims: number;
-  /** L2-normalized rows, [count, dims] row-major, in input order. */
+  /** Rows, [count, dims] row-major, in input order; L2-normalized unless the request said normalize: false. */
   vectors: Float32Array;
   /** Tokens the model read for each input (after truncation, specials and prompt included). */
   tokenCounts: number[];
@@ -78,9 +82,12 @@ export async function embedTexts(request: EmbedTextsRequest): Promise<EmbeddedTe
   const { engine, permit } = await openEngine(model);
   try {
     const countMs = await checkTokenLimits(engine, request.texts, kind, request.truncate ?? true);
-    const result = await engine.embed(request.texts, { kind, poolings: [pooling], permit, signal: request.signal });
+    const result = await engine.embed(request.texts, { kind, poolings: [pooling], permit, signal: request.signal, truncation: request.truncation });
     const dims = request.dimensions ?? result.dims;
-    const vectors = truncateDimensions(result.embeddings[pooling]!, result.dims, dims);
+    const vectors =
+      request.normalize === false
+        ? keepDimensions(scaleRows(result.embeddings[pooling]!, result.norms[pooling]!, result.dims), result.dims, dims)
+        : truncateDimensions(result.embeddings[pooling]!, result.dims, dims);
     const { tokenizeMs, queueMs, inferenceMs } = result.timings;
     return {
       model: model.id,

@@ -4,11 +4,13 @@
  * TEI's nullable fields accept null. Pure.
  */
 import { z } from "zod";
+import type { TruncationDirection } from "../../engine/types";
 import { idField, textInputs } from "../contract/fields";
 import { MAX_CLIENT_BATCH_SIZE, MAX_QUERY_CHARS } from "../contract/limits";
 
 const bool = (what: string) => z.boolean({ error: `expected true or false (${what})` });
-const directions = ["right", "Right"] as const;
+// TEI's serde accepts both spellings.
+const directions = ["right", "Right", "left", "Left"] as const;
 
 const common = {
   /** Extension: which installed model. @default the `x-model` header, else the default model */
@@ -19,8 +21,8 @@ const common = {
 const truncation = {
   /** Cut inputs longer than the model's window (TEI's auto-truncate default). @default true */
   truncate: bool("cut inputs longer than the model's window").nullish(),
-  /** Only "right" is supported: the engine keeps a text's start, as the radar does. @default "right" */
-  truncation_direction: z.enum(directions, { error: 'expected "right" (the engine keeps a text\'s start; "left" is not supported)' }).optional(),
+  /** Which end of a long input is cut: "right" keeps its start, "left" its end. @default "right" */
+  truncation_direction: z.enum(directions, { error: 'expected "right" (keep the start of a long input) or "left" (keep its end)' }).nullish(),
 };
 /** "query" or "document": the model's prompt of that name is prepended (none when the model has none). */
 const promptName = z.enum(["query", "document"], { error: 'expected "query" or "document" (the prompts this server knows)' }).nullish();
@@ -37,8 +39,8 @@ export const teiEmbedSchema = z.object(
     ...common,
     ...truncation,
     prompt_name: promptName,
-    /** Only true: vectors come L2-normalized from the engine. @default true */
-    normalize: z.literal(true, { error: "expected true: the engine returns L2-normalized vectors only (normalize: false is not supported)" }).optional(),
+    /** false: the pooled vectors as the model gives them, not L2-normalized. @default true */
+    normalize: bool("L2-normalize the vectors").nullish(),
     dimensions: z.int({ error: "expected a positive integer" }).min(1, { error: "expected a positive integer" }).nullish(),
   },
   { error: "expected an object {inputs, normalize?, truncate?, truncation_direction?, prompt_name?, dimensions?, model?, pooling?}" },
@@ -123,4 +125,9 @@ export interface TeiInfo {
 export interface TeiErrorBody {
   error: string;
   error_type: "unhealthy" | "backend" | "overloaded" | "validation" | "tokenizer" | "empty";
+}
+
+/** TEI's truncation_direction as the engine names it. */
+export function truncationOf(direction: (typeof directions)[number] | null | undefined): TruncationDirection {
+  return direction?.toLowerCase() === "left" ? "left" : "right";
 }
