@@ -16,7 +16,7 @@ import { modelFileName } from "./registry";
 import { createForwardSession, type ForwardSession } from "./session";
 import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
 import type { TokenSpan } from "./token-spans";
-import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpanOptions, Truncation, TruncationDirection } from "./types";
+import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpanOptions, Truncation, TruncationDirection } from "./types";
 
 const now = () => performance.now();
 

@@ -4,12 +4,12 @@
  * tokenized in chunks, planned into length-bucketed batches, and run one batch per turn. Server-only.
  */
 import { AppError } from "../errors";
-import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { POOLINGS } from "../pooling/strategies";
 import { admission } from "./admission";
 import { planBatches } from "./batch";
 import { allocateRows, BATCH_LIMITS, checkTexts, scatterRows } from "./engine";
 import { Scheduler, type Encoding } from "./scheduler";
-import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpan, TokenSpanOptions, Truncation } from "./types";
+import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TokenSpan, TokenSpanOptions, Truncation } from "./types";
 import { selectTokens, tokenOffsets, transferablesOf, type PackedTokens } from "./worker/packed";
 import type { EmbedReply, EmbedWorkerRequest, ForwardReply, LoadReply, TokenizeReply } from "./worker/protocol";
 import { WorkerThread } from "./worker/thread";
