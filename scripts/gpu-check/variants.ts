@@ -17,7 +17,7 @@ import { pool } from "../../lib/pooling/pool";
 import { POOLINGS, type Pooling } from "../../lib/pooling/strategies";
 import { MODEL_ID, readJsonIfAny, workPaths, writeF32, writeJson } from "./check-io";
 import { summarizeProfile } from "./ort-profile";
-import { poolingWeights, splitPooled } from "./pool-weights";
+import { poolingWeights, splitPooled } from "../../lib/pooling/weights";
 import { createTokenizerPool, type TokenizerPool } from "./tokenize-pool";
 
 export const GRAPHS = { base: "model.onnx", pooled: "model-pooled.onnx", "pooled-fp16": "model-pooled-fp16.onnx" } as const;
