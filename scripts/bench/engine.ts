@@ -25,24 +25,33 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function timeCorpus(embed: Embedder, texts: string[], rounds: number): Promise<number> {
-  const seconds: number[] = [];
+/**
+ * Corpus texts/s of each embedder, median of `rounds`. Rounds take turns (a, b, c, a, b, c, ...) so a change in
+ * the machine's load falls on every embedder alike: these machines are shared.
+ */
+async function timeCorpus(embedders: readonly Embedder[], texts: string[], rounds: number): Promise<number[]> {
+  const seconds: number[][] = embedders.map(() => []);
   for (let r = 0; r < rounds; r++) {
-    const started = performance.now();
-    await embed.corpus(texts);
-    seconds.push((performance.now() - started) / 1000);
+    for (const [i, embed] of embedders.entries()) {
+      const started = performance.now();
+      await embed.corpus(texts);
+      seconds[i].push((performance.now() - started) / 1000);
+    }
   }
-  return texts.length / median(seconds);
+  return seconds.map((s) => texts.length / median(s));
 }
 
-async function timeQueries(embed: Embedder, queries: string[]): Promise<number> {
-  const ms: number[] = [];
+/** Median single-query latency of each embedder, taking turns query by query. */
+async function timeQueries(embedders: readonly Embedder[], queries: string[]): Promise<number[]> {
+  const ms: number[][] = embedders.map(() => []);
   for (const query of queries) {
-    const started = performance.now();
-    await embed.query(query);
-    ms.push(performance.now() - started);
+    for (const [i, embed] of embedders.entries()) {
+      const started = performance.now();
+      await embed.query(query);
+      ms[i].push(performance.now() - started);
+    }
   }
-  return median(ms);
+  return ms.map(median);
 }
 
 async function ourEngine(modelId: string, options: ReturnType<typeof loadOptionsFrom>, pooledGraph = true): Promise<Embedder & { pooledGraph: boolean }> {
@@ -107,12 +116,8 @@ export async function benchEngine(args: string[]): Promise<void> {
     agreement = Math.min(agreement, ...reference.map((v, i) => cosine(v, b[i])));
   }
 
-  const baselineTps = await timeCorpus(baseline, corpus, rounds);
-  const tps = [];
-  for (const [, engine] of engines) tps.push(await timeCorpus(engine, corpus, rounds));
-  const baselineMs = await timeQueries(baseline, queries);
-  const ms = [];
-  for (const [, engine] of engines) ms.push(await timeQueries(engine, queries));
+  const [baselineTps, ...tps] = await timeCorpus([baseline, ...engines.map(([, engine]) => engine)], corpus, rounds);
+  const [baselineMs, ...ms] = await timeQueries([baseline, ...engines.map(([, engine]) => engine)], queries);
   const figures = {
     model: modelId,
     graph,
@@ -127,7 +132,7 @@ export async function benchEngine(args: string[]): Promise<void> {
   };
   if (values.json) return void console.log(JSON.stringify(figures));
   const label = (name: string, engine: { pooledGraph: boolean }) => `${name} (${engine.pooledGraph ? "pooled graph" : "pooling in JS"})`;
-  console.log(`Benchmark: ${modelId} (${graph}), ${corpus.length} STS sentences, median of ${rounds} rounds; vectors agree to cosine >= ${figures.agreement_min_cosine}`);
+  console.log(`Benchmark: ${modelId} (${graph}), ${corpus.length} STS sentences, median of ${rounds} rounds taken in turns; vectors agree to cosine >= ${figures.agreement_min_cosine}`);
   console.log(`Load average at the end (1, 5, 15 min): ${figures.load_average.join(", ")} on ${os.cpus().length} CPUs`);
   console.log("");
   console.log(`| measure | ${engines.map(([name, engine]) => label(name, engine)).join(" | ")} | transformers.js pipeline | ratio ${engines.map(([name]) => name.replace("our engine", "ours")).join(", ")} |`);
