@@ -17,9 +17,10 @@ export function TopNav() {
     <header className="border-b border-slate-200 bg-white">
       {/* The radar's first stop is its query; other pages skip to their main content. */}
       <SkipLink target={pathname === "/" ? "query" : "main"} label={pathname === "/" ? "Skip to the query" : "Skip to the content"} />
-      <nav className="mx-auto flex max-w-screen-2xl items-center gap-2 px-3 py-2 sm:gap-6 sm:px-4" aria-label="Main">
+      {/* On a phone the links take a second row rather than squeeze the toggles off the screen. */}
+      <nav className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:flex-nowrap sm:gap-6 sm:px-4" aria-label="Main">
         <span className="whitespace-nowrap text-base font-bold tracking-tight text-slate-900 sm:text-lg">Semantic Radar</span>
-        <ul className="flex gap-1">
+        <ul className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
           {LINKS.map(({ href, label }) => {
             const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
             return (

@@ -46,15 +46,16 @@ export function QueryBox({ query, onQuery, onSearch, busy, examples }: Props) {
         </button>
       </div>
       {examples.length ? (
-        <div className="flex flex-wrap items-center gap-1.5 text-sm">
-          <span className="text-slate-600">Try the article&apos;s queries:</span>
+        // On a phone the chips scroll sideways in one row, so the results stay near the query.
+        <div className="-mx-3 flex items-center gap-1.5 overflow-x-auto px-3 text-sm sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0">
+          <span className="shrink-0 text-slate-600">Try the article&apos;s queries:</span>
           {examples.map((example) => (
             <button
               key={example}
               type="button"
               onClick={() => onQuery(example)}
               data-testid="example-query"
-              className="rounded-full border border-slate-300 bg-white px-2.5 py-0.5 hover:bg-slate-100 aria-pressed:border-slate-900 aria-pressed:bg-slate-900 aria-pressed:text-white"
+              className="shrink-0 whitespace-nowrap rounded-full border border-slate-300 bg-white px-2.5 py-0.5 hover:bg-slate-100 aria-pressed:border-slate-900 aria-pressed:bg-slate-900 aria-pressed:text-white"
               aria-pressed={example === query}
             >
               {example}

@@ -106,6 +106,7 @@ export function TopKInput({ topK, onTopK }: { topK: number; onTopK: (topK: numbe
 export function topKProblem(text: string): string | null {
   if (text.trim() === "") return `Type a number. ${TOP_K_RANGE_MESSAGE}`;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < MIN_TOP_K || value > MAX_TOP_K) return `${text} is out of range. ${TOP_K_RANGE_MESSAGE}`;
+  if (!Number.isInteger(value)) return `${text} is not a whole number. ${TOP_K_RANGE_MESSAGE}`;
+  if (value < MIN_TOP_K || value > MAX_TOP_K) return `${text} is out of range. ${TOP_K_RANGE_MESSAGE}`;
   return null;
 }
