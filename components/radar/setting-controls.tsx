@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { BANDS } from "@/lib/kb/bands";
 import { MAX_TOP_K, MIN_TOP_K } from "@/lib/api/contract";
+import { topKProblem } from "./settings";
 import type { ModelSummary } from "@/lib/api/contract";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 
@@ -61,8 +62,6 @@ export function ThresholdSlider({ threshold, onThreshold }: { threshold: number;
   );
 }
 
-const TOP_K_RANGE_MESSAGE = `Top-k is a whole number from ${MIN_TOP_K} to ${MAX_TOP_K}.`;
-
 /**
  * How many hits to show per pooling. A plain number field: it can be cleared and retyped; the search uses the last
  * valid value, and an out-of-range one says so beside the field instead of silently snapping back.
@@ -100,13 +99,4 @@ export function TopKInput({ topK, onTopK }: { topK: number; onTopK: (topK: numbe
       </p>
     </div>
   );
-}
-
-/** Null when the text is a whole number in range; else what is wrong, said plainly. */
-export function topKProblem(text: string): string | null {
-  if (text.trim() === "") return `Type a number. ${TOP_K_RANGE_MESSAGE}`;
-  const value = Number(text);
-  if (!Number.isInteger(value)) return `${text} is not a whole number. ${TOP_K_RANGE_MESSAGE}`;
-  if (value < MIN_TOP_K || value > MAX_TOP_K) return `${text} is out of range. ${TOP_K_RANGE_MESSAGE}`;
-  return null;
 }
