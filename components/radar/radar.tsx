@@ -21,6 +21,7 @@ export function Radar() {
     <div className="mx-auto grid max-w-screen-2xl gap-4 p-3 sm:p-4 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-6">
       <Sidebar
         models={radar.models}
+        broken={radar.status.status?.broken ?? []}
         model={model}
         engine={radar.status.engine}
         statusError={radar.status.error}

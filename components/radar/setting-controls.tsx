@@ -4,11 +4,22 @@ import { useEffect, useId, useState } from "react";
 import { BANDS } from "@/lib/kb/bands";
 import { MAX_TOP_K, MIN_TOP_K } from "@/lib/api/contract";
 import { topKProblem } from "./settings";
-import type { ModelSummary } from "@/lib/api/contract";
+import type { BrokenModel, ModelSummary } from "@/lib/api/contract";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 
 /** Installed models, each with its native pooling marked. */
-export function ModelPicker({ models, model, onModel }: { models: ModelSummary[]; model: ModelSummary | undefined; onModel: (id: string) => void }) {
+export function ModelPicker({
+  models,
+  broken = [],
+  model,
+  onModel,
+}: {
+  models: ModelSummary[];
+  /** Installed folders that cannot be read: listed, not choosable, with the reason under the picker. */
+  broken?: BrokenModel[];
+  model: ModelSummary | undefined;
+  onModel: (id: string) => void;
+}) {
   return (
     <label className="flex flex-col gap-1">
       <span className="text-sm font-semibold text-slate-700">Model</span>
@@ -23,7 +34,26 @@ export function ModelPicker({ models, model, onModel }: { models: ModelSummary[]
             {m.id} · native: {POOLING_LABELS[m.nativePooling]}
           </option>
         ))}
+        {broken.map((b) => (
+          <option key={b.id} value={b.id} disabled>
+            {b.id} · cannot be read
+          </option>
+        ))}
       </select>
+      {broken.length ? (
+        <details data-testid="broken-models" className="text-xs text-red-800">
+          <summary className="cursor-pointer">
+            {broken.length === 1 ? "1 model folder cannot be read" : `${broken.length} model folders cannot be read`}
+          </summary>
+          <ul className="mt-1 list-disc pl-4">
+            {broken.map((b) => (
+              <li key={b.id} className="break-words">
+                <strong>{b.id}</strong>: {b.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {model ? (
         <span className="text-xs text-slate-500">
           {model.description} {model.hasQueryPrompt ? "Queries get the model's query prompt." : ""}

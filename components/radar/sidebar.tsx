@@ -2,7 +2,7 @@
 
 import type { AppError } from "@/lib/errors";
 import type { View } from "./settings";
-import type { EngineState, ModelSummary } from "@/lib/api/contract";
+import type { BrokenModel, EngineState, ModelSummary } from "@/lib/api/contract";
 import { POOLING_LABELS, POOLINGS, type Pooling } from "@/lib/pooling/strategies";
 import { EngineStatusCard } from "./engine-status-card";
 import { PoolingControl } from "./pooling-control";
@@ -11,6 +11,7 @@ import { ModelPicker, ThresholdSlider, TopKInput } from "./setting-controls";
 
 interface Props {
   models: ModelSummary[];
+  broken: BrokenModel[];
   model: ModelSummary | undefined;
   engine: EngineState | null;
   statusError: AppError | null;
@@ -35,7 +36,7 @@ export function Sidebar(props: Props) {
     <aside className="flex min-w-0 flex-col gap-3 lg:gap-5" aria-label="Settings">
       <EngineStatusCard modelId={model?.id ?? ""} engine={props.engine} error={props.statusError} onRetry={props.onRetry} />
       <SettingsDrawer summary={summary}>
-        <ModelPicker models={props.models} model={model} onModel={props.onModel} />
+        <ModelPicker models={props.models} broken={props.broken} model={model} onModel={props.onModel} />
         <PoolingControl
           view={props.view}
           nativePooling={model?.nativePooling}
