@@ -69,3 +69,17 @@ test("a model that fails to load says why and offers to try again", async ({ pag
   await expect(card).toContainText("is not a valid ONNX graph");
   await expect(card.getByRole("button", { name: "Try again" })).toBeVisible();
 });
+
+test("a model folder the server cannot read is listed, disabled, with the reason", async ({ radar, page }) => {
+  await page.route("**/api/status**", async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    await route.fulfill({ response, json: { ...body, broken: [{ id: "bad-json", reason: "bad-json/config.json is not valid JSON: Unexpected token o" }] } });
+  });
+  await page.reload();
+  const option = radar.page.getByTestId("model-picker").locator("option", { hasText: "bad-json" });
+  await expect(option).toBeDisabled();
+  await radar.page.getByTestId("broken-models").locator("summary").click();
+  await expect(radar.page.getByTestId("broken-models")).toContainText("bad-json/config.json is not valid JSON");
+  await expect(radar.page.getByTestId("model-picker")).toHaveValue("all-MiniLM-L6-v2");
+});
