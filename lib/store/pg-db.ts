@@ -1,0 +1,32 @@
+/** A PostgreSQL server (DATABASE_URL) through `pg`. The server needs the pgvector extension available. */
+import pg from "pg";
+import type { Db, Queryable, Row } from "./db";
+
+export async function openPgDb(connectionString: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max: 4 });
+  // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+  pool.on("error", (error) => console.error("[semantic-radar] postgres connection lost:", error.message));
+  await pool.query("SELECT 1");
+  const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    query: async <T extends Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    exec: async (sql: string) => void (await client.query(sql)),
+  });
+  return {
+    ...queryable(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(queryable(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
