@@ -176,10 +176,11 @@ function recordOf(row: KbRow): Omit<KbRecord, "entries"> {
     report: row.report as KbRecord["report"],
     truncated: row.truncated as KbRecord["truncated"],
     createdAt: new Date(row.created_at).toISOString(),
+    approximate: row.indexed_poolings.length > 0,
   };
 }
 
 function summaryOf(row: KbRow): KbSummary {
-  const { id, name, modelId, graph, dims, poolings, createdAt } = recordOf(row);
-  return { id, name, modelId, graph, dims, count: Number(row.count), poolings, createdAt, approximate: row.indexed_poolings.length > 0 };
+  const { id, name, modelId, graph, dims, poolings, createdAt, approximate } = recordOf(row);
+  return { id, name, modelId, graph, dims, count: Number(row.count), poolings, createdAt, approximate };
 }

@@ -26,6 +26,8 @@ export interface KbRecordInput {
 export interface KbRecord extends KbRecordInput {
   /** ISO 8601. */
   createdAt: string;
+  /** True when it was saved with an HNSW index: searched in the database, not loaded into memory. */
+  approximate: boolean;
 }
 
 /** One line of the library: what GET /api/kbs lists. */

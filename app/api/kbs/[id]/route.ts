@@ -1,0 +1,23 @@
+import { kbIdParamSchema, renameRequestSchema } from "@/lib/api/contract";
+import { otherMethods, respond } from "@/lib/api/respond";
+import { parseWith, readJsonBody } from "@/lib/api/validate";
+import { deleteKb, renameKb } from "@/lib/kb/library";
+
+type Context = { params: Promise<{ id: string }> };
+
+/** Renames a saved knowledge base: {name} -> its library entry. */
+export async function PATCH(request: Request, { params }: Context) {
+  return respond(async () => {
+    const id = parseWith(kbIdParamSchema, (await params).id);
+    const { name } = parseWith(renameRequestSchema, await readJsonBody(request));
+    return renameKb(id, name);
+  });
+}
+
+/** Deletes a saved knowledge base and its vectors: {deleted: id}. */
+export async function DELETE(_request: Request, { params }: Context) {
+  return respond(async () => deleteKb(parseWith(kbIdParamSchema, (await params).id)));
+}
+
+/** Any other method: 405 with a JSON body and an Allow header. */
+export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");
