@@ -78,7 +78,9 @@ function rssMiB(): number {
   return process.memoryUsage().rss / 2 ** 20;
 }
 
-runCli(async () => {
+// Subcommands live in scripts/bench/<name>.ts: `npm run bench -- store`.
+if (process.argv[2] === "store") void import("./bench/store");
+else runCli(async () => {
   const { values } = parseCli({ ...ENGINE_OPTIONS, rounds: { type: "string", default: "3" } });
   const modelId = values.model ?? defaultModelId();
   const options = loadOptionsFrom(values);

@@ -8,6 +8,11 @@ export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements, without parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * `COPY <table> (<columns>) FROM ... (FORMAT binary)` of `data`, where the driver can feed it (PGlite's
+   * /dev/blob); absent where it cannot, and the store writes the same rows with INSERT instead.
+   */
+  copyBinary?(table: string, columns: string, data: Uint8Array): Promise<void>;
 }
 
 export interface Db extends Queryable {

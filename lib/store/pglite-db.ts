@@ -7,6 +7,8 @@ function queryable(target: PGlite | Transaction): Queryable {
   return {
     query: async <T extends Row>(sql: string, params: unknown[] = []) => (await target.query<T>(sql, params)).rows,
     exec: async (sql: string) => void (await target.exec(sql)),
+    copyBinary: async (table: string, columns: string, data: Uint8Array) =>
+      void (await target.query(`COPY ${table} (${columns}) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) })),
   };
 }
 

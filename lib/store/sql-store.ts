@@ -6,10 +6,12 @@ import { createHash } from "node:crypto";
 import { isPooling, type Pooling } from "../pooling/strategies";
 import type { Db, Queryable } from "./db";
 import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
-import { decodeVectorSend, vectorLiteral } from "./vector-codec";
+import { copyBinaryVectors, decodeVectorSend, vectorLiteral } from "./vector-codec";
 
 /** Rows per INSERT: a 384-dim row is ~4.5 KB of text, so a statement stays near 2 MB. */
 const INSERT_ROWS = 500;
+/** Rows per binary COPY: a 384-dim row is ~1.6 KB, so a chunk stays near 8 MB. */
+const COPY_ROWS = 5000;
 
 export interface HnswOptions {
   /** Edges per node. @default 16 (pgvector's default) */
@@ -129,6 +131,13 @@ export class SqlStore implements KnowledgeBaseStore {
 }
 
 async function insertVectors(tx: Queryable, kb: KbRecordInput, pooling: Pooling, matrix: Float32Array): Promise<void> {
+  if (tx.copyBinary) {
+    for (let start = 0; start < kb.entries.length; start += COPY_ROWS) {
+      const end = Math.min(start + COPY_ROWS, kb.entries.length);
+      await tx.copyBinary("kb_vectors", "kb_id, pooling, idx, embedding", copyBinaryVectors(kb.id, pooling, matrix, kb.dims, start, end));
+    }
+    return;
+  }
   for (let start = 0; start < kb.entries.length; start += INSERT_ROWS) {
     const end = Math.min(start + INSERT_ROWS, kb.entries.length);
     const rows: string[] = [];

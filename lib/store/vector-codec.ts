@@ -27,3 +27,34 @@ export function decodeVectorSend(bytes: Uint8Array, count: number, dims: number)
   }
   return out;
 }
+
+const COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+
+/**
+ * Rows of kb_vectors (kb_id, pooling, idx, embedding) in PostgreSQL's binary COPY format, for rows
+ * [start, end) of a [count, dims] matrix. Binary because pgvector's text parser is the bottleneck of a bulk
+ * write under WASM (PGlite): ~900 rows/s as text against ~20,000 rows/s as binary on this machine.
+ */
+export function copyBinaryVectors(kbId: string, pooling: string, matrix: Float32Array, dims: number, start: number, end: number): Uint8Array {
+  const id = Buffer.from(kbId, "utf8");
+  const name = Buffer.from(pooling, "utf8");
+  const rowBytes = 2 + (4 + id.length) + (4 + name.length) + (4 + 4) + (4 + 4 + 4 * dims);
+  const out = Buffer.alloc(COPY_SIGNATURE.length + 8 + (end - start) * rowBytes + 2);
+  let at = COPY_SIGNATURE.copy(out, 0) + 8; // flags and header extension length: zero
+  for (let r = start; r < end; r++) {
+    at = out.writeInt16BE(4, at); // four columns
+    at = out.writeInt32BE(id.length, at);
+    at += id.copy(out, at);
+    at = out.writeInt32BE(name.length, at);
+    at += name.copy(out, at);
+    at = out.writeInt32BE(4, at);
+    at = out.writeInt32BE(r, at);
+    // vector_recv: int16 dims, int16 unused, then the floats, all big-endian.
+    at = out.writeInt32BE(4 + 4 * dims, at);
+    at = out.writeInt16BE(dims, at);
+    at = out.writeInt16BE(0, at);
+    for (let d = 0; d < dims; d++) at = out.writeFloatBE(matrix[r * dims + d], at);
+  }
+  out.writeInt16BE(-1, at); // end of data
+  return out;
+}

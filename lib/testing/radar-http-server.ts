@@ -24,6 +24,5 @@ createServer(async (incoming, outgoing) => {
   const response = await handler(request);
   outgoing.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) return void outgoing.end();
-  for await (const chunk of response.body) outgoing.write(chunk);
-  outgoing.end();
+  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(outgoing);
 }).listen(port, "127.0.0.1", () => console.log("listening"));
