@@ -6,7 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getModelInfo } from "../engine";
 import { AppError, isAppError } from "../errors";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type LibraryKb, type LibraryResponse } from "../api/contract/library";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type LibraryKb, type LibraryKbWithEntries, type LibraryResponse } from "../api/contract/library";
 import { maxEntries } from "../api/contract/limits";
 import type { KbRecord, KbSummary, KbVectors } from "../store/types";
 import { durableStore, notFound } from "./durable";
@@ -15,6 +15,14 @@ import { kbIdOf, kbStore } from "./kb-store";
 export async function listKbs(): Promise<LibraryResponse> {
   const store = await durableStore();
   return { kbs: (await store.list()).map(libraryKbOf), store: store.kind };
+}
+
+/** One knowledge base and its entries, without its vectors. */
+export async function getKb(id: string): Promise<LibraryKbWithEntries> {
+  const record = await (await durableStore()).get(id);
+  if (!record) throw notFound(id);
+  const { entries, ...rest } = record;
+  return { kb: libraryKbOf({ ...rest, count: entries.length }), entries };
 }
 
 export async function renameKb(id: string, name: string): Promise<LibraryKb> {

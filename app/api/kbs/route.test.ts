@@ -6,7 +6,7 @@ import { kbStore } from "@/lib/kb/kb-store";
 import { POST as postKb } from "../kb/route";
 import { POST as postSearch } from "../search/route";
 import { GET as list, POST as postList } from "./route";
-import { DELETE as remove, GET as getOne, PATCH as rename } from "./[id]/route";
+import { DELETE as remove, GET as getOne, PATCH as rename, POST as postOne } from "./[id]/route";
 import { GET as exportKb } from "./[id]/export/route";
 import { POST as importKb } from "./import/route";
 
@@ -40,6 +40,8 @@ describe("the library routes", () => {
     const listed = (await library()).find((kb) => kb.id === kbId);
     expect(listed).toMatchObject({ name: FAQ[0], model: "all-MiniLM-L6-v2", count: 3, dims: 384, approximate: false });
     expect(Date.parse(listed!.created)).toBeGreaterThan(0);
+    const one = await (await getOne(request(`/api/kbs/${kbId}`, "GET"), params(kbId))).json();
+    expect(one).toEqual({ kb: listed, entries: FAQ });
 
     const renamed = await rename(request(`/api/kbs/${kbId}`, "PATCH", { name: "  Support FAQ  " }), params(kbId));
     expect(renamed.status).toBe(200);
@@ -127,7 +129,8 @@ describe("the library routes", () => {
       [await importKb(request("/api/kbs/import", "POST", "{oops")), 422, /Expected a JSON request body, got text that is not JSON/],
       [await importKb(new Request("http://localhost/api/kbs/import", { method: "POST", headers: { "content-type": "application/json", "content-length": String(200 * 1024 * 1024) }, body: "{}" })), 413, /expected at most 128\.0 MB, got 200\.0 MB/],
       [await postList(request("/api/kbs", "POST", {})), 405, /POST is not answered here: expected GET/],
-      [await getOne(request(`/api/kbs/${missing}`, "GET")), 405, /expected PATCH or DELETE/],
+      [await getOne(request(`/api/kbs/${missing}`, "GET"), params(missing)), 404, /No knowledge base with id/],
+      [await postOne(request(`/api/kbs/${missing}`, "POST", {})), 405, /expected GET or PATCH or DELETE/],
     ];
     for (const [response, status, message] of checks) {
       expect(response.status).toBe(status);

@@ -35,6 +35,12 @@ export interface LibraryResponse {
   store: "pglite" | "postgres";
 }
 
+/** GET /api/kbs/<id>: one saved knowledge base with its cleaned entries (what the radar opens into its editor). */
+export interface LibraryKbWithEntries {
+  kb: LibraryKb;
+  entries: string[];
+}
+
 export const kbIdParamSchema = idField("a kbId such as kb_0123456789abcdef01234567");
 
 export const renameRequestSchema = z.object({

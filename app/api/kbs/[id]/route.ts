@@ -1,9 +1,14 @@
 import { kbIdParamSchema, renameRequestSchema } from "@/lib/api/contract";
 import { otherMethods, respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
-import { deleteKb, renameKb } from "@/lib/kb/library";
+import { deleteKb, getKb, renameKb } from "@/lib/kb/library";
 
 type Context = { params: Promise<{ id: string }> };
+
+/** One saved knowledge base and its entries: {kb, entries}. */
+export async function GET(_request: Request, { params }: Context) {
+  return respond(async () => getKb(parseWith(kbIdParamSchema, (await params).id)));
+}
 
 /** Renames a saved knowledge base: {name} -> its library entry. */
 export async function PATCH(request: Request, { params }: Context) {
@@ -20,4 +25,4 @@ export async function DELETE(_request: Request, { params }: Context) {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");
