@@ -1,5 +1,8 @@
 /** A PostgreSQL server (DATABASE_URL) through `pg`. The server needs the pgvector extension available. */
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { Db, Queryable, Row } from "./db";
 
 export async function openPgDb(connectionString: string): Promise<Db> {
@@ -10,6 +13,15 @@ export async function openPgDb(connectionString: string): Promise<Db> {
   const queryable = (client: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T extends Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     exec: async (sql: string) => void (await client.query(sql)),
+    // COPY needs one connection: only inside a transaction, where the client is a checked-out PoolClient.
+    ...("release" in client
+      ? {
+          copyBinary: async (table: string, columns: string, data: Uint8Array) => {
+            const sink = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN WITH (FORMAT binary)`));
+            await pipeline(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), sink);
+          },
+        }
+      : {}),
   });
   return {
     ...queryable(pool),
