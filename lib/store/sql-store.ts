@@ -121,10 +121,15 @@ export class SqlStore implements KnowledgeBaseStore {
     return rows.map((row) => ({ index: Number(row.idx), score: Number(row.score), text: row.text }));
   }
 
-  /** The plan of nearest() (EXPLAIN), to check that an indexed pooling is searched through its HNSW index. */
-  async explainNearest(id: string, pooling: Pooling, query: Float32Array, k: number): Promise<string> {
+  /**
+   * The plan of nearest() (EXPLAIN), to check that an indexed pooling is searched through its HNSW index. On a
+   * small knowledge base the planner rightly prefers sorting every row; `onlyIndex` forbids sequential scans and
+   * sorts, which shows whether the index can serve the query at all (its partial predicate and expression match).
+   */
+  async explainNearest(id: string, pooling: Pooling, query: Float32Array, k: number, onlyIndex = false): Promise<string> {
     const rows = await this.db.transaction(async (tx) => {
       await tx.exec(`SET LOCAL hnsw.ef_search = ${this.hnsw.efSearch}`);
+      if (onlyIndex) await tx.exec("SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off");
       return tx.query<Record<string, string>>(`EXPLAIN ${nearestSql(id, pooling, query.length, k)}`, [vectorLiteral(query), id]);
     });
     return rows.map((row) => Object.values(row)[0]).join("\n");

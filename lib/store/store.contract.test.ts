@@ -144,10 +144,11 @@ describe.each(Object.keys(locations))("the store on %s", (name) => {
     expect(hits.map((h) => h.index)).toEqual(bruteForce(exact.vectors.mean!, 32, query, 10));
     expect(hits[0].text).toBe(`entry ${hits[0].index}`);
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[9].score);
-    // ef_search 100 over 300 rows visits nearly everything: the approximate top 10 is the exact one here.
-    // The planner must take the partial HNSW index for the indexed knowledge base, and no index for the other.
-    expect(await (store as SqlStore).explainNearest("kb_near_hnsw", "mean", query, 10)).toMatch(/Index Scan using kb_hnsw_[0-9a-f]{32}/);
-    expect(await (store as SqlStore).explainNearest("kb_near_exact", "mean", query, 10)).not.toMatch(/kb_hnsw_/);
+    // ef_search 200 over 300 rows visits nearly everything: the approximate top 10 is the exact one here.
+    // The partial HNSW index serves the indexed knowledge base's query, and only that one. (At this size the
+    // planner would rather sort 300 rows; `npm run bench -- store` shows it taking the index at 20,000 and more.)
+    expect(await (store as SqlStore).explainNearest("kb_near_hnsw", "mean", query, 10, true)).toMatch(/Index Scan using kb_hnsw_[0-9a-f]{32}/);
+    expect(await (store as SqlStore).explainNearest("kb_near_exact", "mean", query, 10, true)).not.toMatch(/kb_hnsw_/);
     const approximate = await store.nearest("kb_near_hnsw", "mean", query, 10);
     const oracle = bruteForce(indexed.vectors.mean!, 32, query, 10);
     expect(approximate.filter((h) => oracle.includes(h.index)).length).toBeGreaterThanOrEqual(9);
