@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedHostsFromEnv, allowedOriginsFromEnv, checkContentType, checkHost, checkOrigin } from "@/lib/api/guards";
-import { errorResponse } from "@/lib/api/respond";
+import { dialectOf, errorResponseIn } from "@/lib/api/dialect";
 import { securityHeaders } from "@/lib/api/security-headers";
 
 // Methods that change state: these must come from the server's own origin, with a JSON body if any.
@@ -21,7 +21,8 @@ export function proxy(request: NextRequest) {
       checkOrigin(request.headers.get("origin"), own, allowedOriginsFromEnv());
     }
   } catch (error) {
-    const response = errorResponse(error);
+    // In the shape the path's clients read: OpenAI's under /v1, TEI's on TEI's routes, ours elsewhere.
+    const response = errorResponseIn(dialectOf(request.nextUrl.pathname), error);
     for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
     return response;
   }

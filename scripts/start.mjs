@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when the sources changed since the last build, then serves it (PORT, default 3000).
+// `npm start`: builds the app when the sources changed since the last build, then serves it (PORT, default 3000)
+// on 127.0.0.1 only, unless HOST says otherwise (HOST=0.0.0.0 shares it on a LAN; see the README first).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["app", "components", "lib", "next.config.ts", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package.json", "tsconfig.json"];
 const BUILD_ID = join(ROOT, ".next", "BUILD_ID");
 
 function newestMtime(path) {
@@ -25,4 +26,6 @@ function next(args) {
 const stale = !existsSync(BUILD_ID) || Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s)))) > statSync(BUILD_ID).mtimeMs;
 if (stale) next(["build"]);
 else process.stdout.write("[start] build is current\n");
-next(["start", ...process.argv.slice(2)]);
+const args = process.argv.slice(2);
+const hostnameGiven = args.some((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
+next(["start", ...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127.0.0.1"]), ...args]);

@@ -64,7 +64,13 @@ function tooLarge(given: number | undefined, max: number): AppError {
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  throw new AppError("invalid_input", formatZodError(result.error));
+  throw new AppError("invalid_input", formatZodError(result.error), { param: paramOf(result.error) });
+}
+
+/** The field the first problem is about, e.g. "input[3]" (OpenAI's error `param`); null for the body as a whole. */
+export function paramOf(error: z.ZodError): string | null {
+  const path = error.issues[0]?.path ?? [];
+  return path.length ? pathOf(path.slice(0, 8)) : null;
 }
 
 /**

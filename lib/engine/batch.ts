@@ -1,4 +1,6 @@
 import type { EncodedText } from "./tokenize";
+import type { Device } from "./types";
+
 
 /** A batch as the graph wants it: ids, mask and positions as [batch, seq] rows, padded on one side. */
 export interface BatchTensors {
@@ -64,3 +66,19 @@ export function buildBatch(texts: readonly EncodedText[], padId: number, padding
   });
   return { batch, seq, inputIds, attentionMask, specialMask, positionIds };
 }
+
+export interface BatchLimits {
+  /** Padded tokens per forward pass (rows x longest row). */
+  tokenBudget: number;
+  maxBatchSize: number;
+}
+
+/**
+ * On a CPU, big enough to keep the matrix kernels busy, small enough that a query waiting behind a
+ * knowledge-base job waits for one batch, not the whole job. A GPU needs far larger batches to fill its cores.
+ */
+export const BATCH_LIMITS: Record<Device, BatchLimits> = {
+  cpu: { tokenBudget: 2048, maxBatchSize: 64 },
+  webgpu: { tokenBudget: 32768, maxBatchSize: 512 },
+  cuda: { tokenBudget: 32768, maxBatchSize: 512 },
+};

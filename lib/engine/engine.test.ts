@@ -123,3 +123,15 @@ describe("engine errors", () => {
     await expect(loadModelEngine(describeModel(dir, "empty"), "cpu")).rejects.toMatchObject({ code: "model_corrupt", message: expect.stringMatching(/has no ONNX graph/) });
   });
 });
+
+describe("norms beside the unit vectors", () => {
+  it("gives each pooled vector's length before normalization, the same alone and in a batch", async () => {
+    const engine = await loadEngine(MODEL, { device: "cpu", graph: "fp32" });
+    const alone = await engine.embed(["A cat sleeps on the sofa."], { poolings: ["mean", "cls"] });
+    const batch = await engine.embed(["A cat sleeps on the sofa.", "x ".repeat(300)], { poolings: ["mean", "cls"] });
+    for (const p of ["mean", "cls"] as const) {
+      expect(alone.norms[p]![0]).toBeGreaterThan(0.1);
+      expect(batch.norms[p]![0]).toBeCloseTo(alone.norms[p]![0], 3);
+    }
+  });
+});

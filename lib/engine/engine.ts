@@ -7,29 +7,16 @@ import { join } from "node:path";
 import { AppError } from "../errors";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { pool } from "../pooling/pool";
-import { l2NormalizeRows } from "../pooling/normalize";
-import { buildBatch, planBatches } from "./batch";
+import { l2NormalizeRows, rowNorms } from "../pooling/normalize";
+import { BATCH_LIMITS, buildBatch, planBatches } from "./batch";
+
+export { BATCH_LIMITS, type BatchLimits } from "./batch";
 import { chooseGraph, selectDevice } from "./device";
 import { modelFileName } from "./registry";
 import { createForwardSession, type ForwardSession } from "./session";
-import { encodeTexts, loadTokenizer, type EncodedText, type TextTokenizer } from "./tokenize";
-import type { Device, DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation } from "./types";
-
-export interface BatchLimits {
-  /** Padded tokens per forward pass (rows x longest row). */
-  tokenBudget: number;
-  maxBatchSize: number;
-}
-
-/**
- * On a CPU, big enough to keep the matrix kernels busy, small enough that a query waiting behind a
- * knowledge-base job waits for one batch, not the whole job. A GPU needs far larger batches to fill its cores.
- */
-export const BATCH_LIMITS: Record<Device, BatchLimits> = {
-  cpu: { tokenBudget: 2048, maxBatchSize: 64 },
-  webgpu: { tokenBudget: 32768, maxBatchSize: 512 },
-  cuda: { tokenBudget: 32768, maxBatchSize: 512 },
-};
+import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
+import type { TokenSpan } from "./token-spans";
+import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpanOptions, Truncation, TruncationDirection } from "./types";
 
 const now = () => performance.now();
 
@@ -37,6 +24,8 @@ const now = () => performance.now();
 export interface ForwardResult {
   dim: number;
   pooled: Partial<Record<Pooling, Float32Array>>;
+  /** Per pooling, each row's length before normalization: [rows]. */
+  norms: Partial<Record<Pooling, Float32Array>>;
   inferenceMs: number;
   poolMs: number;
 }
@@ -49,12 +38,16 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
   ) {}
 
   /** Token ids of each text with the prompt for its kind, truncated to the model's max. */
-  tokenize(texts: readonly string[], kind: TextKind): { encoded: EncodedText[]; truncated: Truncation[] } {
-    return encodeTexts(this.tokenizer, this.info.model, texts, kind);
+  tokenize(texts: readonly string[], kind: TextKind, direction: TruncationDirection = "right"): { encoded: EncodedText[]; truncated: Truncation[] } {
+    return encodeTexts(this.tokenizer, this.info.model, texts, kind, direction);
   }
 
   async countTokens(texts: readonly string[]): Promise<number[]> {
     return texts.map((text) => this.tokenizer.encode(text).length);
+  }
+
+  async tokenSpans(texts: readonly string[], options: TokenSpanOptions = {}): Promise<TokenSpan[][]> {
+    return spanTexts(this.tokenizer, this.info.model, texts, options.kind, options.addSpecialTokens ?? true);
   }
 
   /** One forward pass over already tokenized texts, pooled every requested way. */
@@ -62,30 +55,35 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
     const { model } = this.info;
     const tensors = buildBatch(rows, this.tokenizer.padId, model.paddingSide);
     const ranAt = now();
-    const { hidden, dim } = await this.session.run(tensors);
+    // A pooled graph pools inside onnxruntime; a plain one returns [batch, seq, dim] for lib/pooling to pool.
+    const output = this.session.runPooled ? await this.session.runPooled(tensors) : await this.session.run(tensors);
     const inferenceMs = now() - ranAt;
+    const { dim } = output;
     if (dim !== model.hiddenSize) throw new AppError("model_corrupt", `${model.id}: config.json says hidden_size ${model.hiddenSize}, the graph returns ${dim}`);
     const pooledAt = now();
-    const states = { hidden, attentionMask: tensors.attentionMask, specialMask: tensors.specialMask, batch: tensors.batch, seq: tensors.seq, dim };
     const pooled: ForwardResult["pooled"] = {};
-    for (const p of poolings) pooled[p] = l2NormalizeRows(pool(p, states), dim); // [batch, dim]
-    return { dim, pooled, inferenceMs, poolMs: now() - pooledAt };
+    const norms: ForwardResult["norms"] = {};
+    for (const p of poolings) {
+      const rows = "rows" in output ? output.rows[p] : pool(p, { ...tensors, hidden: output.hidden, dim }); // [batch, dim]
+      norms[p] = rowNorms(rows, dim);
+      pooled[p] = l2NormalizeRows(rows, dim);
+    }
+    return { dim, pooled, norms, inferenceMs, poolMs: now() - pooledAt };
   }
 
   /** Tokenizes, plans length-bucketed batches within the device's budget, runs them in turn. */
   async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
     checkTexts(texts);
-    const { kind = "document", poolings = POOLINGS, signal, onProgress } = options;
+    const { kind = "document", poolings = POOLINGS, signal, onProgress, truncation = "right" } = options;
     const started = now();
-    const { encoded, truncated } = this.tokenize(texts, kind);
+    const { encoded, truncated } = this.tokenize(texts, kind, truncation);
     const tokenizeMs = now() - started;
     onProgress?.({ type: "tokenized", total: texts.length });
 
     const lengths = encoded.map((e) => e.ids.length);
     const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
     const dims = this.info.model.hiddenSize;
-    const embeddings: Partial<Record<Pooling, Float32Array>> = {};
-    for (const p of poolings) embeddings[p] = new Float32Array(texts.length * dims); // [count, dims]
+    const { embeddings, norms } = allocateRows(poolings, texts.length, dims);
     let inferenceMs = 0;
     let poolMs = 0;
     let done = 0;
@@ -93,13 +91,14 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
       if (signal?.aborted) throw new AppError("cancelled", "the embedding job was cancelled");
       const result = await this.forward(indices.map((i) => encoded[i]), poolings);
       scatterRows(result.pooled, embeddings, indices, dims);
+      scatterRows(result.norms, norms, indices, 1);
       inferenceMs += result.inferenceMs;
       poolMs += result.poolMs;
       done += indices.length;
       onProgress?.({ type: "batch", done, total: texts.length });
     }
     const timings = { tokenizeMs, queueMs: 0, inferenceMs, poolMs, totalMs: now() - started };
-    return { count: texts.length, dims, embeddings, tokenCounts: lengths, truncated, timings };
+    return { count: texts.length, dims, embeddings, norms, tokenCounts: lengths, truncated, timings };
   }
 
   async dispose(): Promise<void> {
@@ -114,7 +113,18 @@ export function checkTexts(texts: readonly string[]): void {
   if (blank >= 0) throw new AppError("empty_input", `text ${blank} is empty; expected non-blank text`);
 }
 
-/** Copies row r of each batch matrix to row indices[r] of the matching full matrix. */
+/** Per pooling, an empty [count, dims] matrix and [count] norms to scatter batches into. */
+export function allocateRows(poolings: readonly Pooling[], count: number, dims: number) {
+  const embeddings: Partial<Record<Pooling, Float32Array>> = {};
+  const norms: Partial<Record<Pooling, Float32Array>> = {};
+  for (const p of poolings) {
+    embeddings[p] = new Float32Array(count * dims);
+    norms[p] = new Float32Array(count);
+  }
+  return { embeddings, norms };
+}
+
+/** Copies row r of each batch matrix to row indices[r] of the matching full matrix (dims 1: a vector of norms). */
 export function scatterRows(
   batch: Partial<Record<Pooling, Float32Array>>,
   into: Partial<Record<Pooling, Float32Array>>,
@@ -140,7 +150,8 @@ export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, gr
     choice,
     async (device, signal) => {
       const chosen = chooseGraph(available, device, graph);
-      const file = model.graphs.find((g) => g.graph === chosen)!.file;
+      const info = model.graphs.find((g) => g.graph === chosen)!;
+      const file = info.pooledFile ?? info.file;
       const session = await createForwardSession(join(model.dir, file), device, { signal, displayName: modelFileName(model.dir, file) });
       return { session, graph: chosen };
     },
@@ -152,6 +163,7 @@ export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, gr
     device: selection.device,
     graph: loadedGraph,
     loadMs: now() - started,
+    pooledGraph: session.runPooled !== undefined,
     skipped: selection.skipped,
     placement: session.placement,
   };

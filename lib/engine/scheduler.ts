@@ -7,11 +7,13 @@
  */
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
-import type { TextKind } from "./types";
+import type { TextKind, TruncationDirection } from "./types";
 
 /** What one coalesced job returns for its texts, rows in the order given. */
 export interface ShortJobResult {
   pooled: Partial<Record<Pooling, Float32Array>>;
+  /** Per pooling, each row's length before normalization. */
+  norms: Partial<Record<Pooling, Float32Array>>;
   tokenCounts: number[];
   truncated: { index: number; tokens: number; kept: number; dropped: number }[];
   tokenizeMs: number;
@@ -19,7 +21,13 @@ export interface ShortJobResult {
   poolMs: number;
 }
 
-export type RunShortJob = (texts: string[], kind: TextKind, poolings: Pooling[]) => Promise<ShortJobResult>;
+/** How texts are encoded: a job only coalesces calls that agree on both (the prompt and the cut differ). */
+export interface Encoding {
+  kind: TextKind;
+  truncation: TruncationDirection;
+}
+
+export type RunShortJob = (texts: string[], encoding: Encoding, poolings: Pooling[]) => Promise<ShortJobResult>;
 
 export interface SchedulerLimits {
   /** Texts in one coalesced job. */
@@ -39,7 +47,7 @@ export interface ShortCallResult extends ShortJobResult {
 
 interface ShortCall {
   texts: readonly string[];
-  kind: TextKind;
+  encoding: Encoding;
   poolings: readonly Pooling[];
   signal?: AbortSignal;
   enqueuedAt: number;
@@ -87,10 +95,10 @@ export class Scheduler {
   }
 
   /** Embeds a short call in the next coalesced job. */
-  embedShort(texts: readonly string[], kind: TextKind, poolings: readonly Pooling[], signal?: AbortSignal): Promise<ShortCallResult> {
+  embedShort(texts: readonly string[], encoding: Encoding, poolings: readonly Pooling[], signal?: AbortSignal): Promise<ShortCallResult> {
     if (signal?.aborted) return Promise.reject(cancelled());
     return new Promise((resolve, reject) => {
-      this.shortCalls.push({ texts, kind, poolings, signal, enqueuedAt: performance.now(), resolve, reject });
+      this.shortCalls.push({ texts, encoding, poolings, signal, enqueuedAt: performance.now(), resolve, reject });
       this.pump();
     });
   }
@@ -125,7 +133,7 @@ export class Scheduler {
     this.pump();
   }
 
-  /** The first waiting call and every later one of the same kind that still fits the job's limits. */
+  /** The first waiting call and every later one encoded the same way that still fits the job's limits. */
   private takeShortGroup(): ShortCall[] {
     // Calls cancelled while they waited leave without costing the model anything.
     for (let i = this.shortCalls.length - 1; i >= 0; i--) {
@@ -142,7 +150,8 @@ export class Scheduler {
       const callLongest = Math.max(...call.texts.map((text) => estimateTokens(text, maxTokens)));
       const rows = texts + call.texts.length;
       const fits = rows <= maxBatchTexts && rows * Math.max(longest, callLongest) <= tokenBudget;
-      if (call.kind !== first.kind || (group.length > 0 && !fits)) {
+      const sameEncoding = call.encoding.kind === first.encoding.kind && call.encoding.truncation === first.encoding.truncation;
+      if (!sameEncoding || (group.length > 0 && !fits)) {
         i++;
         continue;
       }
@@ -160,7 +169,7 @@ export class Scheduler {
     const poolings = [...new Set(group.flatMap((call) => call.poolings))];
     let result: ShortJobResult;
     try {
-      result = await this.runShortJob(texts, group[0].kind, poolings);
+      result = await this.runShortJob(texts, group[0].encoding, poolings);
     } catch (error) {
       for (const call of group) call.reject(error as Error);
       return;
@@ -176,13 +185,16 @@ export class Scheduler {
 /** Rows [from, from + count) of a job's result, with truncation indices re-based to the call's own texts. */
 export function sliceRows(result: ShortJobResult, from: number, count: number): ShortJobResult {
   const pooled: ShortJobResult["pooled"] = {};
+  const norms: ShortJobResult["norms"] = {};
   for (const [p, rows] of Object.entries(result.pooled) as [Pooling, Float32Array][]) {
     const dims = rows.length / result.tokenCounts.length;
     pooled[p] = rows.slice(from * dims, (from + count) * dims);
+    norms[p] = result.norms[p]?.slice(from, from + count) ?? new Float32Array(count);
   }
   return {
     ...result,
     pooled,
+    norms,
     tokenCounts: result.tokenCounts.slice(from, from + count),
     truncated: result.truncated.filter((t) => t.index >= from && t.index < from + count).map((t) => ({ ...t, index: t.index - from })),
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizedRows } from "../testing/random";
-import { createScorer, type Scorer } from "./score";
+import { createScorer, scoreBlocked, SMALL_MATRIX_FLOATS, type Scorer } from "./score";
 
 describe("createScorer (onnxruntime MatMul over the stored vectors)", () => {
   let scorer: Scorer;
@@ -14,17 +14,31 @@ describe("createScorer (onnxruntime MatMul over the stored vectors)", () => {
     expect([...(await scorer.score(rows, 2, Float32Array.from([0.6, 0.8])))].map((s) => Number(s.toFixed(6)))).toEqual([0.6, 0.8, 1]);
   });
 
-  it("agrees with the plain loop to float precision on random vectors", async () => {
-    const rows = normalizedRows(3000, 384, 5);
-    const query = normalizedRows(1, 384, 6);
-    const fast = await scorer.score(rows, 384, query);
+  /** The largest difference from a plain one-row-at-a-time loop. */
+  function worstError(rows: Float32Array, query: Float32Array, scores: Float32Array, dims: number): number {
     let worst = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < scores.length; i++) {
       let dot = 0;
-      for (let d = 0; d < 384; d++) dot += rows[i * 384 + d] * query[d];
-      worst = Math.max(worst, Math.abs(fast[i] - dot));
+      for (let d = 0; d < dims; d++) dot += rows[i * dims + d] * query[d];
+      worst = Math.max(worst, Math.abs(scores[i] - dot));
     }
-    expect(worst).toBeLessThan(1e-5);
+    return worst;
+  }
+
+  it("agrees with the plain loop on a matrix big enough for the MatMul path", async () => {
+    const count = Math.ceil(SMALL_MATRIX_FLOATS / 384) + 3;
+    const rows = normalizedRows(count, 384, 5);
+    const query = normalizedRows(1, 384, 6);
+    expect(worstError(rows, query, await scorer.score(rows, 384, query), 384)).toBeLessThan(1e-5);
+  });
+
+  it("agrees with the plain loop on the blocked path, odd row counts included", async () => {
+    for (const count of [1, 3, 4, 7, 1001]) {
+      const rows = normalizedRows(count, 48, count);
+      const query = normalizedRows(1, 48, 99);
+      expect(worstError(rows, query, await scorer.score(rows, 48, query), 48)).toBeLessThan(1e-6);
+      expect(worstError(rows, query, scoreBlocked(rows, 48, query), 48)).toBeLessThan(1e-6);
+    }
   });
 
   it("answers an empty matrix with no scores and refuses shapes that disagree", async () => {

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { admission, brokenModels, defaultModelId, deviceChoiceFromEnv, engineStateOf, getModelInfo, listModels, loadEngine, rescanModels } from "./index";
+import { eventLoopDelay, resetEventLoopDelay } from "./event-loop";
 import type { EngineStatusReport, ModelInfo, ModelSummary } from "./types";
 
 export function summarizeModel(model: ModelInfo): ModelSummary {
@@ -29,8 +30,10 @@ export function warmModel(modelId: string, retry = false): void {
   if (status === "idle" || (status === "failed" && retry)) loadEngine(modelId, { retry }).catch(() => undefined);
 }
 
-export function engineStatus(options: { warm?: string; retry?: boolean; rescan?: boolean } = {}): EngineStatusReport {
+export function engineStatus(options: { warm?: string; retry?: boolean; rescan?: boolean; resetEventLoop?: boolean } = {}): EngineStatusReport {
   if (options.rescan) rescanModels();
+  const eventLoop = eventLoopDelay();
+  if (options.resetEventLoop) resetEventLoopDelay();
   const models = listModels();
   const defaultModel = models.length ? defaultModelId() : "";
   const warm = options.warm ?? defaultModel;
@@ -42,6 +45,6 @@ export function engineStatus(options: { warm?: string; retry?: boolean; rescan?:
     deviceChoice: deviceChoiceFromEnv(),
     engines: models.map((model) => engineStateOf(model.id)),
     broken: brokenModels(),
-    serving: { pending, maxPending },
+    serving: { pending, maxPending, eventLoop },
   };
 }

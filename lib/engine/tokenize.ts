@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
 import { AppError } from "../errors";
-import type { ModelInfo, TextKind, Truncation } from "./types";
+import { tokenSpans, type TokenSpan } from "./token-spans";
+import type { ModelInfo, TextKind, Truncation, TruncationDirection } from "./types";
 
 /** A text as token ids, after the prompt and truncation; `specials` marks [CLS], [SEP], EOS and the like. */
 export interface EncodedText {
@@ -14,6 +15,8 @@ export interface TextTokenizer {
   encode(text: string): number[];
   isSpecial(id: number): boolean;
   padId: number;
+  /** Each token with its offsets in `text` (for /tokenize); not truncated. */
+  spans(text: string, addSpecialTokens: boolean): TokenSpan[];
 }
 
 interface AddedTokenJson {
@@ -34,10 +37,17 @@ export function loadTokenizer(model: ModelInfo): TextTokenizer {
   const tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
   const specialIds = new Set((tokenizerJson.added_tokens ?? []).filter((t) => t.special).map((t) => t.id));
   const padToken = typeof tokenizerConfig.pad_token === "string" ? tokenizerConfig.pad_token : undefined;
+  const modelJson = (tokenizerJson as { model?: { unk_token?: string; continuing_subword_prefix?: string } }).model;
+  const normalizeChar = (char: string) => tokenizer.normalizer?.normalize(char) ?? char;
   return {
     encode: (text) => tokenizer.encode(text).ids,
     isSpecial: (id) => specialIds.has(id),
     padId: (padToken === undefined ? undefined : tokenizer.token_to_id(padToken)) ?? 0,
+    spans: (text, addSpecialTokens) => {
+      const { ids, tokens } = tokenizer.encode(text, { add_special_tokens: addSpecialTokens });
+      const raw = ids.map((id, i) => ({ id, token: tokens[i], special: specialIds.has(id), decoded: tokenizer.decode([id]) }));
+      return tokenSpans(text, raw, { normalizeChar, unkToken: modelJson?.unk_token, continuingPrefix: modelJson?.continuing_subword_prefix });
+    },
   };
 }
 
@@ -46,14 +56,19 @@ export function promptFor(model: ModelInfo, kind: TextKind): string {
 }
 
 /**
- * Cuts ids to `maxTokens`, keeping the special tokens the post-processor appended at the end ([SEP], EOS):
- * a truncated text still ends the way the model saw every text end in training.
+ * Cuts ids to `maxTokens`, keeping the special tokens the post-processor put at the end ([SEP], EOS) and, when
+ * cutting from the left, at the start ([CLS]): a truncated text still starts and ends the way the model saw every
+ * text in training. "right" drops content from the end (keeps the start), "left" from the start.
  */
-export function truncateIds(ids: number[], maxTokens: number, isSpecial: (id: number) => boolean): number[] {
+export function truncateIds(ids: number[], maxTokens: number, isSpecial: (id: number) => boolean, direction: TruncationDirection = "right"): number[] {
   if (ids.length <= maxTokens) return ids;
   let suffix = 0;
   while (suffix < ids.length && suffix < maxTokens && isSpecial(ids[ids.length - 1 - suffix])) suffix++;
-  return [...ids.slice(0, maxTokens - suffix), ...ids.slice(ids.length - suffix)];
+  if (direction === "right") return [...ids.slice(0, maxTokens - suffix), ...ids.slice(ids.length - suffix)];
+  let prefix = 0;
+  while (prefix < ids.length - suffix && prefix + suffix < maxTokens && isSpecial(ids[prefix])) prefix++;
+  const content = maxTokens - prefix - suffix;
+  return [...ids.slice(0, prefix), ...ids.slice(ids.length - suffix - content, ids.length - suffix), ...ids.slice(ids.length - suffix)];
 }
 
 /** Tokenizes texts with the prompt for their kind, truncating to the model's max and reporting what was cut. */
@@ -62,14 +77,21 @@ export function encodeTexts(
   model: ModelInfo,
   texts: readonly string[],
   kind: TextKind,
+  direction: TruncationDirection = "right",
 ): { encoded: EncodedText[]; truncated: Truncation[] } {
   const prompt = promptFor(model, kind);
   const truncated: Truncation[] = [];
   const encoded = texts.map((text, index) => {
     const full = tokenizer.encode(prompt + text);
-    const ids = truncateIds(full, model.maxTokens, tokenizer.isSpecial);
+    const ids = truncateIds(full, model.maxTokens, tokenizer.isSpecial, direction);
     if (ids.length < full.length) truncated.push({ index, tokens: full.length, kept: ids.length, dropped: full.length - ids.length });
     return { ids, specials: Uint8Array.from(ids, (id) => (tokenizer.isSpecial(id) ? 1 : 0)) };
   });
   return { encoded, truncated };
+}
+
+/** Per text, its tokens with offsets into prompt + text (as TEI does with a prompt_name). Not truncated. */
+export function spanTexts(tokenizer: TextTokenizer, model: ModelInfo, texts: readonly string[], kind: TextKind | undefined, addSpecialTokens: boolean): TokenSpan[][] {
+  const prompt = kind ? promptFor(model, kind) : "";
+  return texts.map((text) => tokenizer.spans(prompt + text, addSpecialTokens));
 }

@@ -3,6 +3,9 @@
  * CLIs). What the engine takes and returns; nothing here imports onnxruntime. Types only, safe for components.
  */
 import type { Pooling } from "../pooling/strategies";
+import type { TokenSpan } from "./token-spans";
+
+export type { TokenSpan } from "./token-spans";
 
 export const ARCHITECTURES = ["encoder", "causal-decoder"] as const;
 /** encoder: bidirectional attention (BERT). causal-decoder: each token sees only earlier ones (Qwen3). */
@@ -19,11 +22,22 @@ export type Graph = (typeof GRAPHS)[number];
 /** Queries get the model's query prompt (e.g. "query: "); documents are embedded raw. */
 export type TextKind = "query" | "document";
 
+/** Which end of a text longer than the model's window is cut (TEI's truncation_direction). */
+export const TRUNCATION_DIRECTIONS = ["right", "left"] as const;
+/** "right" keeps the text's start (the default), "left" its end; special tokens stay at both ends. */
+export type TruncationDirection = (typeof TRUNCATION_DIRECTIONS)[number];
+
 export interface GraphInfo {
   graph: Graph;
   /** Path relative to the model folder, e.g. "onnx/model.onnx". */
   file: string;
   bytes: number;
+  /**
+   * The same graph with pooling appended (lib/engine/pooled-graph.mjs), e.g. "onnx/model_pooled.onnx", when the
+   * model install wrote one and it is newer than `file`. The engine prefers it: one MatMul and one ReduceMax in
+   * the graph instead of pooling [batch, seq, dim] in JavaScript.
+   */
+  pooledFile?: string;
 }
 
 /** What the registry knows about one folder under models/, read from its Hugging Face layout files. */
@@ -55,6 +69,8 @@ export interface LoadOptions {
   device?: DeviceChoice;
   /** @default the best graph for the device: int8 is CPU-only; a GPU takes fp16/fp32. */
   graph?: Graph;
+  /** Run the graph with pooling appended when the folder has one (false: pool in JavaScript). @default true */
+  pooledGraph?: boolean;
 }
 
 /** A device that was tried and not used, and why (shown in /api/status and the UI). */
@@ -69,6 +85,8 @@ export interface LoadedModelInfo {
   graph: Graph;
   loadMs: number;
   skipped: SkippedDevice[];
+  /** True when the session runs the pooled graph (GraphInfo.pooledFile): pooling happens inside onnxruntime. */
+  pooledGraph?: boolean;
   /** On a GPU: graph nodes per execution provider, as onnxruntime placed them (a few shape ops stay on the CPU). */
   placement?: Record<string, number>;
 }
@@ -86,6 +104,8 @@ export interface EmbedOptions {
   kind?: TextKind;
   /** A permit the caller already holds (it answered 429 itself if none was left); else the call takes its own. */
   permit?: Permit;
+  /** @default "right" (a long text keeps its start) */
+  truncation?: TruncationDirection;
   /** Which poolings to return. @default every pooling */
   poolings?: readonly Pooling[];
   signal?: AbortSignal;
@@ -116,6 +136,8 @@ export interface EmbedResult {
   dims: number;
   /** Per pooling, an L2-normalized [count, dims] row-major matrix, rows in input order. */
   embeddings: Partial<Record<Pooling, Float32Array>>;
+  /** Per pooling, each row's length before normalization: embeddings x norm is the raw pooled vector. */
+  norms: Partial<Record<Pooling, Float32Array>>;
   /** Token count of each input after truncation, special tokens included. */
   tokenCounts: number[];
   truncated: Truncation[];
@@ -128,7 +150,16 @@ export interface EmbeddingEngine {
   embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult>;
   /** Tokens per text (special tokens included, before truncation); cheap, no forward pass. */
   countTokens(texts: readonly string[]): Promise<number[]>;
+  /** Each text's tokens with ids, special flags and offsets (TEI's /tokenize); no truncation, no forward pass. */
+  tokenSpans(texts: readonly string[], options?: TokenSpanOptions): Promise<TokenSpan[][]>;
   dispose(): Promise<void>;
+}
+
+export interface TokenSpanOptions {
+  /** Prepend the model's prompt for this kind (offsets then count from the prompt's start). @default no prompt */
+  kind?: TextKind;
+  /** @default true */
+  addSpecialTokens?: boolean;
 }
 
 export const ENGINE_STATUSES = ["idle", "loading", "ready", "failed"] as const;
@@ -177,6 +208,10 @@ export interface EngineStatusReport {
   deviceChoice: string;
   engines: EngineState[];
   broken: BrokenModel[];
-  /** Requests in progress and the admission limit past which the server answers 429. */
-  serving: { pending: number; maxPending: number };
+  /** Requests in progress, the admission limit past which the server answers 429, and the event loop's delay. */
+  serving: {
+    pending: number;
+    maxPending: number;
+    eventLoop: { p50Ms: number; p99Ms: number; maxMs: number; windowS: number };
+  };
 }

@@ -4,12 +4,12 @@
  * tokenized in chunks, planned into length-bucketed batches, and run one batch per turn. Server-only.
  */
 import { AppError } from "../errors";
-import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { POOLINGS } from "../pooling/strategies";
 import { admission } from "./admission";
 import { planBatches } from "./batch";
-import { BATCH_LIMITS, checkTexts, scatterRows } from "./engine";
-import { Scheduler } from "./scheduler";
-import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation } from "./types";
+import { allocateRows, BATCH_LIMITS, checkTexts, scatterRows } from "./engine";
+import { Scheduler, type Encoding } from "./scheduler";
+import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TokenSpan, TokenSpanOptions, Truncation } from "./types";
 import { selectTokens, tokenOffsets, transferablesOf, type PackedTokens } from "./worker/packed";
 import type { EmbedReply, EmbedWorkerRequest, ForwardReply, LoadReply, TokenizeReply } from "./worker/protocol";
 import { WorkerThread } from "./worker/thread";
@@ -33,7 +33,7 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
     private readonly thread: WorkerThread,
   ) {
     const { tokenBudget, maxBatchSize } = BATCH_LIMITS[info.device];
-    this.scheduler = new Scheduler((texts, kind, poolings) => this.ask<EmbedReply>({ type: "embed", texts, kind, poolings }), {
+    this.scheduler = new Scheduler((texts, { kind, truncation }, poolings) => this.ask<EmbedReply>({ type: "embed", texts, kind, truncation, poolings }), {
       tokenBudget,
       maxBatchTexts: maxBatchSize,
       maxTokens: info.model.maxTokens,
@@ -49,6 +49,11 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
     return this.scheduler.runBulk(() => this.ask<number[]>({ type: "count", texts: [...texts] }));
   }
 
+  tokenSpans(texts: readonly string[], options: TokenSpanOptions = {}): Promise<TokenSpan[][]> {
+    const { kind, addSpecialTokens = true } = options;
+    return this.scheduler.runBulk(() => this.ask<TokenSpan[][]>({ type: "spans", texts: [...texts], kind, addSpecialTokens }));
+  }
+
   async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
     checkTexts(texts);
     const permit = options.permit ? undefined : admission().acquire();
@@ -60,17 +65,19 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
   }
 
   private async embedShort(texts: readonly string[], options: EmbedOptions): Promise<EmbedResult> {
-    const { kind = "document", poolings = POOLINGS, signal, onProgress } = options;
+    const { kind = "document", poolings = POOLINGS, signal, onProgress, truncation = "right" } = options;
     const started = now();
     onProgress?.({ type: "tokenized", total: texts.length });
-    const result = await this.scheduler.embedShort(texts, kind, poolings, signal);
+    const result = await this.scheduler.embedShort(texts, { kind, truncation }, poolings, signal);
     onProgress?.({ type: "batch", done: texts.length, total: texts.length });
     const { tokenizeMs, queueMs, inferenceMs, poolMs } = result;
     const embeddings = Object.fromEntries(poolings.map((p) => [p, result.pooled[p]!]));
+    const norms = Object.fromEntries(poolings.map((p) => [p, result.norms[p]!]));
     return {
       count: texts.length,
       dims: this.info.model.hiddenSize,
       embeddings,
+      norms,
       tokenCounts: result.tokenCounts,
       truncated: result.truncated,
       timings: { tokenizeMs, queueMs, inferenceMs, poolMs, totalMs: now() - started, batchTexts: result.batchTexts },
@@ -78,15 +85,14 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
   }
 
   private async embedLong(texts: readonly string[], options: EmbedOptions): Promise<EmbedResult> {
-    const { kind = "document", poolings = POOLINGS, signal, onProgress } = options;
+    const { kind = "document", poolings = POOLINGS, signal, onProgress, truncation = "right" } = options;
     const started = now();
     const timings = { tokenizeMs: 0, queueMs: 0, inferenceMs: 0, poolMs: 0, totalMs: 0 };
-    const { tokens, truncated } = await this.tokenizeInChunks(texts, kind, signal, timings);
+    const { tokens, truncated } = await this.tokenizeInChunks(texts, { kind, truncation }, signal, timings);
     onProgress?.({ type: "tokenized", total: texts.length });
 
     const dims = this.info.model.hiddenSize;
-    const embeddings: Partial<Record<Pooling, Float32Array>> = {};
-    for (const p of poolings) embeddings[p] = new Float32Array(texts.length * dims); // [count, dims]
+    const { embeddings, norms } = allocateRows(poolings, texts.length, dims); // [count, dims], [count]
     const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
     const offsets = tokenOffsets(tokens.lengths);
     let done = 0;
@@ -99,19 +105,20 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
         return this.ask<ForwardReply>({ type: "forward", tokens: batch, poolings: [...poolings] }, transferablesOf(batch));
       });
       scatterRows(reply.pooled, embeddings, indices, dims);
+      scatterRows(reply.norms, norms, indices, 1);
       timings.inferenceMs += reply.inferenceMs;
       timings.poolMs += reply.poolMs;
       done += indices.length;
       onProgress?.({ type: "batch", done, total: texts.length });
     }
     timings.totalMs = now() - started;
-    return { count: texts.length, dims, embeddings, tokenCounts: Array.from(tokens.lengths), truncated, timings };
+    return { count: texts.length, dims, embeddings, norms, tokenCounts: Array.from(tokens.lengths), truncated, timings };
   }
 
   /** Tokenizes in chunks (each one worker request, so queries are served between them) and joins the chunks. */
   private async tokenizeInChunks(
     texts: readonly string[],
-    kind: TextKind,
+    { kind, truncation }: Encoding,
     signal: AbortSignal | undefined,
     timings: { tokenizeMs: number; queueMs: number },
   ): Promise<{ tokens: PackedTokens; truncated: Truncation[] }> {
@@ -122,7 +129,7 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
       const queued = now();
       const reply = await this.scheduler.runBulk(() => {
         timings.queueMs += now() - queued;
-        return this.ask<TokenizeReply>({ type: "tokenize", texts: chunk, kind });
+        return this.ask<TokenizeReply>({ type: "tokenize", texts: chunk, kind, truncation });
       });
       timings.tokenizeMs += reply.tokenizeMs;
       chunks.push({ ...reply, truncated: reply.truncated.map((t) => ({ ...t, index: t.index + from })) });

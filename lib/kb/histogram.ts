@@ -4,22 +4,26 @@ import type { HistogramBin } from "../api/contract/wire-types";
 /** @default 0.05: fine enough to see the article's bands (0.35 / 0.45 / 0.65), coarse enough for 24 entries. */
 export const DEFAULT_BIN_WIDTH = 0.05;
 
-// Keeps 0.4 in the [0.40, 0.45) bin despite 0.4 / 0.05 = 7.999999.
-const EPSILON = 1e-9;
+/** Keeps 0.4 in the [0.40, 0.45) bin despite 0.4 / 0.05 = 7.999999. */
+export const BIN_EPSILON = 1e-9;
 
 /** Counts scores in contiguous bins of `width`, aligned to multiples of it, from the lowest score's bin to the highest's. */
 export function histogram(scores: ArrayLike<number>, width = DEFAULT_BIN_WIDTH): HistogramBin[] {
   if (scores.length === 0) return [];
-  const binOf = (score: number) => Math.floor(score / width + EPSILON);
-  let low = Infinity;
-  let high = -Infinity;
+  const binOf = (score: number) => Math.floor(score / width + BIN_EPSILON);
+  // binOf is monotonic: the lowest and highest bins are those of the lowest and highest scores.
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < scores.length; i++) {
-    low = Math.min(low, binOf(scores[i]));
-    high = Math.max(high, binOf(scores[i]));
+    const score = scores[i];
+    if (score < min) min = score;
+    if (score > max) max = score;
   }
-  const counts = new Array<number>(high - low + 1).fill(0);
+  const low = binOf(min);
+  const high = binOf(max);
+  const counts = new Int32Array(high - low + 1);
   for (let i = 0; i < scores.length; i++) counts[binOf(scores[i]) - low]++;
-  return counts.map((count, i) => ({ start: round((low + i) * width), end: round((low + i + 1) * width), count }));
+  return Array.from(counts, (count, i) => ({ start: round((low + i) * width), end: round((low + i + 1) * width), count }));
 }
 
 function round(value: number): number {

@@ -14,6 +14,7 @@ function angleEngine(angles: Record<string, number>, truncatedText?: string) {
   const engine = {
     info: {} as LoadedModelInfo,
     countTokens: async (texts: readonly string[]) => texts.map((text) => text.length),
+    tokenSpans: async () => [],
     dispose: async () => {},
     async embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult> {
       calls.push({ texts, options });
@@ -32,6 +33,7 @@ function angleEngine(angles: Record<string, number>, truncatedText?: string) {
         count: texts.length,
         dims: 2,
         embeddings,
+        norms: Object.fromEntries(Object.keys(embeddings).map((pooling) => [pooling, new Float32Array(texts.length).fill(1)])),
         tokenCounts: texts.map((text) => text.length),
         truncated: cut >= 0 ? [{ index: cut, tokens: 600, kept: 512, dropped: 88 }] : [],
         timings: { tokenizeMs: 0, queueMs: 0, inferenceMs: 0, poolMs: 0, totalMs: 0 },

@@ -1,6 +1,17 @@
 // Guards the division for an all-zero row (an empty mask pooled to zeros stays zeros, never NaN).
 const MIN_NORM = 1e-12;
 
+/** The L2 length of each row of a [rows, dim] matrix: [rows]. */
+export function rowNorms(matrix: Float32Array, dim: number): Float32Array {
+  const norms = new Float32Array(matrix.length / dim);
+  for (let row = 0; row < norms.length; row++) {
+    let sum = 0;
+    for (let d = row * dim; d < (row + 1) * dim; d++) sum += matrix[d] * matrix[d];
+    norms[row] = Math.sqrt(sum);
+  }
+  return norms;
+}
+
 /** L2-normalizes each row of a [rows, dim] matrix in place and returns it. */
 export function l2NormalizeRows(matrix: Float32Array, dim: number): Float32Array {
   for (let from = 0; from < matrix.length; from += dim) {

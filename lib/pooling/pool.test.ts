@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { l2NormalizeRows } from "./normalize";
+import { l2NormalizeRows, rowNorms } from "./normalize";
 import { pool, type HiddenStates } from "./pool";
 import { POOLINGS } from "./strategies";
 
@@ -49,6 +49,12 @@ describe("pooling on hand-computed tensors", () => {
   it("padding values never leak: changing them changes nothing", () => {
     const noisy = { ...states, hidden: Float32Array.from(hidden, (v) => (v === 100 ? -7 : v)) };
     for (const strategy of POOLINGS) expect([...pool(strategy, noisy)], strategy).toEqual([...pool(strategy, states)]);
+  });
+});
+
+describe("rowNorms", () => {
+  it("gives each row's length, by hand ([3, 4] -> 5), and 0 for a zero row", () => {
+    expect(Array.from(rowNorms(Float32Array.from([3, 4, 0, 0, 0, 2]), 2))).toEqual([5, 0, 2]);
   });
 });
 

@@ -13,7 +13,7 @@ import { loadStsDataset } from "../../lib/eval/sts";
 import { hnswOptionsFrom, openStore, type StoreLocation } from "../../lib/store/open-store";
 import type { SqlStore } from "../../lib/store/sql-store";
 import type { KbRecordInput } from "../../lib/store/types";
-import { parseCli, runCli } from "../cli";
+import { parseCli } from "../cli";
 
 const K = 10;
 
@@ -91,8 +91,8 @@ async function benchOne(location: StoreLocation, vectors: Float32Array, dims: nu
   }
 }
 
-runCli(async () => {
-  const { values } = parseCli({ entries: { type: "string", default: "20000" }, queries: { type: "string", default: "50" }, json: { type: "boolean", default: false } }, process.argv.slice(3));
+export async function benchStore(args: string[]): Promise<void> {
+  const { values } = parseCli({ entries: { type: "string", default: "20000" }, queries: { type: "string", default: "50" }, json: { type: "boolean", default: false } }, args);
   const count = Number(values.entries);
   const queryCount = Number(values.queries);
   const engine = await loadEngine(defaultModelId(), { device: "cpu" });
@@ -120,4 +120,4 @@ runCli(async () => {
   console.log("| store | insert rows/s | HNSW build s | exact p50 ms | HNSW p50 ms | HNSW recall@10 | plan uses the HNSW index |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
   for (const r of results) console.log(`| ${r.store} | ${r.insert_rows_per_s.toLocaleString("en")} | ${r.hnsw_build_s} | ${r.exact_p50_ms} | ${r.hnsw_p50_ms} | ${r.recall_at_10} | ${r.hnsw_index_used ? "yes" : "no"} |`);
-});
+}

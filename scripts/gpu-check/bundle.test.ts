@@ -34,6 +34,6 @@ describe("bundleCheck", () => {
   it("runs check.cjs, which answers a wrong call with what it expected", () => {
     const run = spawnSync(process.execPath, [join(dir, "app", "check.cjs"), "bogus"], { cwd: dir, encoding: "utf8" });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/check: expected a phase \(plan, devices, embed, report\), got "bogus"/);
+    expect(run.stderr).toMatch(/check: expected a phase \(plan, devices, embed, report, variants, placement\), got "bogus"/);
   });
 });

@@ -30,7 +30,7 @@ const MODEL = "all-MiniLM-L6-v2";
 const MODEL_FILES = ["config.json", "tokenizer.json", "tokenizer_config.json", "sentence_bert_config.json", "1_Pooling/config.json"];
 const TEXT_COUNT = 2000;
 const STS_SOURCES = [join(ROOT, "lib", "eval", "data", "stsbenchmark"), join(ROOT, "..", "shared", "data", "stsbenchmark")];
-const PYTHON_FILES = ["make-model.py", "bert_onnx.py", "torch-bench.py", "vulkan-probe.py"];
+const PYTHON_FILES = ["make-model.py", "bert_onnx.py", "torch-bench.py", "vulkan-probe.py", "pool-graph.py"];
 
 function step(title: string): void {
   console.log(`- ${title}`);

@@ -1,4 +1,5 @@
-import { otherMethods, respond } from "@/lib/api/respond";
+import { otherMethodsIn } from "@/lib/api/dialect";
+import { respond } from "@/lib/api/respond";
 import { listKbs } from "@/lib/kb/library";
 
 // The library changes with every embedding: never prerender or cache this answer.
@@ -10,4 +11,4 @@ export async function GET() {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET");

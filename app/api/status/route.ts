@@ -1,5 +1,6 @@
+import { otherMethodsIn } from "@/lib/api/dialect";
 import type { NextRequest } from "next/server";
-import { otherMethods, respond } from "@/lib/api/respond";
+import { respond } from "@/lib/api/respond";
 import { parseWith } from "@/lib/api/validate";
 import { engineStatus } from "@/lib/engine/status";
 import { statusQuerySchema } from "@/lib/api/contract";
@@ -12,10 +13,10 @@ export async function GET(request: NextRequest) {
   return respond(async () => {
     const query = parseWith(statusQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
     const started = performance.now();
-    const report = engineStatus({ warm: query.model, retry: query.retry !== undefined, rescan: query.rescan !== undefined });
+    const report = engineStatus({ warm: query.model, retry: query.retry !== undefined, rescan: query.rescan !== undefined, resetEventLoop: query.resetEventLoop !== undefined });
     return { ...report, timings: { totalMs: performance.now() - started } };
   });
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET");

@@ -3,7 +3,7 @@
  * of 5,000,000 numbers is one pass and a handful of issues, never 5,000,000 issues.
  */
 import { z } from "zod";
-import { MAX_ID_CHARS } from "./limits";
+import { MAX_CLIENT_BATCH_SIZE, MAX_ID_CHARS } from "./limits";
 
 /** A bad list reports at most this many bad elements; the rest are summed up in one last issue. */
 export const MAX_ELEMENT_ISSUES = 5;
@@ -32,4 +32,32 @@ export function idField(what: string) {
     .string({ error: `expected ${what}` })
     .min(1, { error: `expected ${what}` })
     .max(MAX_ID_CHARS, { error: (issue) => `expected ${what} of at most ${MAX_ID_CHARS} characters, got ${String(issue.input).length}` });
+}
+
+/**
+ * `string | string[]` as OpenAI's `input` and TEI's `inputs` take it, always answered as a list: at most
+ * MAX_CLIENT_BATCH_SIZE texts, bad elements reported up to MAX_ELEMENT_ISSUES. Token-id arrays (what LangChain's
+ * Python OpenAIEmbeddings sends by default) are refused with a message that says how to send text instead.
+ */
+export function textInputs(field: string) {
+  const expected = `expected a string or an array of 1 to ${MAX_CLIENT_BATCH_SIZE.toLocaleString("en")} strings`;
+  return z.union([z.string(), z.array(z.unknown())], { error: expected }).superRefine((value, ctx) => {
+    if (typeof value === "string") return;
+    if (value.length === 0) ctx.addIssue({ code: "custom", message: `${expected}, got an empty array`, input: undefined });
+    if (value.length > MAX_CLIENT_BATCH_SIZE) {
+      ctx.addIssue({ code: "custom", message: `${expected}, got ${value.length.toLocaleString("en")} (split them over several requests)`, input: undefined });
+      return;
+    }
+    let bad = 0;
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] === "string") continue;
+      if (++bad > MAX_ELEMENT_ISSUES) continue;
+      const tokens = typeof value[i] === "number" || Array.isArray(value[i]);
+      const message = tokens
+        ? `expected text; token ids are not accepted, since this server tokenizes with each model's own tokenizer (LangChain: set check_embedding_ctx_length=False)`
+        : `expected each of \`${field}\` to be a string`;
+      ctx.addIssue({ code: "custom", message, path: [i], input: value[i] });
+    }
+    if (bad > MAX_ELEMENT_ISSUES) ctx.addIssue({ code: "custom", message: `${bad - MAX_ELEMENT_ISSUES} more elements are not strings either`, input: undefined });
+  }).transform((value) => (typeof value === "string" ? [value] : (value as string[])));
 }

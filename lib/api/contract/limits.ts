@@ -42,3 +42,12 @@ export function maxEntries(env: Record<string, string | undefined> = typeof proc
   const configured = Number(env.SEMANTIC_RADAR_MAX_ENTRIES);
   return Number.isInteger(configured) && configured > 0 ? configured : MAX_ENTRIES;
 }
+
+/** Inputs in one /v1/embeddings, /embed, /similarity, /rerank or /tokenize request (OpenAI's limit). */
+export const MAX_CLIENT_BATCH_SIZE = 2_048;
+
+/** Tokens one embedding request may send to the model, summed over its inputs after truncation (OpenAI's cap). */
+export const MAX_REQUEST_TOKENS = 300_000;
+
+/** One input of the embedding API may be at most this long (the cheap bound before the exact token count). */
+export const MAX_INPUT_CHARS = MAX_ENTRY_CHARS;

@@ -9,6 +9,8 @@ export const statusQuerySchema = z.object({
   retry: z.enum(["1", "true"], { error: 'expected "1" or "true" to retry a failed load' }).optional(),
   /** Read the models folder again (a model was installed or repaired while the server ran). */
   rescan: z.enum(["1", "true"], { error: 'expected "1" or "true" to rescan the models folder' }).optional(),
+  /** Report the event-loop delay of the window so far, then start a new window (benchmarks between phases). */
+  resetEventLoop: z.enum(["1", "true"], { error: 'expected "1" or "true" to start a new event-loop window' }).optional(),
 });
 
 export type StatusQuery = z.infer<typeof statusQuerySchema>;

@@ -26,10 +26,14 @@ function bundlePaths(entry: string): { source: string; bundle: string; inputs: s
   };
 }
 
+/**
+ * Current when every source it was built from is older than it. Sources are recorded relative to the project,
+ * so a node_modules copied into another checkout (a git worktree) is judged against that checkout's sources.
+ */
 function isCurrent(bundle: string, inputs: string): boolean {
   if (!existsSync(bundle) || !existsSync(inputs)) return false;
   const builtAt = statSync(bundle).mtimeMs;
-  const files = JSON.parse(readFileSync(inputs, "utf8")) as string[];
+  const files = (JSON.parse(readFileSync(inputs, "utf8")) as string[]).map((file) => resolve(/*turbopackIgnore: true*/ projectRoot(), file));
   return files.every((file) => existsSync(file) && statSync(file).mtimeMs <= builtAt);
 }
 
@@ -65,6 +69,7 @@ async function buildIfStale(entry: string): Promise<string> {
   // Written aside and renamed: another process (a test runner beside the server) never reads half a bundle.
   const partial = `${bundle}.${process.pid}.tmp`;
   const result = await esbuild.build({
+    absWorkingDir: projectRoot(),
     entryPoints: [source],
     outfile: partial,
     bundle: true,
@@ -78,7 +83,8 @@ async function buildIfStale(entry: string): Promise<string> {
     metafile: true,
     logLevel: "silent",
   });
-  const files = Object.keys(result.metafile.inputs).map((file) => resolve(/*turbopackIgnore: true*/ projectRoot(), file));
+  // esbuild names inputs relative to absWorkingDir, the project root: recorded as they are.
+  const files = Object.keys(result.metafile.inputs);
   renameSync(partial, bundle);
   writeFileSync(inputs, JSON.stringify(files));
   return bundle;

@@ -6,11 +6,11 @@
 import { AppError } from "../../errors";
 import type { Pooling } from "../../pooling/strategies";
 import { planBatches } from "../batch";
-import { BATCH_LIMITS, loadModelEngine, scatterRows, type OnnxEmbeddingEngine } from "../engine";
+import { allocateRows, BATCH_LIMITS, loadModelEngine, scatterRows, type OnnxEmbeddingEngine } from "../engine";
 import { packTokens, transferablesOf, unpackTokens } from "./packed";
 import type { EmbedReply, EmbedWorkerRequest, ForwardReply, PooledRows, TokenizeReply } from "./protocol";
 import { serveRequests, type Handled } from "./serve";
-import type { TextKind } from "../types";
+import type { TextKind, TruncationDirection } from "../types";
 
 let engine: OnnxEmbeddingEngine | undefined;
 
@@ -19,8 +19,8 @@ function loaded(): OnnxEmbeddingEngine {
   return engine;
 }
 
-function buffersOf(pooled: PooledRows): ArrayBuffer[] {
-  return Object.values(pooled).map((rows) => rows!.buffer as ArrayBuffer);
+function buffersOf(...sets: PooledRows[]): ArrayBuffer[] {
+  return sets.flatMap((set) => Object.values(set).map((rows) => rows!.buffer as ArrayBuffer));
 }
 
 async function handle(request: EmbedWorkerRequest): Promise<Handled> {
@@ -30,31 +30,33 @@ async function handle(request: EmbedWorkerRequest): Promise<Handled> {
       return { result: engine.info };
     case "tokenize": {
       const started = performance.now();
-      const { encoded, truncated } = loaded().tokenize(request.texts, request.kind);
+      const { encoded, truncated } = loaded().tokenize(request.texts, request.kind, request.truncation);
       const tokens = packTokens(encoded);
       const reply: TokenizeReply = { tokens, truncated, tokenizeMs: performance.now() - started };
       return { result: reply, transfer: transferablesOf(tokens) };
     }
     case "forward": {
-      const { pooled, inferenceMs, poolMs }: ForwardReply = await loaded().forward(unpackTokens(request.tokens), request.poolings);
-      return { result: { pooled, inferenceMs, poolMs }, transfer: buffersOf(pooled) };
+      const { pooled, norms, inferenceMs, poolMs } = await loaded().forward(unpackTokens(request.tokens), request.poolings);
+      const reply: ForwardReply = { pooled, norms, inferenceMs, poolMs };
+      return { result: reply, transfer: buffersOf(pooled, norms) };
     }
     case "embed":
-      return embedShort(request.texts, request.kind, request.poolings);
+      return embedShort(request.texts, request.kind, request.truncation, request.poolings);
     case "count":
       return { result: await loaded().countTokens(request.texts) };
+    case "spans":
+      return { result: await loaded().tokenSpans(request.texts, { kind: request.kind, addSpecialTokens: request.addSpecialTokens }) };
   }
 }
 
 /** Coalesced short texts: usually one forward pass; split by the token budget when they are long. */
-async function embedShort(texts: string[], kind: TextKind, poolings: Pooling[]): Promise<Handled> {
+async function embedShort(texts: string[], kind: TextKind, truncation: TruncationDirection, poolings: Pooling[]): Promise<Handled> {
   const engine = loaded();
   const started = performance.now();
-  const { encoded, truncated } = engine.tokenize(texts, kind);
+  const { encoded, truncated } = engine.tokenize(texts, kind, truncation);
   const tokenizeMs = performance.now() - started;
   const dims = engine.info.model.hiddenSize;
-  const pooled: PooledRows = {};
-  for (const p of poolings) pooled[p] = new Float32Array(texts.length * dims);
+  const { embeddings: pooled, norms } = allocateRows(poolings, texts.length, dims);
   const lengths = encoded.map((e) => e.ids.length);
   const { tokenBudget, maxBatchSize } = BATCH_LIMITS[engine.info.device];
   let inferenceMs = 0;
@@ -62,11 +64,12 @@ async function embedShort(texts: string[], kind: TextKind, poolings: Pooling[]):
   for (const indices of planBatches(lengths, tokenBudget, maxBatchSize)) {
     const result = await engine.forward(indices.map((i) => encoded[i]), poolings);
     scatterRows(result.pooled, pooled, indices, dims);
+    scatterRows(result.norms, norms, indices, 1);
     inferenceMs += result.inferenceMs;
     poolMs += result.poolMs;
   }
-  const reply: EmbedReply = { pooled, tokenCounts: lengths, truncated, tokenizeMs, inferenceMs, poolMs };
-  return { result: reply, transfer: buffersOf(pooled) };
+  const reply: EmbedReply = { pooled, norms, tokenCounts: lengths, truncated, tokenizeMs, inferenceMs, poolMs };
+  return { result: reply, transfer: buffersOf(pooled, norms) };
 }
 
 serveRequests((message) => handle(message as unknown as EmbedWorkerRequest));

@@ -3,7 +3,7 @@
  * as transferred ArrayBuffers (moved, not copied).
  */
 import type { Pooling } from "../../pooling/strategies";
-import type { DeviceChoice, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation } from "../types";
+import type { DeviceChoice, Graph, LoadedModelInfo, ModelInfo, TextKind, Truncation, TruncationDirection } from "../types";
 import type { PackedTokens } from "./packed";
 
 export type PooledRows = Partial<Record<Pooling, Float32Array>>;
@@ -12,13 +12,15 @@ export type EmbedWorkerRequest =
   /** Load tokenizer and graph (trying devices in order for "auto"). Answers LoadedModelInfo. */
   | { type: "load"; model: ModelInfo; device: DeviceChoice; graph?: Graph }
   /** Tokenize with the prompt for `kind`, truncated to the model's max. Answers TokenizeReply. */
-  | { type: "tokenize"; texts: string[]; kind: TextKind }
+  | { type: "tokenize"; texts: string[]; kind: TextKind; truncation: TruncationDirection }
   /** One forward pass over already tokenized texts. Answers ForwardReply. */
   | { type: "forward"; tokens: PackedTokens; poolings: Pooling[] }
   /** Tokenize and embed a few short texts (coalesced queries), split within the token budget. Answers EmbedReply. */
-  | { type: "embed"; texts: string[]; kind: TextKind; poolings: Pooling[] }
+  | { type: "embed"; texts: string[]; kind: TextKind; truncation: TruncationDirection; poolings: Pooling[] }
   /** Token counts before truncation, special tokens included. Answers number[]. */
-  | { type: "count"; texts: string[] };
+  | { type: "count"; texts: string[] }
+  /** Tokens with offsets, for /tokenize. Answers TokenSpan[][]. */
+  | { type: "spans"; texts: string[]; kind?: TextKind; addSpecialTokens: boolean };
 
 export interface TokenizeReply {
   tokens: PackedTokens;
@@ -29,6 +31,8 @@ export interface TokenizeReply {
 export interface ForwardReply {
   /** Per pooling, L2-normalized [rows, dims] in the order given. */
   pooled: PooledRows;
+  /** Per pooling, each row's length before normalization: [rows]. */
+  norms: PooledRows;
   inferenceMs: number;
   poolMs: number;
 }

@@ -1,5 +1,6 @@
 import { kbIdParamSchema, renameRequestSchema } from "@/lib/api/contract";
-import { otherMethods, respond } from "@/lib/api/respond";
+import { otherMethodsIn } from "@/lib/api/dialect";
+import { respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { deleteKb, getKb, renameKb } from "@/lib/kb/library";
 
@@ -25,4 +26,4 @@ export async function DELETE(_request: Request, { params }: Context) {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");
+export const { POST, PUT } = otherMethodsIn("radar", "GET", "PATCH", "DELETE");

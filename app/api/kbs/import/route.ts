@@ -1,5 +1,6 @@
 import { exportFileSchema, MAX_IMPORT_BYTES } from "@/lib/api/contract";
-import { otherMethods, respond } from "@/lib/api/respond";
+import { otherMethodsIn } from "@/lib/api/dialect";
+import { respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { importKb } from "@/lib/kb/library";
 
@@ -9,4 +10,4 @@ export async function POST(request: Request) {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("radar", "POST");

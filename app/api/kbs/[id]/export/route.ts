@@ -1,5 +1,6 @@
 import { kbIdParamSchema } from "@/lib/api/contract";
-import { errorResponse, otherMethods } from "@/lib/api/respond";
+import { otherMethodsIn } from "@/lib/api/dialect";
+import { errorResponse } from "@/lib/api/respond";
 import { parseWith } from "@/lib/api/validate";
 import { exportKb } from "@/lib/kb/library";
 
@@ -17,4 +18,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET");

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { allowedHostsFromEnv, allowedOriginsFromEnv, checkContentType, checkHost, checkOrigin } from "./guards";
+
+describe("checkContentType", () => {
+  it("accepts JSON, with or without parameters, in any case", () => {
+    for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON"]) expect(() => checkContentType(type)).not.toThrow();
+  });
+
+  it.each(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null])("refuses %s with unsupported_media_type", (type) => {
+    expect(() => checkContentType(type)).toThrow(expect.objectContaining({ code: "unsupported_media_type", message: expect.stringMatching(/^Expected a request body of type application\/json, got /) }));
+  });
+});
+
+describe("checkOrigin", () => {
+  const own = "http://127.0.0.1:3000";
+
+  it("accepts no Origin (curl, SDKs), the server's own, and configured ones", () => {
+    expect(() => checkOrigin(null, own, [])).not.toThrow();
+    expect(() => checkOrigin(own, own, [])).not.toThrow();
+    expect(() => checkOrigin("https://notebook.example", own, ["https://notebook.example"])).not.toThrow();
+  });
+
+  it("refuses a foreign Origin with forbidden, naming both and the setting", () => {
+    expect(() => checkOrigin("https://evil.example", own, [])).toThrow(
+      expect.objectContaining({ code: "forbidden", message: expect.stringMatching(/expected Origin http:\/\/127\.0\.0\.1:3000, got https:\/\/evil\.example\. Set SEMANTIC_RADAR_ALLOWED_ORIGINS/) }),
+    );
+    expect(() => checkOrigin("null", own, [])).toThrow(/got null/);
+  });
+
+  it("cuts a huge Origin in its message", () => {
+    let message = "";
+    try {
+      checkOrigin(`https://${"a".repeat(100_000)}`, own, []);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.length).toBeLessThan(500);
+  });
+});
+
+describe("checkHost", () => {
+  it.each(["localhost:3000", "127.0.0.1:3000", "192.168.1.20:3000", "[::1]:3000", "radar.localhost", "LOCALHOST"])("accepts %s", (host) => {
+    expect(() => checkHost(host, [])).not.toThrow();
+  });
+
+  it("refuses a DNS name (a rebinding page) unless configured", () => {
+    expect(() => checkHost("attacker.example:3000", [])).toThrow(expect.objectContaining({ code: "forbidden", message: expect.stringMatching(/Unknown host "attacker\.example:3000": expected localhost or an IP address/) }));
+    expect(() => checkHost("radar.school.example", ["radar.school.example"])).not.toThrow();
+    expect(() => checkHost(null, [])).toThrow(/Unknown host ""/);
+  });
+});
+
+describe("settings from the environment", () => {
+  it("reads comma-separated origins and hosts, trimmed", () => {
+    expect(allowedOriginsFromEnv({ SEMANTIC_RADAR_ALLOWED_ORIGINS: " https://a.example/ , https://b.example" })).toEqual(["https://a.example", "https://b.example"]);
+    expect(allowedHostsFromEnv({ SEMANTIC_RADAR_ALLOWED_HOSTS: "Radar.Example, other" })).toEqual(["radar.example", "other"]);
+    expect(allowedOriginsFromEnv({})).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { Admission, maxPendingFromEnv, RETRY_AFTER_SECONDS } from "./admission";
+
+describe("Admission", () => {
+  it("gives permits up to the limit, then refuses with overloaded and a retry delay", () => {
+    const admission = new Admission(2);
+    const a = admission.acquire();
+    admission.acquire();
+    expect(() => admission.acquire()).toThrow(expect.objectContaining({ code: "overloaded", details: { retryAfterSeconds: RETRY_AFTER_SECONDS } }));
+    expect(() => admission.acquire()).toThrow(/2 requests are already in progress \(limit 2\)/);
+    a.release();
+    expect(() => admission.acquire()).not.toThrow();
+  });
+
+  it("counts a permit released twice once", () => {
+    const admission = new Admission(1);
+    const permit = admission.acquire();
+    permit.release();
+    permit.release();
+    expect(admission.pending).toBe(0);
+  });
+
+  it("validates the limit eagerly, saying what it got", () => {
+    expect(() => new Admission(0)).toThrow(/Expected maxPending to be a positive integer, got 0 \(number\)/);
+  });
+
+  it("reads SEMANTIC_RADAR_MAX_PENDING, defaulting to 512", () => {
+    expect(maxPendingFromEnv({})).toBe(512);
+    expect(maxPendingFromEnv({ SEMANTIC_RADAR_MAX_PENDING: "64" })).toBe(64);
+    expect(maxPendingFromEnv({ SEMANTIC_RADAR_MAX_PENDING: "lots" })).toBe(512);
+  });
+});

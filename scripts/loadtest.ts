@@ -1,0 +1,152 @@
+// npm run loadtest -- [--connections 50] [--seconds 30] [--entries 1000] [--embed-entries 20000] [--json]
+//
+// A workshop's load on this machine, against the real app on 127.0.0.1 (built when stale, started here, stopped
+// at the end). In one run:
+//   1. search: a 1,000-entry knowledge base searched with varied queries (autocannon), first by 1 connection,
+//      then by N: req/s of 2xx answers (goodput), p50/p99 latency, non-2xx count, the server's event-loop delay.
+//   2. embed: while a 20,000-entry knowledge base embeds, /api/status is asked every 100 ms and one search per
+//      second runs on the first knowledge base: their latencies and the event-loop delay. The embedding is
+//      cancelled at the end of the phase.
+// Every loop is bounded in count and time; only 127.0.0.1 is ever a target.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import autocannon from "autocannon";
+import { loadStsDataset } from "../lib/eval/sts";
+import { AppError } from "../lib/errors";
+import { parseCli, runCli } from "./cli";
+import { drainKb, embedKb, percentile, waitForReady } from "./loadtest/client";
+
+const HOST = "127.0.0.1";
+
+function positiveInt(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new AppError("invalid_input", `--${name} must be a positive integer; got "${value}"`);
+  return number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startApp(port: number): ChildProcess {
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "--hostname", HOST], { stdio: ["ignore", "pipe", "inherit"] });
+  child.stdout?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  return child;
+}
+
+async function loopDelay(base: string): Promise<{ p50Ms: number; p99Ms: number; maxMs: number }> {
+  const body = (await (await fetch(`${base}/api/status?resetEventLoop=1`)).json()) as { serving: { eventLoop: { p50Ms: number; p99Ms: number; maxMs: number } } };
+  const { p50Ms, p99Ms, maxMs } = body.serving.eventLoop;
+  return { p50Ms, p99Ms, maxMs };
+}
+
+/** One autocannon run of POST /api/search, cycling through the queries. */
+async function searchPhase(base: string, kbId: string, queries: string[], connections: number, seconds: number) {
+  await loopDelay(base); // start a fresh window
+  let next = 0;
+  const result = await autocannon({
+    url: `${base}/api/search`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ kbId, query: queries[next++ % queries.length], topK: 10 }) }),
+      },
+    ],
+  });
+  const delay = await loopDelay(base);
+  const ok = result["2xx"];
+  return {
+    connections,
+    goodput_rps: Number((ok / seconds).toFixed(1)),
+    latency_ms: { p50: result.latency.p50, p99: result.latency.p99 },
+    non2xx: result.non2xx + result.errors + result.timeouts,
+    event_loop_ms: delay,
+  };
+}
+
+/** /api/status every 100 ms and a search every second while a big knowledge base embeds; then cancel it. */
+async function embedPhase(base: string, kbId: string, queries: string[], entries: string[], seconds: number) {
+  const controller = new AbortController();
+  const embedding = drainKb(base, entries, controller.signal);
+  await new Promise((r) => setTimeout(r, 1000)); // let it start its first batches
+  await loopDelay(base);
+  const statusMs: number[] = [];
+  const searchMs: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  for (let tick = 0; performance.now() < deadline && tick < seconds * 10; tick++) {
+    const started = performance.now();
+    await fetch(`${base}/api/status`).then((r) => r.arrayBuffer());
+    statusMs.push(performance.now() - started);
+    if (tick % 10 === 0) {
+      const t = performance.now();
+      await fetch(`${base}/api/search`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kbId, query: queries[tick % queries.length] }) }).then((r) => r.arrayBuffer());
+      searchMs.push(performance.now() - t);
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - started))));
+  }
+  const delay = await loopDelay(base);
+  controller.abort();
+  const progress = await embedding;
+  return {
+    embed_entries: entries.length,
+    embedded_during_phase: progress,
+    status_ms: { p50: percentile(statusMs, 50), p95: percentile(statusMs, 95), samples: statusMs.length },
+    search_ms: { p50: percentile(searchMs, 50), max: Math.max(...searchMs), samples: searchMs.length },
+    event_loop_ms: delay,
+  };
+}
+
+runCli(async () => {
+  const { values } = parseCli({
+    connections: { type: "string", default: "50" },
+    seconds: { type: "string", default: "30" },
+    entries: { type: "string", default: "1000" },
+    "embed-entries": { type: "string", default: "20000" },
+    json: { type: "boolean", default: false },
+  });
+  const connections = positiveInt("connections", values.connections);
+  const seconds = positiveInt("seconds", values.seconds);
+  const sentences = [...new Set(loadStsDataset("stsb-en").flatMap((p) => [p.sentence1, p.sentence2]))];
+  const kbEntries = sentences.slice(0, positiveInt("entries", values.entries));
+  const queries = sentences.slice(kbEntries.length, kbEntries.length + 500);
+  // 20,000 distinct entries from the STS sentences: each sentence with a numbered suffix of its own.
+  const bigKb = Array.from({ length: positiveInt("embed-entries", values["embed-entries"]) }, (_, i) => `${sentences[i % sentences.length]} (item ${i})`);
+
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const app = startApp(port);
+  try {
+    await waitForReady(base, 600);
+    const kbId = await embedKb(base, kbEntries);
+    await searchPhase(base, kbId, queries, 1, 3); // warm-up, not reported
+    const single = await searchPhase(base, kbId, queries, 1, seconds);
+    const many = await searchPhase(base, kbId, queries, connections, seconds);
+    const embed = await embedPhase(base, kbId, queries, bigKb, seconds);
+    const figures = { kb_entries: kbEntries.length, seconds, search: [single, many], goodput_ratio: Number((many.goodput_rps / single.goodput_rps).toFixed(2)), embed };
+    if (values.json) return void console.log(JSON.stringify(figures));
+    console.log(`Load test: ${kbEntries.length.toLocaleString("en")}-entry knowledge base, varied queries, ${seconds} s a phase, app on ${base}`);
+    console.log("");
+    console.log("| connections | goodput req/s | p50 ms | p99 ms | non-2xx | event loop p99 ms | event loop max ms |");
+    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const r of figures.search) {
+      console.log(`| ${r.connections} | ${r.goodput_rps} | ${r.latency_ms.p50} | ${r.latency_ms.p99} | ${r.non2xx} | ${r.event_loop_ms.p99Ms} | ${r.event_loop_ms.maxMs} |`);
+    }
+    console.log(`\nGoodput at ${connections} connections: ${figures.goodput_ratio}x the single connection's.`);
+    console.log(`\nWhile a ${embed.embed_entries.toLocaleString("en")}-entry knowledge base embedded (${embed.embedded_during_phase.toLocaleString("en")} entries done in the phase):`);
+    console.log(`  /api/status p50 ${embed.status_ms.p50} ms, p95 ${embed.status_ms.p95} ms (${embed.status_ms.samples} requests)`);
+    console.log(`  search on the other knowledge base p50 ${embed.search_ms.p50} ms, max ${embed.search_ms.max.toFixed(1)} ms (${embed.search_ms.samples} searches)`);
+    console.log(`  event loop p99 ${embed.event_loop_ms.p99Ms} ms, max ${embed.event_loop_ms.maxMs} ms`);
+  } finally {
+    app.kill("SIGTERM");
+  }
+});
