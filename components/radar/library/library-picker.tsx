@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { LibraryKb } from "@/lib/api/contract";
 import { exportUrl } from "./library-api";
 import type { Library } from "./use-library";
@@ -12,41 +12,60 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-/** The saved knowledge bases: open one into the radar, rename, delete, export to a file, import a file. */
+/**
+ * The saved knowledge bases: open one into the radar, rename, delete, export to a file, import a file. Always
+ * shown on wide screens; on a phone folded under one bar (like the settings), so the query and results come first.
+ */
 export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
   const { kbs, error } = library;
+  const [open, setOpen] = useState(false);
+  const id = useId();
   return (
     <section className="flex flex-col gap-2" aria-labelledby="library-heading" data-testid="library">
-      <h2 id="library-heading" className="text-sm font-semibold text-slate-700">
-        Saved knowledge bases
-      </h2>
-      {error ? (
-        <p role="alert" className="text-sm text-red-800" data-testid="library-error">
-          {error}{" "}
-          <button type="button" className="underline" onClick={library.dismissError}>
-            Dismiss
-          </button>
-        </p>
-      ) : null}
-      {kbs === null ? <p className="text-sm text-slate-600">Loading…</p> : null}
-      {kbs?.length === 0 ? <p className="text-sm text-slate-600">None yet: a knowledge base is saved the first time it is searched.</p> : null}
-      <ul className="flex flex-col gap-2" data-testid="library-list">
-        {kbs?.map((kb) => <LibraryItem key={kb.id} kb={kb} current={kb.id === currentKbId} library={library} onOpen={onOpen} />)}
-      </ul>
-      <label className="text-sm text-slate-700">
-        Import a knowledge base file
-        <input
-          type="file"
-          accept=".json,application/json"
-          data-testid="library-import"
-          className="mt-1 block w-full text-xs"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void library.importFile(file);
-            event.target.value = "";
-          }}
-        />
-      </label>
+      <button
+        type="button"
+        data-testid="library-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((current) => !current)}
+        className="flex w-full items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-left lg:hidden"
+      >
+        <span className="font-semibold">Saved knowledge bases</span>
+        <span className="min-w-0 flex-1 truncate text-sm text-slate-600">{kbs ? `${kbs.length} saved` : ""}</span>
+        <span aria-hidden>{open ? "▴" : "▾"}</span>
+      </button>
+      <div id={id} className={`${open ? "flex" : "hidden"} flex-col gap-2 lg:flex`}>
+        <h2 id="library-heading" className="hidden text-sm font-semibold text-slate-700 lg:block">
+          Saved knowledge bases
+        </h2>
+        {error ? (
+          <p role="alert" className="text-sm text-red-800" data-testid="library-error">
+            {error}{" "}
+            <button type="button" className="underline" onClick={library.dismissError}>
+              Dismiss
+            </button>
+          </p>
+        ) : null}
+        {kbs === null ? <p className="text-sm text-slate-600">Loading…</p> : null}
+        {kbs?.length === 0 ? <p className="text-sm text-slate-600">None yet: a knowledge base is saved the first time it is searched.</p> : null}
+        <ul className="flex flex-col gap-2" data-testid="library-list">
+          {kbs?.map((kb) => <LibraryItem key={kb.id} kb={kb} current={kb.id === currentKbId} library={library} onOpen={onOpen} />)}
+        </ul>
+        <label className="text-sm text-slate-700">
+          Import a knowledge base file
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="library-import"
+            className="mt-1 block w-full text-xs"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void library.importFile(file);
+              event.target.value = "";
+            }}
+          />
+        </label>
+      </div>
     </section>
   );
 }
