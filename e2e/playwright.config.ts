@@ -1,4 +1,7 @@
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
@@ -22,6 +25,8 @@ function freePort(): Promise<number> {
 
 // The runner loads this file first and its workers inherit its environment: the port is chosen once.
 process.env.RADAR_E2E_PORT ??= String(await freePort());
+// Knowledge bases saved by the browser tests go to a fresh embedded database, never the developer's ./data.
+process.env.RADAR_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "radar-e2e-data-"));
 const port = Number(process.env.RADAR_E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -54,6 +59,7 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/api/status`,
     timeout: 600_000,
+    env: { SEMANTIC_RADAR_DATA_DIR: process.env.RADAR_E2E_DATA_DIR },
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

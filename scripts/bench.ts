@@ -2,12 +2,14 @@
 // baseline measured in the same run (these machines are shared and noisy: ratios travel, absolute times less).
 //   engine  our embedding engine vs the transformers.js pipeline (default; see scripts/bench/engine.ts)
 //   search  ranking a knowledge base: our rank worker vs the first implementation (scripts/bench/search.ts)
+//   store   the knowledge-base store: insert rate, exact vs HNSW search, recall@10 (scripts/bench/store.ts)
 import { AppError } from "../lib/errors";
 import { runCli } from "./cli";
 import { benchEngine } from "./bench/engine";
 import { benchSearch } from "./bench/search";
+import { benchStore } from "./bench/store";
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { engine: benchEngine, search: benchSearch };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = { engine: benchEngine, search: benchSearch, store: benchStore };
 
 runCli(async () => {
   const [first, ...rest] = process.argv.slice(2);

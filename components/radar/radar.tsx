@@ -5,6 +5,10 @@ import type { Pooling } from "@/lib/pooling/strategies";
 import { EmbedProgress } from "./embed-progress";
 import { ErrorBanner } from "./error-banner";
 import { KbEditor } from "./kb-editor";
+import { LibraryPicker } from "./library/library-picker";
+import { ResultActions } from "./library/result-actions";
+import { useLibrary } from "./library/use-library";
+import { useShareLink } from "./library/use-share-link";
 import { QueryBox } from "./query-box";
 import { ResultsPanel } from "./results-panel";
 import { Sidebar } from "./sidebar";
@@ -16,6 +20,9 @@ export function Radar() {
   const { settings, update, searching, model, view, language } = radar;
   const { phase, response } = searching;
   const shown: [Pooling] | [Pooling, Pooling] = view === "side_by_side" ? settings.compare : [view];
+  // Saved knowledge bases and shareable links (issue 9): components/radar/library/.
+  const library = useLibrary(response?.kbId);
+  const share = useShareLink({ settings, update, runSearch: radar.runSearch, ready: radar.ready, modelId: model?.id ?? "", view, response });
 
   return (
     <div className="mx-auto grid max-w-screen-2xl gap-4 p-3 sm:p-4 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-6">
@@ -35,6 +42,7 @@ export function Radar() {
         onThreshold={(threshold) => update({ threshold })}
         topK={settings.topK}
         onTopK={(topK) => update({ topK })}
+        library={<LibraryPicker library={library} currentKbId={response?.kbId} onOpen={(id) => void share.open(id)} />}
       />
       <main className="flex min-w-0 flex-col gap-4">
         <QueryBox
@@ -47,6 +55,7 @@ export function Radar() {
         <EmbedProgress phase={phase} onCancel={searching.cancel} />
         {radar.message ? <ErrorBanner message={radar.message} tone={radar.messageTone} onDismiss={radar.dismissError} /> : null}
         {radar.storageWarning ? <p className="text-sm text-amber-800">{radar.storageWarning}</p> : null}
+        {share.notice ? <ErrorBanner message={share.notice} onDismiss={share.dismissNotice} /> : null}
         {/* Two result columns need the width: side by side puts the knowledge base underneath. On a phone the results
             come first, right under the query (order-first), the knowledge base after them. */}
         <div className={view === "side_by_side" ? "flex flex-col gap-6" : "grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
@@ -68,6 +77,7 @@ export function Radar() {
             data-busy={phase.kind !== "idle"}
           >
             {radar.stale ? <p className="text-sm text-slate-600">These results are for an earlier query or knowledge base: press Enter to search again.</p> : null}
+            {response ? <ResultActions response={response} link={share.link} /> : null}
             {response ? (
               <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} truncated={radar.resultTruncation} />
             ) : (

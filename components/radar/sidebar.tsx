@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { AppError } from "@/lib/errors";
 import type { View } from "./settings";
 import type { BrokenModel, EngineState, ModelSummary } from "@/lib/api/contract";
@@ -25,6 +26,8 @@ interface Props {
   onThreshold: (threshold: number) => void;
   topK: number;
   onTopK: (topK: number) => void;
+  /** The saved knowledge bases (issue 9), under the settings. */
+  library?: ReactNode;
 }
 
 /** Engine status, then the settings in the order a demo touches them: model, pooling, threshold, top-k. */
@@ -48,6 +51,7 @@ export function Sidebar(props: Props) {
         <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
         <TopKInput topK={props.topK} onTopK={props.onTopK} />
       </SettingsDrawer>
+      {props.library}
     </aside>
   );
 }

@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { POOLINGS } from "../pooling/strategies";
 import type { CleaningReport, KbEvent, TruncatedEntry } from "../api/contract/wire-types";
 import { cleanKnowledgeBase } from "./clean";
+import { isApproximate, saveKb, storedRecord } from "./durable";
 import { kbIdOf, kbStore, keepKb } from "./kb-store";
 import type { StoredKb } from "./store";
 
@@ -23,7 +24,7 @@ export type KbProgressEvent = Exclude<KbEvent, { type: "done" } | { type: "error
 
 export interface KbJob {
   /** Streams progress through `emit` and resolves with the done event; releases the job's permit either way. */
-  run(options?: { signal?: AbortSignal; emit?: (event: KbProgressEvent) => void }): Promise<{ kb: StoredKb; done: DoneEvent }>;
+  run(options?: { signal?: AbortSignal; emit?: (event: KbProgressEvent) => void }): Promise<{ kb: StoredKb; done: DoneEvent; approximate: boolean }>;
 }
 
 const PREVIEW_CHARS = 80;
@@ -41,7 +42,8 @@ export async function openKbJob(prepared: PreparedKb): Promise<KbJob> {
   let engine: EmbeddingEngine;
   try {
     engine = await loadEngine(prepared.model.id);
-    kbStore().checkFits(storedKb(prepared, "", prepared.model.hiddenSize, []));
+    // A knowledge base searched in the database (approximate) never has to fit in memory.
+    if (!isApproximate(prepared.entries.length)) kbStore().checkFits(storedKb(prepared, "", prepared.model.hiddenSize, []));
   } catch (error) {
     permit.release();
     throw error;
@@ -62,13 +64,15 @@ async function embedKb(
   prepared: PreparedKb,
   engine: EmbeddingEngine,
   context: { signal?: AbortSignal; emit: (event: KbProgressEvent) => void; permit: { release(): void }; started: number; loadModelMs: number },
-): Promise<{ kb: StoredKb; done: DoneEvent }> {
+): Promise<{ kb: StoredKb; done: DoneEvent; approximate: boolean }> {
   const { model, entries, report } = prepared;
   const { signal, emit, permit, started, loadModelMs } = context;
   emit({ type: "cleaned", model: model.id, count: entries.length, report });
   const id = kbIdOf(model.id, engine.info.graph, entries);
-  const existing = kbStore().get(id);
-  if (existing) return { kb: existing, done: doneEvent(existing, true, { loadModelMs, totalMs: performance.now() - started }) };
+  // In memory, else saved earlier (its vectors load into the rank worker on the first search).
+  const existing = kbStore().get(id) ?? (await storedRecord(id));
+  const approximate = isApproximate(entries.length);
+  if (existing) return { kb: existing, approximate, done: doneEvent(existing, true, { loadModelMs, totalMs: performance.now() - started }) };
   throwIfCancelled(signal);
 
   const result = await engine.embed(entries, {
@@ -78,9 +82,14 @@ async function embedKb(
     onProgress: (event) => emit({ type: "progress", done: event.type === "batch" ? event.done : 0, total: event.total }),
   });
   const kb = storedKb(prepared, id, result.dims, truncatedEntries(result, entries));
-  await keepKb(kb, result.embeddings);
+  throwIfCancelled(signal);
+  // The store first (one transaction), then the rank worker: keepKb moves the arrays, leaving them empty.
+  const saving = performance.now();
+  await saveKb(kb, engine.info.graph, result.embeddings);
+  const saveMs = performance.now() - saving;
+  if (!approximate) await keepKb(kb, result.embeddings);
   const { tokenizeMs, queueMs, inferenceMs, poolMs } = result.timings;
-  return { kb, done: doneEvent(kb, false, { loadModelMs, tokenizeMs, queueMs, inferenceMs, poolMs, totalMs: performance.now() - started }) };
+  return { kb, approximate, done: doneEvent(kb, false, { loadModelMs, tokenizeMs, queueMs, inferenceMs, poolMs, saveMs, totalMs: performance.now() - started }) };
 }
 
 function storedKb(prepared: PreparedKb, id: string, dims: number, truncated: TruncatedEntry[]): StoredKb {

@@ -9,8 +9,9 @@ import type { SearchRequest } from "../api/contract/search";
 import type { SearchResponse, Timings } from "../api/contract/wire-types";
 import { openKbJob, prepareKb, throwIfCancelled } from "./build-kb";
 import { requirePoolings, requireQuery } from "./checks";
-import { kbStore, rankPool } from "./kb-store";
-import type { StoredKb } from "./store";
+import { openKb, type OpenedKb } from "./durable";
+import { rankPool } from "./kb-store";
+import { rankInDatabase } from "./rank-approximate";
 
 export async function searchKb(request: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
   const started = performance.now();
@@ -19,27 +20,29 @@ export async function searchKb(request: SearchRequest, signal?: AbortSignal): Pr
   const timings: Timings = { totalMs: 0 };
   const permit = admission().acquire();
   try {
-    const kb = request.kbId ? kbStore().require(request.kbId) : await oneOffKb(request, signal, timings);
+    const { kb, approximate } = request.kbId ? await openKb(request.kbId) : await oneOffKb(request, signal, timings);
     const engine = await loadEngine(kb.modelId);
     throwIfCancelled(signal);
     const poolings = requested ?? [engine.info.model.nativePooling];
     const embedded = await engine.embed([query], { kind: "query", poolings, signal, permit });
 
-    const { hits, histograms, scoreMs, rankMs } = await rankPool().rank(kb.id, embedded.embeddings, poolings, request.topK);
+    const rank = approximate ? rankInDatabase : (...args: Parameters<typeof rankInDatabase>) => rankPool().rank(...args);
+    const { hits, histograms, scoreMs, rankMs } = await rank(kb.id, embedded.embeddings, poolings, request.topK);
     const results = Object.fromEntries(Object.entries(hits).map(([p, list]) => [p, list!.map((hit) => ({ ...hit, text: kb.entries[hit.index] }))]));
     const { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts = 1 } = embedded.timings;
     Object.assign(timings, { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts, scoreMs, rankMs });
     timings.totalMs = performance.now() - started;
-    return { kbId: kb.id, model: kb.modelId, query, count: kb.entries.length, results, histograms, truncatedQuery: embedded.truncated.length > 0, timings };
+    return { kbId: kb.id, model: kb.modelId, query, count: kb.entries.length, results, histograms, truncatedQuery: embedded.truncated.length > 0, approximate, timings };
   } finally {
     permit.release();
   }
 }
 
 /** A search with `entries` instead of `kbId`: embedded (and kept, so the next identical one is free). */
-async function oneOffKb(request: SearchRequest, signal: AbortSignal | undefined, timings: Timings): Promise<StoredKb> {
+async function oneOffKb(request: SearchRequest, signal: AbortSignal | undefined, timings: Timings): Promise<OpenedKb> {
   const job = await openKbJob(prepareKb({ model: request.model, entries: request.entries ?? [] }));
-  const { kb, done } = await job.run({ signal });
+  const { done, ...opened } = await job.run({ signal });
   timings.embedKbMs = done.timings.totalMs;
-  return kb;
+  // A cached answer may come from the store alone: make sure the vectors are where the ranking looks.
+  return done.cached && !opened.approximate ? openKb(opened.kb.id) : opened;
 }

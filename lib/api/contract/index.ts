@@ -10,3 +10,4 @@ export * from "./limits";
 export * from "./search";
 export * from "./status";
 export * from "./wire-types";
+export * from "./library";

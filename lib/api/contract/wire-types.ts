@@ -86,5 +86,10 @@ export interface SearchResponse {
   /** Distribution of every entry's score, per pooling. */
   histograms: Partial<Record<Pooling, HistogramBin[]>>;
   truncatedQuery: boolean;
+  /**
+   * True when the knowledge base is over the server's exact-search size and was searched through pgvector's HNSW
+   * index: the top k are approximate (recall@10 >= 0.95 in `npm run bench -- store`), and there are no histograms.
+   */
+  approximate: boolean;
   timings: Timings;
 }

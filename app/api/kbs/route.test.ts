@@ -1,0 +1,140 @@
+/** The library routes (GET /api/kbs, PATCH/DELETE /api/kbs/<id>, export, import) on the real model and a real embedded database. */
+import { describe, expect, it } from "vitest";
+import { readNdjson } from "@/lib/api/ndjson-read";
+import type { ExportFile, KbEvent, LibraryKb, LibraryResponse, SearchResponse } from "@/lib/api/contract";
+import { kbStore } from "@/lib/kb/kb-store";
+import { POST as postKb } from "../kb/route";
+import { POST as postSearch } from "../search/route";
+import { GET as list, POST as postList } from "./route";
+import { DELETE as remove, GET as getOne, PATCH as rename, POST as postOne } from "./[id]/route";
+import { GET as exportKb } from "./[id]/export/route";
+import { POST as importKb } from "./import/route";
+
+const FAQ = ["Library test: how to reset a password in Settings.", "Library test: shipping to Europe takes a week.", "Library test: we accept bank transfers."];
+
+function request(url: string, method: string, body?: unknown, type = "application/json"): Request {
+  const init: RequestInit = body === undefined ? { method } : { method, headers: { "content-type": type }, body: typeof body === "string" ? body : JSON.stringify(body) };
+  return new Request(`http://localhost${url}`, init);
+}
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+async function embed(entries: string[]): Promise<KbEvent[]> {
+  const events: KbEvent[] = [];
+  for await (const event of readNdjson<KbEvent>((await postKb(request("/api/kb", "POST", { entries }))).body!)) events.push(event);
+  return events;
+}
+
+async function embedDone(entries: string[]): Promise<Extract<KbEvent, { type: "done" }>> {
+  const done = (await embed(entries)).at(-1)!;
+  if (done.type !== "done") throw new Error(`expected done, got ${JSON.stringify(done)}`);
+  return done;
+}
+
+async function library(): Promise<LibraryKb[]> {
+  return ((await (await list()).json()) as LibraryResponse).kbs;
+}
+
+describe("the library routes", () => {
+  it("lists an embedded knowledge base, renames it, and deletes it", async () => {
+    const { kbId } = await embedDone(FAQ);
+    const listed = (await library()).find((kb) => kb.id === kbId);
+    expect(listed).toMatchObject({ name: FAQ[0], model: "all-MiniLM-L6-v2", count: 3, dims: 384, approximate: false });
+    expect(Date.parse(listed!.created)).toBeGreaterThan(0);
+    const one = await (await getOne(request(`/api/kbs/${kbId}`, "GET"), params(kbId))).json();
+    expect(one).toEqual({ kb: listed, entries: FAQ });
+
+    const renamed = await rename(request(`/api/kbs/${kbId}`, "PATCH", { name: "  Support FAQ  " }), params(kbId));
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ id: kbId, name: "Support FAQ" });
+
+    const deleted = await remove(request(`/api/kbs/${kbId}`, "DELETE"), params(kbId));
+    expect(await deleted.json()).toEqual({ deleted: kbId });
+    expect((await library()).map((kb) => kb.id)).not.toContain(kbId);
+    const search = await postSearch(request("/api/search", "POST", { kbId, query: "password" }));
+    expect(search.status).toBe(404);
+  });
+
+  it("answers a kbId that is only in the database: loaded lazily, and POST /api/kb is cached without re-embedding", async () => {
+    const { kbId } = await embedDone(FAQ);
+    kbStore().delete(kbId); // as after a restart or an eviction: nothing in memory
+    const again = await embed(FAQ);
+    expect(again.some((e) => e.type === "progress")).toBe(false);
+    expect(again.at(-1)).toMatchObject({ type: "done", kbId, cached: true, count: 3 });
+    const response = await postSearch(request("/api/search", "POST", { kbId, query: "How do I change my password?" }));
+    const body = (await response.json()) as SearchResponse;
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ approximate: false, count: 3 });
+    expect(body.results.mean![0].text).toBe(FAQ[0]);
+  });
+
+  it("exports a knowledge base to one file and imports it back without re-embedding", async () => {
+    const { kbId } = await embedDone(FAQ);
+    const response = await exportKb(request(`/api/kbs/${kbId}/export`, "GET"), params(kbId));
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${kbId}.radar-kb.json"`);
+    const file = (await response.json()) as ExportFile;
+    expect(file.manifest).toMatchObject({ kbId, model: "all-MiniLM-L6-v2", dims: 384, count: 3, poolings: ["cls", "mean", "mean_content", "last_token", "max"] });
+    expect(file.manifest.checksums.entries).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(Buffer.from(file.vectors.mean!, "base64")).toHaveLength(3 * 384 * 4);
+
+    await remove(request(`/api/kbs/${kbId}`, "DELETE"), params(kbId));
+    const imported = await importKb(request("/api/kbs/import", "POST", file));
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ id: kbId, count: 3, model: "all-MiniLM-L6-v2" });
+    const again = await embed(FAQ);
+    expect(again.some((e) => e.type === "progress")).toBe(false);
+    expect(again.at(-1)).toMatchObject({ type: "done", kbId, cached: true });
+    const search = (await (await postSearch(request("/api/search", "POST", { kbId, query: "shipping to Europe" }))).json()) as SearchResponse;
+    expect(search.results.mean![0].text).toBe(FAQ[1]);
+  });
+
+  it("refuses imports it cannot trust or use, with what was expected", async () => {
+    const { kbId } = await embedDone(FAQ);
+    const file = (await (await exportKb(request(`/api/kbs/${kbId}/export`, "GET"), params(kbId))).json()) as ExportFile;
+    const cases: [unknown, number, string, RegExp][] = [
+      [{ ...file, manifest: { ...file.manifest, model: "no-such-model" } }, 404, "model_not_found", /Cannot import: the knowledge base was embedded with model "no-such-model"; installed models: .*all-MiniLM-L6-v2.*Install that model/],
+      [{ ...file, manifest: { ...file.manifest, dims: 512 } }, 422, "invalid_input", /vectors have 512 dims but all-MiniLM-L6-v2 on this server makes 384/],
+      [{ ...file, entries: [...file.entries.slice(0, 2), "changed"] }, 422, "invalid_input", /entries do not match the manifest's checksum/],
+      [{ ...file, vectors: { ...file.vectors, mean: file.vectors.cls } }, 422, "invalid_input", /mean vectors do not match the manifest's checksum/],
+      [{ ...file, vectors: { ...file.vectors, mean: "AAAA" } }, 422, "invalid_input", /expected mean vectors of 3 x 384 float32 \(4608 bytes\), got 3 bytes/],
+      [{ ...file, format: "zip" }, 422, "invalid_input", /`format`: expected "format": "semantic-radar-kb"/],
+      [[1, 2], 422, "invalid_input", /expected object/],
+    ];
+    for (const [body, status, code, message] of cases) {
+      const response = await importKb(request("/api/kbs/import", "POST", body));
+      const { error } = await response.json();
+      expect({ status: response.status, code: error.code }).toEqual({ status, code });
+      expect(error.message).toMatch(message);
+    }
+  });
+
+  it.each([
+    ["a name that is not a string", { name: 5 }, 422, /`name`: expected the new name as a string/],
+    ["a blank name", { name: "   " }, 422, /expected a name with at least one visible character/],
+    ["a name over 120 characters", { name: "x".repeat(500) }, 422, /expected a name of at most 120 characters, got 500/],
+  ])("refuses to rename to %s", async (_what, body, status, message) => {
+    const { kbId } = await embedDone(FAQ);
+    const response = await rename(request(`/api/kbs/${kbId}`, "PATCH", body), params(kbId));
+    expect(response.status).toBe(status);
+    expect((await response.json()).error.message).toMatch(message);
+  });
+
+  it("answers unknown ids, bad ids, wrong content types, oversized bodies and other methods with JSON errors", async () => {
+    const missing = "kb_000000000000000000000000";
+    const checks: [Response, number, RegExp][] = [
+      [await rename(request(`/api/kbs/${missing}`, "PATCH", { name: "x" }), params(missing)), 404, /No knowledge base with id "kb_0+": expected the id of a saved knowledge base/],
+      [await remove(request(`/api/kbs/${missing}`, "DELETE"), params(missing)), 404, /No knowledge base with id/],
+      [await exportKb(request(`/api/kbs/${missing}/export`, "GET"), params(missing)), 404, /No knowledge base with id/],
+      [await remove(request("/api/kbs/x", "DELETE"), params("k".repeat(300))), 422, /expected a kbId .* of at most 128 characters, got 300/],
+      [await rename(request(`/api/kbs/${missing}`, "PATCH", "name=x", "text/plain"), params(missing)), 415, /application\/json/],
+      [await importKb(request("/api/kbs/import", "POST", "{oops")), 422, /Expected a JSON request body, got text that is not JSON/],
+      [await importKb(new Request("http://localhost/api/kbs/import", { method: "POST", headers: { "content-type": "application/json", "content-length": String(200 * 1024 * 1024) }, body: "{}" })), 413, /expected at most 128\.0 MB, got 200\.0 MB/],
+      [await postList(request("/api/kbs", "POST", {})), 405, /POST is not answered here: expected GET/],
+      [await getOne(request(`/api/kbs/${missing}`, "GET"), params(missing)), 404, /No knowledge base with id/],
+      [await postOne(request(`/api/kbs/${missing}`, "POST", {})), 405, /expected GET or PATCH or DELETE/],
+    ];
+    for (const [response, status, message] of checks) {
+      expect(response.status).toBe(status);
+      expect((await response.json()).error.message).toMatch(message);
+    }
+  });
+});

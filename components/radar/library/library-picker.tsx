@@ -1,0 +1,116 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { LibraryKb } from "@/lib/api/contract";
+import { exportUrl } from "./library-api";
+import type { Library } from "./use-library";
+
+interface Props {
+  library: Library;
+  /** The kbId of the current results, marked in the list. */
+  currentKbId: string | undefined;
+  onOpen: (id: string) => void;
+}
+
+/**
+ * The saved knowledge bases: open one into the radar, rename, delete, export to a file, import a file. Always
+ * shown on wide screens; on a phone folded under one bar (like the settings), so the query and results come first.
+ */
+export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
+  const { kbs, error } = library;
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <section className="flex flex-col gap-2" aria-labelledby="library-heading" data-testid="library">
+      <button
+        type="button"
+        data-testid="library-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((current) => !current)}
+        className="flex w-full items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-left lg:hidden"
+      >
+        <span className="font-semibold">Saved knowledge bases</span>
+        <span className="min-w-0 flex-1 truncate text-sm text-slate-600">{kbs ? `${kbs.length} saved` : ""}</span>
+        <span aria-hidden>{open ? "▴" : "▾"}</span>
+      </button>
+      <div id={id} className={`${open ? "flex" : "hidden"} flex-col gap-2 lg:flex`}>
+        <h2 id="library-heading" className="hidden text-sm font-semibold text-slate-700 lg:block">
+          Saved knowledge bases
+        </h2>
+        {error ? (
+          <p role="alert" className="text-sm text-red-800" data-testid="library-error">
+            {error}{" "}
+            <button type="button" className="underline" onClick={library.dismissError}>
+              Dismiss
+            </button>
+          </p>
+        ) : null}
+        {kbs === null ? <p className="text-sm text-slate-600">Loading…</p> : null}
+        {kbs?.length === 0 ? <p className="text-sm text-slate-600">None yet: a knowledge base is saved the first time it is searched.</p> : null}
+        <ul className="flex flex-col gap-2" data-testid="library-list">
+          {kbs?.map((kb) => <LibraryItem key={kb.id} kb={kb} current={kb.id === currentKbId} library={library} onOpen={onOpen} />)}
+        </ul>
+        <label className="text-sm text-slate-700">
+          Import a knowledge base file
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="library-import"
+            className="mt-1 block w-full text-xs"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void library.importFile(file);
+              event.target.value = "";
+            }}
+          />
+        </label>
+      </div>
+    </section>
+  );
+}
+
+function LibraryItem({ kb, current, library, onOpen }: { kb: LibraryKb; current: boolean; library: Library; onOpen: (id: string) => void }) {
+  const [renaming, setRenaming] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [name, setName] = useState(kb.name);
+  const button = "rounded border border-slate-300 px-1.5 py-0.5 text-xs hover:bg-slate-100";
+  return (
+    <li className={`rounded border p-2 text-sm ${current ? "border-blue-400 bg-blue-50" : "border-slate-200"}`} data-testid="library-item" data-kb-id={kb.id}>
+      <button type="button" className="text-left font-medium text-blue-800 underline" onClick={() => onOpen(kb.id)} aria-label={`Open ${kb.name}`}>
+        {kb.name}
+      </button>
+      <p className="text-xs text-slate-600">
+        {kb.count.toLocaleString("en")} entries · {kb.model}
+        {kb.approximate ? " · approximate search" : ""}
+      </p>
+      {renaming ? (
+        <form
+          className="mt-1 flex gap-1"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setRenaming(false);
+            void library.rename(kb.id, name);
+          }}
+        >
+          <input aria-label={`New name for ${kb.name}`} data-testid="library-rename-input" className="min-w-0 flex-1 rounded border border-slate-300 px-1" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} autoFocus />
+          <button type="submit" className={button}>Save</button>
+          <button type="button" className={button} onClick={() => setRenaming(false)}>Cancel</button>
+        </form>
+      ) : (
+        <div className="mt-1 flex flex-wrap gap-1">
+          <button type="button" className={button} aria-label={`Rename ${kb.name}`} onClick={() => (setName(kb.name), setRenaming(true))}>Rename</button>
+          {confirming ? (
+            <>
+              <button type="button" className={`${button} border-red-400 text-red-800`} aria-label={`Confirm delete ${kb.name}`} onClick={() => void library.remove(kb.id)}>Delete for good</button>
+              <button type="button" className={button} onClick={() => setConfirming(false)}>Keep</button>
+            </>
+          ) : (
+            <button type="button" className={button} aria-label={`Delete ${kb.name}`} onClick={() => setConfirming(true)}>Delete</button>
+          )}
+          <a className={button} href={exportUrl(kb.id)} download aria-label={`Export ${kb.name} with its vectors`}>Export</a>
+        </div>
+      )}
+    </li>
+  );
+}

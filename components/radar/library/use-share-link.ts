@@ -1,0 +1,80 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { AppError } from "@/lib/errors";
+import type { Pooling } from "@/lib/pooling/strategies";
+import { VIEWS, type RadarSettings, type View } from "../settings";
+import type { SearchResponse } from "@/lib/api/contract";
+import { fetchSavedKb } from "./library-api";
+import { parseShareParams, shareLinkFor } from "./share-link";
+
+interface RadarHandle {
+  settings: RadarSettings;
+  update: (patch: Partial<RadarSettings>) => void;
+  runSearch: () => void;
+  ready: boolean;
+  modelId: string;
+  view: View;
+  response: SearchResponse | null;
+}
+
+/**
+ * Opening saved knowledge bases (from the picker or a shared link) and keeping the address bar on a link to
+ * the current search. An opened knowledge base goes into the editor as its entries; searching it finds the
+ * stored vectors under the same content address, so nothing is embedded again.
+ */
+export function useShareLink(radar: RadarHandle) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const pending = useRef<{ kbText: string; model: string } | null>(null);
+  const { settings, update, runSearch, ready, modelId, view, response } = radar;
+
+  const open = useCallback(
+    async (id: string, options: { query?: string; model?: string; pooling?: Pooling } = {}) => {
+      setNotice(null);
+      try {
+        const { kb, entries } = await fetchSavedKb(id);
+        const kbText = entries.join("\n");
+        pending.current = { kbText, model: kb.model };
+        update({ kbText, model: kb.model, ...(options.query ? { query: options.query } : {}), ...viewFor(options.pooling) });
+      } catch (caught) {
+        const missing = caught instanceof AppError && caught.code === "kb_not_found";
+        setNotice(
+          missing
+            ? `The knowledge base "${id.slice(0, 40)}" in this link no longer exists (it may have been deleted). Your own knowledge base is kept below.`
+            : `The knowledge base "${id.slice(0, 40)}" could not be opened: ${caught instanceof AppError ? caught.message : "try again"}`,
+        );
+      }
+    },
+    [update],
+  );
+
+  // A shared link opens once, on the first render in the browser.
+  useEffect(() => {
+    const shared = parseShareParams(window.location.search);
+    if (shared) void open(shared.kb, { query: shared.query, model: shared.model, pooling: shared.pooling });
+  }, [open]);
+
+  // Search once the opened entries are in the editor and their model is ready.
+  useEffect(() => {
+    const want = pending.current;
+    if (!want || !ready || settings.kbText !== want.kbText || modelId !== want.model) return;
+    pending.current = null;
+    runSearch();
+  }, [ready, settings.kbText, modelId, runSearch]);
+
+  const pooling = view === "side_by_side" ? settings.compare[0] : view;
+  const link = response ? shareLinkFor({ kb: response.kbId, query: response.query, model: response.model, pooling }) : null;
+
+  // The address bar follows the searches (replaceState: no history entry per query).
+  useEffect(() => {
+    if (link) window.history.replaceState(window.history.state, "", link);
+  }, [link]);
+
+  return { open, notice, dismissNotice: () => setNotice(null), link };
+}
+
+function viewFor(pooling: Pooling | undefined): Partial<RadarSettings> {
+  if (!pooling) return {};
+  if ((VIEWS as readonly string[]).includes(pooling)) return { view: pooling as View };
+  return { view: "side_by_side", compare: [pooling, pooling === "mean" ? "cls" : "mean"] };
+}

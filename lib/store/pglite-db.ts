@@ -1,0 +1,24 @@
+/** The embedded database: PGlite (PostgreSQL in WASM) with pgvector, persisted to a folder. */
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import type { Db, Queryable, Row } from "./db";
+
+function queryable(target: PGlite | Transaction): Queryable {
+  return {
+    query: async <T extends Row>(sql: string, params: unknown[] = []) => (await target.query<T>(sql, params)).rows,
+    exec: async (sql: string) => void (await target.exec(sql)),
+    copyBinary: async (table: string, columns: string, data: Uint8Array) =>
+      void (await target.query(`COPY ${table} (${columns}) FROM '/dev/blob' WITH (FORMAT binary)`, [], { blob: new Blob([data as Uint8Array<ArrayBuffer>]) })),
+  };
+}
+
+/** Opens (creating when missing) the database in `dataDir`; without one it lives in memory only. */
+export async function openPgliteDb(dataDir?: string): Promise<Db> {
+  // Extensions are given at create time; CREATE EXTENSION in the first migration turns pgvector on.
+  const pg = await PGlite.create(dataDir, { extensions: { vector } });
+  return {
+    ...queryable(pg),
+    transaction: (work) => pg.transaction((tx) => work(queryable(tx))),
+    close: () => pg.close(),
+  };
+}

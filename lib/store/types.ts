@@ -1,0 +1,87 @@
+/**
+ * The store contract: the durable record of knowledge bases (model, entries, cleaning report, truncation list,
+ * vectors per pooling). Two implementations run the same SQL (sql-store.ts): PGlite embedded in the process, and
+ * a PostgreSQL server through `pg`. The in-memory rank worker stays the fast path; this is what survives a restart.
+ */
+import type { Pooling } from "../pooling/strategies";
+
+/** Plain JSON: the store keeps reports as they are given and gives them back unchanged. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** What is saved about a knowledge base besides its vectors. */
+export interface KbRecordInput {
+  /** The content address (kbIdOf): the same model, graph and entries always get the same id. */
+  id: string;
+  name: string;
+  modelId: string;
+  /** The model graph that embedded it (fp32, int8): part of what makes vectors comparable. */
+  graph: string;
+  dims: number;
+  entries: string[];
+  poolings: Pooling[];
+  report: Json;
+  truncated: Json;
+}
+
+export interface KbRecord extends KbRecordInput {
+  /** ISO 8601. */
+  createdAt: string;
+  /** True when it was saved with an HNSW index: searched in the database, not loaded into memory. */
+  approximate: boolean;
+}
+
+/** One line of the library: what GET /api/kbs lists. */
+export interface KbSummary {
+  id: string;
+  name: string;
+  modelId: string;
+  graph: string;
+  dims: number;
+  count: number;
+  poolings: Pooling[];
+  createdAt: string;
+  /** True when searches use the HNSW index instead of exact in-memory ranking. */
+  approximate: boolean;
+}
+
+/** L2-normalized [count, dims] matrices, one per pooling. */
+export type KbVectors = Partial<Record<Pooling, Float32Array>>;
+
+export interface NearestHit {
+  index: number;
+  /** Cosine similarity (1 - pgvector's cosine distance). */
+  score: number;
+  text: string;
+}
+
+export interface SaveOptions {
+  /** Poolings to index with HNSW (cosine), for searches without loading the vectors into memory. */
+  indexPoolings?: Pooling[];
+}
+
+export interface KnowledgeBaseStore {
+  /** Which implementation: "pglite" (embedded) or "postgres" (DATABASE_URL). */
+  readonly kind: "pglite" | "postgres";
+  /**
+   * Writes a knowledge base in one transaction: it is listed only once every entry and vector is written, and a
+   * crash before the commit leaves nothing behind. Saving an id that exists keeps the first copy (same content).
+   */
+  save(kb: KbRecordInput, vectors: KbVectors, options?: SaveOptions): Promise<void>;
+  has(id: string): Promise<boolean>;
+  /** The record without vectors, or undefined. */
+  get(id: string): Promise<KbRecord | undefined>;
+  /** The record and every pooling's matrix, or undefined. */
+  load(id: string): Promise<{ kb: KbRecord; vectors: KbVectors } | undefined>;
+  /** Newest first. */
+  list(): Promise<KbSummary[]>;
+  /** Answers undefined when there is no such id. */
+  rename(id: string, name: string): Promise<KbSummary | undefined>;
+  /** Answers false when there was no such id. */
+  delete(id: string): Promise<boolean>;
+  /**
+   * The k nearest entries by cosine distance (`ORDER BY embedding <=> $q LIMIT k`): through the HNSW index when
+   * the pooling was indexed at save time (approximate), by a full scan otherwise (exact).
+   */
+  nearest(id: string, pooling: Pooling, query: Float32Array, k: number): Promise<NearestHit[]>;
+  close(): Promise<void>;
+}
