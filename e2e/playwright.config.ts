@@ -1,9 +1,9 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import { freePort } from "../lib/testing/free-port";
 
 /**
  * Browser tests against the real app and the real default model: the webServer builds the app (when stale) and
@@ -12,16 +12,6 @@ import { defineConfig } from "@playwright/test";
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // The runner loads this file first and its workers inherit its environment: the port is chosen once.
 process.env.RADAR_E2E_PORT ??= String(await freePort());

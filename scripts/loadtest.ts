@@ -9,12 +9,12 @@
 //      cancelled at the end of the phase.
 // Every loop is bounded in count and time; only 127.0.0.1 is ever a target.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import autocannon from "autocannon";
 import { loadStsDataset } from "../lib/eval/sts";
 import { AppError } from "../lib/errors";
 import { parseCli, runCli } from "./cli";
 import { drainKb, embedKb, percentile, waitForReady } from "./loadtest/client";
+import { freePort } from "../lib/testing/free-port";
 
 const HOST = "127.0.0.1";
 
@@ -24,16 +24,6 @@ function positiveInt(name: string, value: string): number {
   return number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startApp(port: number): ChildProcess {
   const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "--hostname", HOST], { stdio: ["ignore", "pipe", "inherit"] });

@@ -5,24 +5,16 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readNdjson } from "../api/ndjson-read";
 import type { KbEvent, LibraryResponse, SearchResponse } from "../api/contract";
+import { freePort } from "../testing/free-port";
 
 const dataDir = mkdtempSync(join(tmpdir(), "radar-kill-"));
 let server: ChildProcess | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
 
 async function startServer(): Promise<string> {
   const port = await freePort();

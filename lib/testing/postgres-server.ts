@@ -5,9 +5,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "./free-port";
 
 export const PG_INSTALL = resolve(".postgres", "pgserver", "pginstall");
 
@@ -16,16 +16,6 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 function asPostgresUser(command: string, args: string[]): string {
   const isRoot = process.getuid?.() === 0;
