@@ -8,6 +8,7 @@ export * from "./kb";
 export * from "./lab";
 export * from "./lab-sts";
 export * from "./limits";
+export * from "./map";
 export * from "./search";
 export * from "./status";
 export * from "./wire-types";
