@@ -3,6 +3,7 @@
 import { bandOf, isAboveThreshold, type Band } from "@/lib/kb/bands";
 import type { RankChange } from "@/lib/kb/rank-diff";
 import type { SearchHit } from "@/lib/api/contract";
+import { RowWhyLine, type RowWhy } from "./explain/row-why";
 
 const BAND_STYLES: Record<Band, string> = {
   high: "bg-emerald-700 text-white",
@@ -19,7 +20,7 @@ const CHANGE_STYLES: Record<RankChange["direction"], string> = {
 };
 
 /** One ranked entry: rank, text, score bar, band label; green when at or above the threshold. */
-export function ResultRow({ hit, threshold, change }: { hit: SearchHit; threshold: number; change?: RankChange }) {
+export function ResultRow({ hit, threshold, change, why }: { hit: SearchHit; threshold: number; change?: RankChange; why?: RowWhy }) {
   const above = isAboveThreshold(hit.score, threshold);
   const band = bandOf(hit.score);
   return (
@@ -61,6 +62,8 @@ export function ResultRow({ hit, threshold, change }: { hit: SearchHit; threshol
           {hit.score.toFixed(4)}
         </span>
       </span>
+      {/* issue 10 (why): the score against random pairs, and the token explanation */}
+      {why ? <RowWhyLine hit={hit} why={why} /> : null}
     </li>
   );
 }

@@ -6,6 +6,7 @@ import type { SearchResponse } from "@/lib/api/contract";
 import { POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
 import { ResultRow } from "./result-row";
 import { ScoreHistogram } from "./score-histogram";
+import { ColumnNotes, sharedDomain, type PanelWhy } from "./explain/panel-why";
 
 interface Props {
   response: SearchResponse;
@@ -13,11 +14,14 @@ interface Props {
   poolings: [Pooling] | [Pooling, Pooling];
   nativePooling: Pooling | undefined;
   threshold: number;
+  /** issue 10: percentile readings, explanations and notes. */
+  why?: PanelWhy;
 }
 
-export function ResultsPanel({ response, poolings, nativePooling, threshold }: Props) {
+export function ResultsPanel({ response, poolings, nativePooling, threshold, why }: Props) {
   const [left, right] = poolings;
-  if (!right) return <RankedColumn response={response} pooling={left} nativePooling={nativePooling} threshold={threshold} />;
+  if (!right) return <RankedColumn response={response} pooling={left} nativePooling={nativePooling} threshold={threshold} why={why} />;
+  const domain = sharedDomain(response, poolings);
   const shared = overlapCount(response.results[left] ?? [], response.results[right] ?? []);
   return (
     <div data-testid="side-by-side">
@@ -26,19 +30,21 @@ export function ResultsPanel({ response, poolings, nativePooling, threshold }: P
         {response.results[left]?.length ?? 0} appear in both.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <RankedColumn response={response} pooling={left} other={right} nativePooling={nativePooling} threshold={threshold} />
-        <RankedColumn response={response} pooling={right} other={left} nativePooling={nativePooling} threshold={threshold} />
+        <RankedColumn response={response} pooling={left} other={right} nativePooling={nativePooling} threshold={threshold} why={why} domain={domain} />
+        <RankedColumn response={response} pooling={right} other={left} nativePooling={nativePooling} threshold={threshold} why={why} domain={domain} />
       </div>
     </div>
   );
 }
 
-function RankedColumn({ response, pooling, other, nativePooling, threshold }: {
+function RankedColumn({ response, pooling, other, nativePooling, threshold, why, domain }: {
   response: SearchResponse;
   pooling: Pooling;
   other?: Pooling;
   nativePooling: Pooling | undefined;
   threshold: number;
+  why?: PanelWhy;
+  domain?: [number, number];
 }) {
   const hits = response.results[pooling] ?? [];
   const green = hits.filter((hit) => isAboveThreshold(hit.score, threshold)).length;
@@ -51,6 +57,7 @@ function RankedColumn({ response, pooling, other, nativePooling, threshold }: {
           {green} of {hits.length} at or above {threshold.toFixed(2)} · {response.count.toLocaleString("en")} entries searched
         </span>
       </h2>
+      {why ? <ColumnNotes hits={hits} pooling={pooling} nativePooling={nativePooling} threshold={threshold} /> : null}
       <ol className="flex flex-col gap-1.5" data-testid="result-list">
         {hits.map((hit) => (
           <ResultRow
@@ -58,10 +65,11 @@ function RankedColumn({ response, pooling, other, nativePooling, threshold }: {
             hit={hit}
             threshold={threshold}
             change={other ? rankChange(hit, other, POOLING_LABELS[other]) : undefined}
+            why={why ? { reading: why.readingFor(pooling, hit.score), onExplain: (h) => why.onExplain(h.index) } : undefined}
           />
         ))}
       </ol>
-      <ScoreHistogram bins={response.histograms[pooling] ?? []} threshold={threshold} label={label} />
+      <ScoreHistogram bins={response.histograms[pooling] ?? []} threshold={threshold} label={label} domain={domain} />
     </section>
   );
 }

@@ -4,10 +4,11 @@ import { Bar, BarChart, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recha
 import type { HistogramBin } from "@/lib/api/contract";
 
 /** Every entry's score, binned, with the threshold drawn across: how well the query separates the knowledge base. */
-export function ScoreHistogram({ bins, threshold, label }: { bins: HistogramBin[]; threshold: number; label: string }) {
+export function ScoreHistogram({ bins, threshold, label, domain }: { bins: HistogramBin[]; threshold: number; label: string; domain?: [number, number] }) {
   const data = bins.map((bin) => ({ ...bin, mid: (bin.start + bin.end) / 2 }));
-  const low = Math.min(data[0]?.start ?? 0, threshold);
-  const high = Math.max(data.at(-1)?.end ?? 1, threshold);
+  // issue 10: side by side passes one domain for both columns, so their x-axes line up.
+  const low = Math.min(domain?.[0] ?? data[0]?.start ?? 0, threshold);
+  const high = Math.max(domain?.[1] ?? data.at(-1)?.end ?? 1, threshold);
   return (
     <figure data-testid="score-histogram" className="rounded-lg border border-slate-200 bg-white p-3">
       <figcaption className="mb-1 text-sm font-semibold text-slate-700">Score distribution · {label}</figcaption>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizedRows } from "../testing/random";
-import { mulberry32, pcaLayout, sampleIndices, umapLayout } from "./projection";
+import { mulberry32 } from "../seeded-random";
+import { pcaLayout, sampleIndices, umapLayout } from "./projection";
 
 describe("pcaLayout", () => {
   it("finds the axes of points spread along x then y (hand-made), with their share of the variance", () => {

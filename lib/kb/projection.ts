@@ -4,17 +4,7 @@
  * runs them in the map worker (map-worker.ts) so a layout never blocks a search.
  */
 import { UMAP } from "umap-js";
-
-/** Uniform numbers in [0, 1) from a seed (mulberry32): umap-js takes such a function as its `random`. */
-export function mulberry32(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../seeded-random";
 
 /** `max` of `count` indices drawn without replacement (seeded), in increasing order; all of them when count <= max. */
 export function sampleIndices(count: number, max: number, seed: number): number[] {
