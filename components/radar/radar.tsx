@@ -9,6 +9,12 @@ import { QueryBox } from "./query-box";
 import { ResultsPanel } from "./results-panel";
 import { Sidebar } from "./sidebar";
 import { useRadar } from "./use-radar";
+// issue 10 (why): explanations, map, calibration, script warning
+import { CalibrationCard } from "./calibration/calibration-card";
+import { useCalibration } from "./calibration/use-calibration";
+import { useExplanation } from "./explain/use-explanation";
+import { panelWhy, ScriptWarning, WhyViews } from "./why-section";
+import { PinPooling } from "./calibration/pin-pooling";
 
 /** The radar: settings on the left, the query on top, the knowledge base and the ranked results under it. */
 export function Radar() {
@@ -16,6 +22,10 @@ export function Radar() {
   const { settings, update, searching, model, view, language } = radar;
   const { phase, response } = searching;
   const shown: [Pooling] | [Pooling, Pooling] = view === "side_by_side" ? settings.compare : [view];
+  // issue 10 (why)
+  const explanation = useExplanation();
+  const calibration = useCalibration(model?.id, radar.ready);
+  const why = panelWhy(response, shown, explanation, calibration);
 
   return (
     <div className="mx-auto grid max-w-screen-2xl gap-6 p-4 lg:grid-cols-[18rem_1fr]">
@@ -34,6 +44,20 @@ export function Radar() {
         onThreshold={(threshold) => update({ threshold })}
         topK={settings.topK}
         onTopK={(topK) => update({ topK })}
+        extra={
+          <>
+            <PinPooling pinned={settings.pinned} onPinned={(pinned) => update({ pinned })} />
+            <CalibrationCard
+              modelId={model?.id ?? ""}
+              calibration={calibration.calibration}
+              loading={calibration.loading}
+              error={calibration.error}
+              poolings={shown}
+              threshold={settings.threshold}
+              onThreshold={(threshold) => update({ threshold })}
+            />
+          </>
+        }
       />
       <main className="flex min-w-0 flex-col gap-4">
         <QueryBox
@@ -46,6 +70,8 @@ export function Radar() {
         <EmbedProgress phase={phase} onCancel={searching.cancel} />
         {radar.message ? <ErrorBanner message={radar.message} onDismiss={radar.dismissError} /> : null}
         {radar.storageWarning ? <p className="text-sm text-amber-800">{radar.storageWarning}</p> : null}
+        <ScriptWarning entries={radar.cleaned.entries} model={model} />
+        <WhyViews response={response} shown={shown} explanation={explanation} where="above" />
         {/* Two result columns need the width: side by side puts the knowledge base underneath. */}
         <div className={view === "side_by_side" ? "flex flex-col-reverse gap-6" : "grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
           <KbEditor
@@ -67,7 +93,7 @@ export function Radar() {
           >
             {radar.stale ? <p className="text-sm text-slate-600">These results are for an earlier query or knowledge base: press Enter to search again.</p> : null}
             {response ? (
-              <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} />
+              <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} why={why} />
             ) : (
               <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-500">
                 {radar.ready ? "Type a query and press Enter to rank the knowledge base." : "Results appear here once the model is loaded."}
@@ -75,6 +101,7 @@ export function Radar() {
             )}
           </section>
         </div>
+        <WhyViews response={response} shown={shown} explanation={explanation} where="below" />
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { AppError } from "@/lib/errors";
 import type { View } from "./settings";
 import type { EngineState, ModelSummary } from "@/lib/api/contract";
@@ -23,6 +24,8 @@ interface Props {
   onThreshold: (threshold: number) => void;
   topK: number;
   onTopK: (topK: number) => void;
+  /** issue 10: the pooling pin and the calibration card, under the settings. */
+  extra?: ReactNode;
 }
 
 /** Engine status, then the settings in the order a demo touches them: model, pooling, threshold, top-k. */
@@ -42,6 +45,7 @@ export function Sidebar(props: Props) {
       />
       <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
       <TopKInput topK={props.topK} onTopK={props.onTopK} />
+      {props.extra}
     </aside>
   );
 }
