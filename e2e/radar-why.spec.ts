@@ -14,14 +14,14 @@ test("clicking Why? shows both texts as token heatmaps whose exact contributions
 
   const mean = why.column("mean");
   await expect(mean).toHaveAttribute("data-method", "exact-mean");
-  await expect(mean.getByTestId("explanation-method")).toContainText("exact decomposition");
+  await expect(mean.getByTestId("explanation-method")).toContainText("the terms add up to the score");
   await expect(mean.getByTestId("explanation-score")).toHaveText(score.toFixed(4));
   for (const side of ["query", "entry"] as const) {
     const sum = (await why.contributions(mean, side)).reduce((a, b) => a + b, 0);
     expect(Math.abs(sum - score)).toBeLessThan(1e-3);
   }
   await expect(why.explanation.getByTestId("heat-legend")).toBeVisible();
-  await expect(mean.getByRole("paragraph", { name: "Entry tokens shaded by contribution" })).toContainText("password");
+  await expect(mean.getByRole("group", { name: "Entry tokens shaded by contribution" })).toContainText("password");
   await page.getByTestId("explanation").screenshot({ path: `${SCREENSHOTS}explanation.png` });
 
   await why.explanation.getByTestId("explanation-close").click();
@@ -100,4 +100,21 @@ test("a pooling the model was not trained with carries a note; switching model g
 test("Chinese entries on an English-only model raise a warning", async ({ radar, page }) => {
   await radar.setKnowledgeBase(["我饿了", "猫在沙发上睡觉", "今天天气很好"]);
   await expect(page.getByTestId("script-warning")).toContainText("100% of the entries are Chinese, but all-MiniLM-L6-v2 was trained on en only");
+});
+
+test("model against model: the same knowledge base and query under two models, each in its native pooling, with rank changes", async ({ radar, page }) => {
+  await radar.setKnowledgeBase(FAQ);
+  await radar.search(PASSWORD_QUESTION);
+  const compare = page.getByTestId("model-compare");
+  await compare.getByTestId("compare-model").selectOption("bge-small-en-v1.5");
+  await compare.getByTestId("compare-run").click();
+  await expect(compare.getByTestId("model-column")).toHaveCount(2);
+  await expect(compare).toHaveAttribute("data-busy", "false");
+  const bge = compare.locator('[data-testid="model-column"][data-model="bge-small-en-v1.5"]');
+  await expect(bge).toContainText("CLS / first token (native)");
+  await expect(compare.locator('[data-testid="model-column"][data-model="all-MiniLM-L6-v2"]')).toContainText("Mean (native)");
+  // Both models put the password entry first; every row says how it moved against the other model.
+  await expect(bge.getByTestId("result-text").first()).toHaveText(FAQ[0]);
+  await expect(bge.getByTestId("rank-change")).toHaveCount(FAQ.length);
+  await expect(bge.getByTestId("rank-change").first()).toHaveText("=");
 });

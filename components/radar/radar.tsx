@@ -101,7 +101,13 @@ export function Radar() {
             )}
           </section>
         </div>
-        <WhyViews response={response} shown={shown} explanation={explanation} where="below" />
+        <WhyViews
+          response={response}
+          shown={shown}
+          explanation={explanation}
+          where="below"
+          compare={{ model, models: radar.models, entries: radar.cleaned.entries, topK: settings.topK, threshold: settings.threshold, stale: radar.stale }}
+        />
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { ExplanationPanel } from "./explain/explanation-panel";
 import type { PanelWhy } from "./explain/panel-why";
 import type { useExplanation } from "./explain/use-explanation";
 import { MapPanel } from "./map/map-panel";
+import { ModelCompare } from "./compare-models/model-compare";
 
 type Explanation = ReturnType<typeof useExplanation>;
 type Calibration = ReturnType<typeof useCalibration>;
@@ -32,11 +33,28 @@ export function ScriptWarning({ entries, model }: { entries: readonly string[]; 
   );
 }
 
-/** The explanation (when a result was picked) above the results, the map under them. */
-export function WhyViews({ response, shown, explanation, where }: { response: SearchResponse | null; shown: Pooling[]; explanation: Explanation; where: "above" | "below" }) {
+interface CompareContext {
+  model: ModelSummary | undefined;
+  models: ModelSummary[];
+  entries: string[];
+  topK: number;
+  threshold: number;
+  /** The results are for an earlier knowledge base or query: no comparison until searched again. */
+  stale: boolean;
+}
+
+/** The explanation (when a result was picked) above the results; the map and model against model under them. */
+export function WhyViews({ response, shown, explanation, where, compare }: { response: SearchResponse | null; shown: Pooling[]; explanation: Explanation; where: "above" | "below"; compare?: CompareContext }) {
   if (!response) return null;
   if (where === "above") {
     return explanation.target ? <ExplanationPanel results={explanation.results} loading={explanation.loading} error={explanation.error} onClose={explanation.close} /> : null;
   }
-  return <MapPanel kbId={response.kbId} query={response.query} poolings={shown} onExplain={(index) => explanation.open({ kbId: response.kbId, query: response.query, index, poolings: shown })} />;
+  return (
+    <>
+      <MapPanel kbId={response.kbId} query={response.query} poolings={shown} onExplain={(index) => explanation.open({ kbId: response.kbId, query: response.query, index, poolings: shown })} />
+      {compare?.model && !compare.stale && compare.models.length > 1 && response.model === compare.model.id ? (
+        <ModelCompare base={response} baseModel={compare.model} models={compare.models} entries={compare.entries} topK={compare.topK} threshold={compare.threshold} />
+      ) : null}
+    </>
+  );
 }

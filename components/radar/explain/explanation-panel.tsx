@@ -39,10 +39,11 @@ export function ExplanationPanel({ results, loading, error, onClose }: Props) {
         {results.map((result) => (
           <article key={result.pooling} data-testid="explanation-column" data-pooling={result.pooling} data-method={result.method} className="flex flex-col gap-3">
             <h3 className="font-semibold">
-              {POOLING_LABELS[result.pooling]} · score <span className="font-mono" data-testid="explanation-score">{result.score.toFixed(4)}</span>
+              {POOLING_LABELS[result.pooling]} · score <span className="font-mono" data-testid="explanation-score">{result.score.toFixed(4)}</span> ·{" "}
+              <span className="font-normal">{METHOD_NAMES[result.method]}</span>
             </h3>
             <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="explanation-method">
-              <strong>{METHOD_NAMES[result.method]}</strong>: {result.methodNote}.
+              {result.methodNote}.
             </p>
             <TokenHeatmap label="Query" explained={result.query} scale={scale} />
             <TokenHeatmap label="Entry" explained={result.entry} scale={scale} />

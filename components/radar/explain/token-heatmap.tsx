@@ -8,7 +8,7 @@ export function TokenHeatmap({ label, explained, scale }: { label: string; expla
   return (
     <div className="flex flex-col gap-1" data-testid="token-heatmap" data-side={label.toLowerCase()}>
       <span className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</span>
-      <p className="flex flex-wrap gap-0.5 leading-7" aria-label={`${label} tokens shaded by contribution`}>
+      <div role="group" className="flex flex-wrap gap-0.5 leading-7" aria-label={`${label} tokens shaded by contribution`}>
         {explained.tokens.map((token, i) => {
           const value = token.contribution;
           const reading = value === null ? "not measured" : `${value >= 0 ? "+" : ""}${value.toFixed(4)}`;
@@ -26,7 +26,7 @@ export function TokenHeatmap({ label, explained, scale }: { label: string; expla
             </span>
           );
         })}
-      </p>
+      </div>
       <span className="text-xs text-slate-500 dark:text-slate-400">
         Sum of contributions: <span className="font-mono tabular-nums">{explained.total.toFixed(4)}</span>
       </span>
