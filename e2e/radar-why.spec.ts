@@ -120,3 +120,19 @@ test("model against model: the same knowledge base and query under two models, e
   await expect(bge.getByTestId("rank-change")).toHaveCount(FAQ.length);
   await expect(bge.getByTestId("rank-change").first()).toHaveText("= (same rank under all-MiniLM-L6-v2)");
 });
+
+test("model against model rows read as each model's percentile and open their own model's explanation", async ({ radar, page }) => {
+  test.setTimeout(300_000);
+  const why = new WhyViews(page);
+  await radar.setKnowledgeBase(FAQ);
+  await radar.search(PASSWORD_QUESTION);
+  const compare = page.getByTestId("model-compare");
+  await compare.getByTestId("compare-model").selectOption("bge-small-en-v1.5");
+  await compare.getByTestId("compare-run").click();
+  const bge = compare.locator('[data-testid="model-column"][data-model="bge-small-en-v1.5"]');
+  await expect(bge.getByTestId("result-percentile").first()).toHaveText(/unrelated pair/, { timeout: 240_000 });
+  await bge.getByTestId("explain-button").first().click();
+  await why.waitForExplanation();
+  await expect(why.column("cls")).toHaveAttribute("data-method", "leave-one-out");
+  await expect(why.column("cls").getByTestId("explanation-score")).toHaveText((await bge.getByTestId("result-score").first().innerText()).trim());
+});

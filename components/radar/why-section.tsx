@@ -53,7 +53,15 @@ export function WhyViews({ response, shown, explanation, where, compare }: { res
     <>
       <MapPanel kbId={response.kbId} query={response.query} poolings={shown} onExplain={(index) => explanation.open({ kbId: response.kbId, query: response.query, index, poolings: shown })} />
       {compare?.model && !compare.stale && compare.models.length > 1 && response.model === compare.model.id ? (
-        <ModelCompare base={response} baseModel={compare.model} models={compare.models} entries={compare.entries} topK={compare.topK} threshold={compare.threshold} />
+        <ModelCompare
+          base={response}
+          baseModel={compare.model}
+          models={compare.models}
+          entries={compare.entries}
+          topK={compare.topK}
+          threshold={compare.threshold}
+          onExplain={(kbId, query, index, pooling) => explanation.open({ kbId, query, index, poolings: [pooling] })}
+        />
       ) : null}
     </>
   );

@@ -8,6 +8,8 @@ import { POOLINGS, POOLING_LABELS } from "@/lib/pooling/strategies";
 import { ResultRow } from "../result-row";
 import { ScoreHistogram } from "../score-histogram";
 import { useModelCompare } from "./use-model-compare";
+import { useCalibration } from "../calibration/use-calibration";
+import { percentileReading } from "../calibration/reading";
 
 interface Props {
   base: SearchResponse;
@@ -16,15 +18,19 @@ interface Props {
   entries: string[];
   topK: number;
   threshold: number;
+  /** Opens the token explanation of one entry in one knowledge base (each model has its own). */
+  onExplain: (kbId: string, query: string, index: number, pooling: Pooling) => void;
 }
 
 /** Model against model: the same knowledge base and query, two models side by side, with rank changes. */
-export function ModelCompare({ base, baseModel, models, entries, topK, threshold }: Props) {
+export function ModelCompare({ base, baseModel, models, entries, topK, threshold, onExplain }: Props) {
   const others = models.filter((m) => m.id !== baseModel.id);
   const [otherId, setOtherId] = useState(others[0]?.id ?? "");
   const [pooling, setPooling] = useState<Pooling | "native">("native");
   const { compare, result, progress, error } = useModelCompare();
   const other = others.find((m) => m.id === otherId);
+  // Raw scores of two models are not on one scale; each one's percentile against its own unrelated pairs is.
+  const calibrations = { [baseModel.id]: useCalibration(baseModel.id, true).calibration, [otherId]: useCalibration(result ? otherId : undefined, true).calibration };
   if (!other) return null;
   const current = result && result.columns[0].response === base && result.columns[1].model.id === otherId;
   const [left, right] = result?.columns ?? [];
@@ -89,7 +95,16 @@ export function ModelCompare({ base, baseModel, models, entries, topK, threshold
                   </p>
                   <ol className="flex flex-col gap-1.5">
                     {hits.map((hit) => (
-                      <ResultRow key={hit.index} hit={hit} threshold={threshold} change={crossRankChange(hit, otherColumn.response.results[otherColumn.pooling] ?? [], otherColumn.model.id)} />
+                      <ResultRow
+                        key={hit.index}
+                        hit={hit}
+                        threshold={threshold}
+                        change={crossRankChange(hit, otherColumn.response.results[otherColumn.pooling] ?? [], otherColumn.model.id)}
+                        why={{
+                          reading: percentileReading(hit.score, calibrations[column.model.id]?.poolings[column.pooling]),
+                          onExplain: (h) => onExplain(column.response.kbId, column.response.query, h.index, column.pooling),
+                        }}
+                      />
                     ))}
                   </ol>
                   <ScoreHistogram bins={column.response.histograms[column.pooling] ?? []} threshold={threshold} label={label} domain={domain} />

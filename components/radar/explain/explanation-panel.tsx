@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { ExplainResponse } from "@/lib/api/contract";
 import type { AppError } from "@/lib/errors";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
@@ -17,9 +18,15 @@ const METHOD_NAMES = { "exact-mean": "exact decomposition", "leave-one-out": "le
 
 /** Why a result scored what it did: both texts as token heatmaps, one column per pooling shown, one colour scale. */
 export function ExplanationPanel({ results, loading, error, onClose }: Props) {
+  const panel = useRef<HTMLElement>(null);
+  // Opened from a row far below (the map, model against model): bring it into view.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: "nearest" });
+  }, [loading]);
   const scale = heatScale(results.flatMap((r) => [...r.query.tokens, ...r.entry.tokens].map((t) => t.contribution)));
   return (
     <section
+      ref={panel}
       role="region"
       aria-label="Why this score"
       data-testid="explanation"
