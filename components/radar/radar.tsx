@@ -51,6 +51,7 @@ export function Radar() {
               modelId={model?.id ?? ""}
               calibration={calibration.calibration}
               loading={calibration.loading}
+              progress={calibration.progress}
               error={calibration.error}
               poolings={shown}
               threshold={settings.threshold}

@@ -1,5 +1,5 @@
 /** The browser's calls for the radar's "why" views: explanations, maps and calibration. Errors arrive as AppError. */
-import type { CalibrationResponse, ExplainResponse, MapMethod, MapResponse } from "./contract";
+import type { CalibrationProgress, CalibrationResponse, ExplainResponse, MapMethod, MapResponse } from "./contract";
 import type { Pooling } from "./contract";
 import { call } from "./client";
 
@@ -13,7 +13,8 @@ export async function fetchMap(body: { kbId: string; poolings: Pooling[]; method
   return (await response.json()) as MapResponse;
 }
 
-export async function fetchCalibration(model: string, signal?: AbortSignal): Promise<CalibrationResponse> {
-  const response = await call(`/api/calibration?model=${encodeURIComponent(model)}`, { signal });
-  return (await response.json()) as CalibrationResponse;
+/** The calibration, or (while the server computes it) how far it has got; never waits for the computation. */
+export async function fetchCalibration(model: string, signal?: AbortSignal): Promise<CalibrationResponse | CalibrationProgress> {
+  const response = await call(`/api/calibration?model=${encodeURIComponent(model)}&progress=1`, { signal });
+  return (await response.json()) as CalibrationResponse | CalibrationProgress;
 }

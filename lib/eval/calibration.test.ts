@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadEngine } from "../engine/index";
 import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS } from "../pooling/strategies";
-import { calibrationOf, computeCalibration, datasetFor, readCachedCalibration, type Calibration } from "./calibration";
+import { calibrationOf, calibrationProgress, computeCalibration, datasetFor, readCachedCalibration, type Calibration } from "./calibration";
 import { loadStsDataset } from "./sts-data";
 
 const PAIRS = loadStsDataset("stsb-en").slice(0, 300);
@@ -63,6 +63,28 @@ describe("calibration of all-MiniLM-L6-v2 (300 STS-B pairs)", () => {
       expect(read.cached).toBe(true);
       expect(read.calibration).toEqual(calibration);
       expect(readCachedCalibration("no-such-model", "int8")).toBeUndefined();
+    } finally {
+      delete process.env.SEMANTIC_RADAR_CALIBRATION_DIR;
+    }
+  });
+});
+
+describe("calibrationOf while it computes", () => {
+  it("reports progress that never decreases and ends at the sentence count, then caches", async () => {
+    process.env.SEMANTIC_RADAR_CALIBRATION_DIR = mkdtempSync(join(tmpdir(), "calibration-progress-"));
+    try {
+      const engine = await loadEngine("all-MiniLM-L6-v2");
+      const pairs = PAIRS.slice(0, 60);
+      const seen: number[] = [];
+      const running = calibrationOf(engine, { pairs, onProgress: (done) => seen.push(done) });
+      expect(calibrationProgress("all-MiniLM-L6-v2", engine.info.graph)).toEqual({ done: 0, total: 0 });
+      const { cached } = await running;
+      expect(cached).toBe(false);
+      const sentences = new Set(pairs.flatMap((p) => [p.sentence1, p.sentence2])).size;
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(seen.at(-1)).toBe(sentences);
+      expect(calibrationProgress("all-MiniLM-L6-v2", engine.info.graph)).toBeNull();
+      expect((await calibrationOf(engine)).cached).toBe(true);
     } finally {
       delete process.env.SEMANTIC_RADAR_CALIBRATION_DIR;
     }

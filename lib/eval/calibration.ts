@@ -104,25 +104,43 @@ export function writeCachedCalibration(calibration: Calibration): void {
   renameSync(`${file}.tmp`, file);
 }
 
-const inFlight = new Map<string, Promise<Calibration>>();
+interface Running {
+  promise: Promise<Calibration>;
+  /** Sentences embedded so far, of how many. */
+  progress: { done: number; total: number };
+}
+
+const inFlight = new Map<string, Running>();
+
+/** How far a computation in progress has got; null when none is running for this model and graph. */
+export function calibrationProgress(modelId: string, graph: string): { done: number; total: number } | null {
+  const running = inFlight.get(`${modelId}|${graph}`);
+  return running ? { ...running.progress } : null;
+}
 
 /** The cached calibration, else computed once (concurrent callers share the one computation) and cached. */
-export async function calibrationOf(engine: EmbeddingEngine, options: Omit<CalibrateOptions, "pairs"> = {}): Promise<{ calibration: Calibration; cached: boolean }> {
+export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<{ calibration: Calibration; cached: boolean }> {
   const { model, graph } = engine.info;
   const cached = readCachedCalibration(model.id, graph);
   if (cached) return { calibration: cached, cached: true };
   const key = `${model.id}|${graph}`;
   let running = inFlight.get(key);
   if (!running) {
-    running = computeCalibration(engine, options).then((calibration) => {
+    const progress = { done: 0, total: 0 };
+    const onProgress = (done: number, total: number) => {
+      Object.assign(progress, { done, total });
+      options.onProgress?.(done, total);
+    };
+    const promise = computeCalibration(engine, { ...options, onProgress }).then((calibration) => {
       writeCachedCalibration(calibration);
       return calibration;
     });
+    running = { promise, progress };
     inFlight.set(key, running);
-    running.then(
+    promise.then(
       () => inFlight.delete(key),
       () => inFlight.delete(key),
     );
   }
-  return { calibration: await running, cached: false };
+  return { calibration: await running.promise, cached: false };
 }

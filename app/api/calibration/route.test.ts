@@ -37,6 +37,18 @@ describe("GET /api/calibration", () => {
     expect(typeof json.timings.totalMs).toBe("number");
   });
 
+  it("answers the cached numbers at once when asked for progress", async () => {
+    const { status, json } = await get("?model=all-MiniLM-L6-v2&progress=1");
+    expect(status).toBe(200);
+    expect(json.poolings.cls).toEqual(computed.poolings.cls);
+  });
+
+  it("refuses a malformed progress flag", async () => {
+    const { status, json } = await get("?model=all-MiniLM-L6-v2&progress=yes");
+    expect(status).toBe(422);
+    expect(json.error?.message).toMatch(/expected "1" or "true" to ask for progress/);
+  });
+
   it("uses the default model when none is named", async () => {
     expect((await get("")).json.model).toBe("all-MiniLM-L6-v2");
   });

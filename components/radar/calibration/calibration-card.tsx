@@ -9,6 +9,8 @@ interface Props {
   modelId: string;
   calibration: CalibrationResponse | null;
   loading: boolean;
+  /** Sentences embedded so far while the server computes the calibration. */
+  progress: { done: number; total: number } | null;
   error: AppError | null;
   /** The poolings on screen. */
   poolings: Pooling[];
@@ -20,7 +22,7 @@ interface Props {
  * Where this model's scores sit: the article's bands (measured on Qwen3-Embedding-4B) beside this model's own
  * numbers, and the threshold that best separates similar from unrelated pairs for the pooling on screen.
  */
-export function CalibrationCard({ modelId, calibration, loading, error, poolings, threshold, onThreshold }: Props) {
+export function CalibrationCard({ modelId, calibration, loading, progress, error, poolings, threshold, onThreshold }: Props) {
   const articleBands = BANDS.filter((b) => Number.isFinite(b.min)).map((b) => `${b.label} ≥ ${b.min}`).join(", ");
   return (
     <section aria-label="Calibration" data-testid="calibration-card" className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700">
@@ -28,7 +30,12 @@ export function CalibrationCard({ modelId, calibration, loading, error, poolings
       <p className="text-xs text-slate-500 dark:text-slate-400">
         The bands ({articleBands}) were measured on Qwen3-Embedding-4B. Below: {modelId}&apos;s own numbers, from random unrelated STS-B pairs.
       </p>
-      {loading ? <p className="text-xs text-slate-500 dark:text-slate-400">Calibrating {modelId} (the first time takes a while)…</p> : null}
+      {loading ? (
+        <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="calibration-progress">
+          Calibrating {modelId}, once per model
+          {progress && progress.total > 0 ? `: ${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")} sentences embedded` : ""}…
+        </p>
+      ) : null}
       {error ? <p className="text-xs text-red-700 dark:text-red-400">{error.message}</p> : null}
       {calibration
         ? poolings.map((p) => {
