@@ -22,10 +22,15 @@ describe("proxy", () => {
     expect(await refusal(response)).toMatchObject({ status: 415, body: { error: { code: "unsupported_media_type" } }, csp: expect.stringContaining("frame-ancestors 'none'") });
   });
 
-  it("refuses a JSON POST from a foreign origin with 403, on any API path", async () => {
-    for (const path of ["/api/search", "/v1/embeddings", "/embed"]) {
+  it("refuses a JSON POST from a foreign origin with 403, on any API path, in that path's error shape", async () => {
+    const shapes = {
+      "/api/search": { error: { code: "forbidden", message: expect.stringMatching(/Cross-site request refused/) } },
+      "/v1/embeddings": { error: { message: expect.stringMatching(/Cross-site request refused/), type: expect.any(String) } },
+      "/embed": { error: expect.stringMatching(/Cross-site request refused/), error_type: expect.any(String) },
+    };
+    for (const [path, body] of Object.entries(shapes)) {
       const response = proxy(request(path, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example", "content-length": "2" }, body: "{}" }));
-      expect(await refusal(response)).toMatchObject({ status: 403, body: { error: { code: "forbidden", message: expect.stringMatching(/Cross-site request refused/) } } });
+      expect(await refusal(response)).toMatchObject({ status: 403, body });
     }
   });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LARGE_TYPE_SCRIPT } from "@/components/large-type-script";
+import { THEME_SCRIPT } from "@/components/theme-script";
 import { TopNav } from "@/components/top-nav";
 import "./globals.css";
 
@@ -11,10 +12,11 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    // The inline script may set data-large-type before React hydrates.
+    // The inline scripts may set data-large-type and the dark class before React hydrates.
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: LARGE_TYPE_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <TopNav />

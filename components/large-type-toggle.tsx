@@ -28,10 +28,14 @@ export function LargeTypeToggle() {
       onClick={toggle}
       aria-pressed={large}
       data-testid="large-type-toggle"
-      className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-pressed:bg-slate-800 aria-pressed:text-white"
+      className="inline-flex items-center gap-1 whitespace-nowrap rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-pressed:bg-slate-800 aria-pressed:text-white sm:px-3"
       title="Large type for projectors"
     >
-      A<span className="text-lg">A</span> Large type
+      <span aria-hidden>
+        A<span className="text-lg">A</span>
+      </span>
+      {/* On a phone only the icon shows; its accessible name stays "Large type". */}
+      <span className="sr-only sm:not-sr-only">Large type</span>
     </button>
   );
 }

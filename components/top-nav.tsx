@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { LargeTypeToggle } from "./large-type-toggle";
+import { SkipLink } from "./skip-link";
+import { ThemeToggle } from "./theme-toggle";
 
 const LINKS = [
   { href: "/", label: "Radar" },
@@ -13,9 +15,12 @@ export function TopNav() {
   const pathname = usePathname();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav className="mx-auto flex max-w-screen-2xl items-center gap-6 px-4 py-2" aria-label="Main">
-        <span className="text-lg font-bold tracking-tight text-slate-900">Semantic Radar</span>
-        <ul className="flex gap-1">
+      {/* The radar's first stop is its query; other pages skip to their main content. */}
+      <SkipLink target={pathname === "/" ? "query" : "main"} label={pathname === "/" ? "Skip to the query" : "Skip to the content"} />
+      {/* On a phone the links take a second row rather than squeeze the toggles off the screen. */}
+      <nav className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:flex-nowrap sm:gap-6 sm:px-4" aria-label="Main">
+        <span className="whitespace-nowrap text-base font-bold tracking-tight text-slate-900 sm:text-lg">Semantic Radar</span>
+        <ul className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
           {LINKS.map(({ href, label }) => {
             const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
             return (
@@ -23,7 +28,7 @@ export function TopNav() {
                 <Link
                   href={href}
                   aria-current={current ? "page" : undefined}
-                  className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
+                  className="inline-flex items-center whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white sm:px-3"
                 >
                   {label}
                 </Link>
@@ -31,7 +36,8 @@ export function TopNav() {
             );
           })}
         </ul>
-        <div className="ml-auto">
+        <div className="ml-auto flex gap-1 sm:gap-2">
+          <ThemeToggle />
           <LargeTypeToggle />
         </div>
       </nav>

@@ -75,7 +75,10 @@ test("embedding shows streamed progress and Cancel stops it, keeping the knowled
   await expect(radar.progress).toContainText(/Embedding the knowledge base: [\d,]+ of 20,000 entries/);
   await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow"))).toBeGreaterThan(0);
   await page.getByTestId("cancel-button").click();
-  await expect(radar.error).toContainText("Cancelled. Your knowledge base is unchanged");
+  // Cancel is the person's own doing: a neutral notice, not a red error.
+  await expect(radar.notice).toContainText("Cancelled. Your knowledge base is unchanged");
+  await expect(radar.notice).toHaveAttribute("role", "status");
+  await expect(radar.error).toHaveCount(0);
   await expect(radar.progress).toBeHidden();
   await expect(radar.kbEditor).toHaveValue(lines.join("\n"));
 

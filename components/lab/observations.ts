@@ -37,7 +37,7 @@ export function runObservations(report: LabReport): string[] {
       ? `Here the native pooling (${POOLING_LABELS[native]}) has the largest average Δ, ${averageDelta[native].toFixed(4)}.`
       : `Here ${POOLING_LABELS[bestAverage]} edges out the native ${POOLING_LABELS[native]} on average Δ ` +
           `(${averageDelta[bestAverage].toFixed(4)} vs ${averageDelta[native].toFixed(4)}, rank ${rank} of 5). ` +
-          "Eight scenarios are a small sample: check the STS Spearman below before changing poolings.",
+          "Eight scenarios are a small sample: check the STS Benchmark Spearman on the model card before changing poolings.",
   );
   if (model.architecture === "encoder" && maxScoreGap(report, "cls", "last_token") < 1e-3) {
     notes.push(

@@ -12,7 +12,7 @@ export function OrderingCheck({ report }: { report: LabReport }) {
   return (
     <section data-testid="ordering-check" aria-labelledby="ordering-title" className="rounded-lg border border-slate-200 bg-white p-3">
       <h3 id="ordering-title" className="text-sm font-semibold text-slate-700">Ordering check: strong &gt; weak &gt; unrelated</h3>
-      <div className="relative mt-2 overflow-x-auto">
+      <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="ordering-title">
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left">

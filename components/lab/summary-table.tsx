@@ -8,7 +8,7 @@ import { f4, POOLING_COLORS } from "./format";
 /** One row per model: average Δ per pooling, the native one marked, the best in bold. Click a model for its details. */
 export function SummaryTable({ reports, selected, onSelect }: { reports: LabReport[]; selected: string; onSelect: (id: string) => void }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3" tabIndex={0} role="region" aria-label="Average Δ per pooling, every model">
       <table data-testid="summary-table" className="w-full text-sm">
         <caption className="pb-2 text-left font-semibold text-slate-700">
           Average Δ per pooling, every model <span className="font-normal text-slate-600">(bold = best; the native pooling is marked)</span>

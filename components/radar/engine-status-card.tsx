@@ -10,10 +10,16 @@ interface Props {
   onRetry: () => void;
 }
 
-/** "Loading model..." until the engine is up, then the article's 「向量空间已展开」 with what was loaded. */
+/**
+ * "Loading model..." until the engine is up, then "Vector space ready" (the article's 「向量空间已展开」 under it) with
+ * what was loaded; "Server unreachable" whenever the status poll gets no answer, even after it was ready.
+ */
 export function EngineStatusCard({ modelId, engine, error, onRetry }: Props) {
-  if (engine?.status === "ready") return <ReadyCard engine={engine} />;
+  // A network failure (or a non-JSON answer from something in between) arrives as "internal"; the server's own
+  // refusals carry their code and are the engine's story, not the connection's.
+  if (error?.code === "internal") return <UnreachableCard message={error.message} modelId={modelId} onRetry={onRetry} />;
   if (engine?.status === "failed" || error) return <FailedCard message={engine?.error ?? error?.message ?? ""} onRetry={onRetry} />;
+  if (engine?.status === "ready") return <ReadyCard engine={engine} />;
   return (
     <section data-testid="engine-status" data-status="loading" className="rounded-lg border border-amber-300 bg-amber-50 p-3" aria-live="polite">
       <p className="flex items-center gap-2 font-semibold text-amber-900">
@@ -28,22 +34,28 @@ export function EngineStatusCard({ modelId, engine, error, onRetry }: Props) {
 function ReadyCard({ engine }: { engine: EngineState }) {
   return (
     <section data-testid="engine-status" data-status="ready" className="rounded-lg border border-emerald-300 bg-emerald-50 p-3" aria-live="polite">
-      <p className="font-semibold text-emerald-800">
-        <span aria-hidden>● </span>向量空间已展开
+      <h2 className="font-semibold text-emerald-800">
+        <span aria-hidden>● </span>Vector space ready
+      </h2>
+      <p lang="zh" className="text-xs text-emerald-800">
+        向量空间已展开
       </p>
-      <p className="text-xs text-emerald-800">Vector space ready</p>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm text-slate-700">
-        <dt className="text-slate-500">Model</dt>
+      {/* On a phone one line says what was loaded; the details wait for a wider screen. */}
+      <p className="mt-1 break-all text-sm text-slate-700 lg:hidden">
+        {engine.modelId} · {engine.device} · {engine.dims} dims
+      </p>
+      <dl className="mt-2 hidden grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm text-slate-700 lg:grid">
+        <dt className="text-slate-600">Model</dt>
         <dd data-testid="engine-model" className="break-all font-medium">{engine.modelId}</dd>
-        <dt className="text-slate-500">Device</dt>
+        <dt className="text-slate-600">Device</dt>
         <dd data-testid="engine-device">{engine.device} · {engine.graph}</dd>
-        <dt className="text-slate-500">Dimensions</dt>
+        <dt className="text-slate-600">Dimensions</dt>
         <dd data-testid="engine-dims">{engine.dims}</dd>
-        <dt className="text-slate-500">Load time</dt>
+        <dt className="text-slate-600">Load time</dt>
         <dd>{formatMs(engine.loadMs ?? 0)}</dd>
       </dl>
       {engine.skipped?.length ? (
-        <details className="mt-2 text-xs text-slate-600">
+        <details className="mt-2 hidden text-xs text-slate-600 lg:block">
           <summary className="cursor-pointer">Devices skipped ({engine.skipped.length})</summary>
           <ul className="mt-1 list-disc pl-4">
             {engine.skipped.map((s) => (
@@ -61,10 +73,27 @@ function ReadyCard({ engine }: { engine: EngineState }) {
 function FailedCard({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
     <section data-testid="engine-status" data-status="failed" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm" role="alert">
-      <p className="font-semibold text-red-800">The model could not be loaded</p>
+      <h2 className="font-semibold text-red-800">The model could not be loaded</h2>
       <p className="mt-1 break-words text-red-900">{message}</p>
       <button type="button" onClick={onRetry} className="mt-2 rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">
         Try again
+      </button>
+    </section>
+  );
+}
+
+function UnreachableCard({ message, modelId, onRetry }: { message: string; modelId: string; onRetry: () => void }) {
+  return (
+    <section data-testid="engine-status" data-status="unreachable" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm" role="alert">
+      <h2 className="font-semibold text-red-800">
+        <span aria-hidden>○ </span>Server unreachable
+      </h2>
+      <p className="mt-1 break-words text-red-900">{message}</p>
+      <p className="mt-1 text-xs text-red-900">
+        Checking again every second{modelId ? ` (last model: ${modelId})` : ""}. Searches will fail until it answers.
+      </p>
+      <button type="button" onClick={onRetry} className="mt-2 rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">
+        Try now
       </button>
     </section>
   );

@@ -1,10 +1,18 @@
 "use client";
 
-/** A failure, said plainly; never a stack trace. The knowledge base in the editor is untouched. */
-export function ErrorBanner({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+/**
+ * A failure, said plainly; never a stack trace. The knowledge base in the editor is untouched. tone "notice" is for
+ * what the person did themselves (Cancel): said in neutral colours, as a status, not as an alert.
+ */
+export function ErrorBanner({ message, onDismiss, tone = "error" }: { message: string; onDismiss: () => void; tone?: "error" | "notice" }) {
+  const notice = tone === "notice";
   return (
-    <div data-testid="error-message" role="alert" className="flex items-start gap-3 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
-      <p className="flex-1">{message}</p>
+    <div
+      data-testid={notice ? "notice-message" : "error-message"}
+      role={notice ? "status" : "alert"}
+      className={`flex items-start gap-3 rounded-lg border p-3 ${notice ? "border-slate-300 bg-white text-slate-800" : "border-red-300 bg-red-50 text-red-900"}`}
+    >
+      <p className="min-w-0 flex-1 break-words">{message}</p>
       <button type="button" onClick={onDismiss} className="text-sm font-medium underline" aria-label="Dismiss the message">
         Dismiss
       </button>

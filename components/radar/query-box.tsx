@@ -23,6 +23,9 @@ export function QueryBox({ query, onQuery, onSearch, busy, examples }: Props) {
     <div className="flex flex-col gap-2">
       <div className="flex gap-2">
         <input
+          // The skip link's target; focused at load, because typing a query is what a visit is for.
+          id="query"
+          autoFocus
           type="search"
           data-testid="query-input"
           aria-label="Query"
@@ -30,28 +33,29 @@ export function QueryBox({ query, onQuery, onSearch, busy, examples }: Props) {
           onChange={(event) => onQuery(event.target.value)}
           onKeyDown={onKeyDown}
           placeholder="Type a query and press Enter"
-          className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-lg shadow-sm"
+          className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-lg"
         />
         <button
           type="button"
           data-testid="search-button"
           onClick={onSearch}
           disabled={busy}
-          className="rounded-lg bg-slate-900 px-5 py-2 text-lg font-semibold text-white hover:bg-slate-700 disabled:opacity-50"
+          className="shrink-0 rounded-lg bg-slate-900 px-3 py-2 text-base font-semibold text-white hover:bg-slate-700 disabled:opacity-50 sm:px-5 sm:text-lg"
         >
           Search
         </button>
       </div>
       {examples.length ? (
-        <div className="flex flex-wrap items-center gap-1.5 text-sm">
-          <span className="text-slate-500">Try the article&apos;s queries:</span>
+        // On a phone the chips scroll sideways in one row, so the results stay near the query.
+        <div className="-mx-3 flex items-center gap-1.5 overflow-x-auto px-3 text-sm sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0">
+          <span className="shrink-0 text-slate-600">Try the article&apos;s queries:</span>
           {examples.map((example) => (
             <button
               key={example}
               type="button"
               onClick={() => onQuery(example)}
               data-testid="example-query"
-              className="rounded-full border border-slate-300 bg-white px-2.5 py-0.5 hover:bg-slate-100 aria-pressed:border-slate-900 aria-pressed:bg-slate-900 aria-pressed:text-white"
+              className="shrink-0 whitespace-nowrap rounded-full border border-slate-300 bg-white px-2.5 py-0.5 hover:bg-slate-100 aria-pressed:border-slate-900 aria-pressed:bg-slate-900 aria-pressed:text-white"
               aria-pressed={example === query}
             >
               {example}

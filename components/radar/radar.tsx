@@ -28,9 +28,10 @@ export function Radar() {
   const why = panelWhy(response, shown, explanation, calibration);
 
   return (
-    <div className="mx-auto grid max-w-screen-2xl gap-6 p-4 lg:grid-cols-[18rem_1fr]">
+    <div className="mx-auto grid max-w-screen-2xl gap-4 p-3 sm:p-4 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-6">
       <Sidebar
         models={radar.models}
+        broken={radar.status.status?.broken ?? []}
         model={model}
         engine={radar.status.engine}
         statusError={radar.status.error}
@@ -69,12 +70,13 @@ export function Radar() {
           examples={isExampleKb(settings.kbText) ? SCENARIOS[language].map((s) => s.query) : []}
         />
         <EmbedProgress phase={phase} onCancel={searching.cancel} />
-        {radar.message ? <ErrorBanner message={radar.message} onDismiss={radar.dismissError} /> : null}
+        {radar.message ? <ErrorBanner message={radar.message} tone={radar.messageTone} onDismiss={radar.dismissError} /> : null}
         {radar.storageWarning ? <p className="text-sm text-amber-800">{radar.storageWarning}</p> : null}
         <ScriptWarning entries={radar.cleaned.entries} model={model} />
         <WhyViews response={response} shown={shown} explanation={explanation} where="above" />
-        {/* Two result columns need the width: side by side puts the knowledge base underneath. */}
-        <div className={view === "side_by_side" ? "flex flex-col-reverse gap-6" : "grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
+        {/* Two result columns need the width: side by side puts the knowledge base underneath. On a phone the results
+            come first, right under the query (order-first), the knowledge base after them. */}
+        <div className={view === "side_by_side" ? "flex flex-col gap-6" : "grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
           <KbEditor
             text={settings.kbText}
             onText={(kbText) => update({ kbText })}
@@ -85,7 +87,7 @@ export function Radar() {
             onLoadExample={() => update({ query: exampleQuery(language) })}
           />
           <section
-            className="flex min-w-0 flex-col gap-2"
+            className={`order-first flex min-w-0 flex-col gap-2 ${view === "side_by_side" ? "" : "xl:order-none"}`}
             aria-label="Results"
             data-testid="results"
             data-query={response?.query ?? ""}
@@ -94,7 +96,7 @@ export function Radar() {
           >
             {radar.stale ? <p className="text-sm text-slate-600">These results are for an earlier query or knowledge base: press Enter to search again.</p> : null}
             {response ? (
-              <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} why={why} />
+              <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} truncated={radar.resultTruncation} why={why} />
             ) : (
               <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-500">
                 {radar.ready ? "Type a query and press Enter to rank the knowledge base." : "Results appear here once the model is loaded."}

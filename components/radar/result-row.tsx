@@ -2,7 +2,8 @@
 
 import { bandOf, isAboveThreshold, type Band } from "@/lib/kb/bands";
 import type { RankChange } from "@/lib/kb/rank-diff";
-import type { SearchHit } from "@/lib/api/contract";
+import type { SearchHit, TruncatedEntry } from "@/lib/api/contract";
+import { EntryText } from "./entry-text";
 import { RowWhyLine, type RowWhy } from "./explain/row-why";
 
 const BAND_STYLES: Record<Band, string> = {
@@ -15,12 +16,20 @@ const BAND_STYLES: Record<Band, string> = {
 const CHANGE_STYLES: Record<RankChange["direction"], string> = {
   up: "text-emerald-700",
   down: "text-red-700",
-  same: "text-slate-400",
+  same: "text-slate-500",
   new: "text-blue-700",
 };
 
 /** One ranked entry: rank, text, score bar, band label; green when at or above the threshold. */
-export function ResultRow({ hit, threshold, change, why }: { hit: SearchHit; threshold: number; change?: RankChange; why?: RowWhy }) {
+export function ResultRow({ hit, threshold, change, truncation, why }: {
+  hit: SearchHit;
+  threshold: number;
+  change?: RankChange;
+  /** Set when the entry was longer than the model's token window. */
+  truncation?: TruncatedEntry;
+  /** issue 10: the score's percentile against random pairs, and "Why?". */
+  why?: RowWhy;
+}) {
   const above = isAboveThreshold(hit.score, threshold);
   const band = bandOf(hit.score);
   return (
@@ -29,16 +38,14 @@ export function ResultRow({ hit, threshold, change, why }: { hit: SearchHit; thr
       data-above-threshold={above}
       data-band={band}
       data-score={hit.score.toFixed(4)}
-      className={`grid grid-cols-[2.5rem_1fr_auto] items-center gap-x-3 gap-y-1 rounded-md border px-3 py-2 ${
+      className={`grid grid-cols-[2rem_minmax(0,1fr)_auto] items-center sm:grid-cols-[2.5rem_minmax(0,1fr)_auto] gap-x-3 gap-y-1 rounded-md border px-3 py-2 ${
         above ? "border-emerald-500 bg-emerald-50" : "border-slate-200 bg-white"
       }`}
     >
       <span className="text-right text-lg font-bold tabular-nums text-slate-500" data-testid="result-rank">
         {hit.rank}
       </span>
-      <span className="break-words" data-testid="result-text">
-        {hit.text}
-      </span>
+      <EntryText text={hit.text} truncation={truncation} />
       <span className="flex items-center gap-2">
         {change ? (
           <span data-testid="rank-change" title={change.description} className={`text-sm font-semibold tabular-nums ${CHANGE_STYLES[change.direction]}`}>

@@ -2,11 +2,11 @@
 
 import { isAboveThreshold } from "@/lib/kb/bands";
 import { overlapCount, rankChange } from "@/lib/kb/rank-diff";
-import type { SearchResponse } from "@/lib/api/contract";
+import type { SearchResponse, TruncatedEntry } from "@/lib/api/contract";
 import { POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
 import { ResultRow } from "./result-row";
-import { ScoreHistogram } from "./score-histogram";
-import { ColumnNotes, sharedDomain, type PanelWhy } from "./explain/panel-why";
+import { histogramDomain, ScoreHistogram } from "./score-histogram";
+import { ColumnNotes, type PanelWhy } from "./explain/panel-why";
 
 interface Props {
   response: SearchResponse;
@@ -14,35 +14,41 @@ interface Props {
   poolings: [Pooling] | [Pooling, Pooling];
   nativePooling: Pooling | undefined;
   threshold: number;
+  /** Entries of this knowledge base longer than the model's token window (from its embedding), by entry index. */
+  truncated?: readonly TruncatedEntry[];
   /** issue 10: percentile readings, explanations and notes. */
   why?: PanelWhy;
 }
 
-export function ResultsPanel({ response, poolings, nativePooling, threshold, why }: Props) {
+export function ResultsPanel({ response, poolings, nativePooling, threshold, truncated = [], why }: Props) {
   const [left, right] = poolings;
-  if (!right) return <RankedColumn response={response} pooling={left} nativePooling={nativePooling} threshold={threshold} why={why} />;
-  const domain = sharedDomain(response, poolings);
+  const byIndex = new Map(truncated.map((entry) => [entry.index, entry]));
+  const common = { response, nativePooling, threshold, truncated: byIndex, why };
+  if (!right) return <RankedColumn {...common} pooling={left} />;
   const shared = overlapCount(response.results[left] ?? [], response.results[right] ?? []);
+  // Compared histograms share one x-axis, or the same bar would sit at different places in the two.
+  const domain = histogramDomain([response.histograms[left] ?? [], response.histograms[right] ?? []], threshold);
   return (
     <div data-testid="side-by-side">
       <p className="mb-2 text-sm text-slate-600">
         Same query, two poolings. Arrows show how far each entry moved compared to the other column; {shared} of the top{" "}
         {response.results[left]?.length ?? 0} appear in both.
       </p>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <RankedColumn response={response} pooling={left} other={right} nativePooling={nativePooling} threshold={threshold} why={why} domain={domain} />
-        <RankedColumn response={response} pooling={right} other={left} nativePooling={nativePooling} threshold={threshold} why={why} domain={domain} />
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
+        <RankedColumn {...common} pooling={left} other={right} domain={domain} />
+        <RankedColumn {...common} pooling={right} other={left} domain={domain} />
       </div>
     </div>
   );
 }
 
-function RankedColumn({ response, pooling, other, nativePooling, threshold, why, domain }: {
+function RankedColumn({ response, pooling, other, nativePooling, threshold, truncated, domain, why }: {
   response: SearchResponse;
   pooling: Pooling;
   other?: Pooling;
   nativePooling: Pooling | undefined;
   threshold: number;
+  truncated: Map<number, TruncatedEntry>;
   why?: PanelWhy;
   domain?: [number, number];
 }) {
@@ -50,7 +56,7 @@ function RankedColumn({ response, pooling, other, nativePooling, threshold, why,
   const green = hits.filter((hit) => isAboveThreshold(hit.score, threshold)).length;
   const label = `${POOLING_LABELS[pooling]}${pooling === nativePooling ? " (native)" : ""}`;
   return (
-    <section data-testid="result-column" data-pooling={pooling} className="flex flex-col gap-3" aria-label={`Results, ${label}`}>
+    <section data-testid="result-column" data-pooling={pooling} className="flex min-w-0 flex-col gap-3" aria-label={`Results, ${label}`}>
       <h2 className="flex flex-wrap items-baseline justify-between gap-2 text-lg font-semibold">
         <span>{label}</span>
         <span className="text-sm font-normal text-slate-600" data-testid="result-summary">
@@ -65,6 +71,7 @@ function RankedColumn({ response, pooling, other, nativePooling, threshold, why,
             hit={hit}
             threshold={threshold}
             change={other ? rankChange(hit, other, POOLING_LABELS[other]) : undefined}
+            truncation={truncated.get(hit.index)}
             why={why ? { reading: why.readingFor(pooling, hit.score), onExplain: (h) => why.onExplain(h.index) } : undefined}
           />
         ))}

@@ -2,33 +2,70 @@
 
 import { Bar, BarChart, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { HistogramBin } from "@/lib/api/contract";
+import { useChartTheme } from "../use-chart-theme";
+
+/** The x-range that shows every bin and the threshold: one for a single chart, shared by charts compared side by side. */
+export function histogramDomain(binLists: HistogramBin[][], threshold: number): [number, number] {
+  const starts = binLists.flatMap((bins) => bins.map((bin) => bin.start));
+  const ends = binLists.flatMap((bins) => bins.map((bin) => bin.end));
+  return [Math.min(threshold, ...(starts.length ? starts : [0])), Math.max(threshold, ...(ends.length ? ends : [1]))];
+}
+
+interface Props {
+  bins: HistogramBin[];
+  threshold: number;
+  label: string;
+  /** The x-range; pass the same one to charts that are compared. Default: this chart's own. */
+  domain?: [number, number];
+}
 
 /** Every entry's score, binned, with the threshold drawn across: how well the query separates the knowledge base. */
-export function ScoreHistogram({ bins, threshold, label, domain }: { bins: HistogramBin[]; threshold: number; label: string; domain?: [number, number] }) {
+export function ScoreHistogram({ bins, threshold, label, domain }: Props) {
+  const theme = useChartTheme();
   const data = bins.map((bin) => ({ ...bin, mid: (bin.start + bin.end) / 2 }));
-  // issue 10: side by side passes one domain for both columns, so their x-axes line up.
-  const low = Math.min(domain?.[0] ?? data[0]?.start ?? 0, threshold);
-  const high = Math.max(domain?.[1] ?? data.at(-1)?.end ?? 1, threshold);
+  const [low, high] = domain ?? histogramDomain([bins], threshold);
+  const isAbove = (bin: HistogramBin) => bin.start >= threshold - 1e-9;
+  const total = bins.reduce((sum, bin) => sum + bin.count, 0);
+  const above = bins.filter(isAbove).reduce((sum, bin) => sum + bin.count, 0);
+  const tick = { fontSize: theme.font(11), fill: theme.text };
+  // The chart is a picture of these numbers: screen readers get them as one sentence instead of a tab stop per bar.
+  const summary = `${total} entries scored from ${low.toFixed(2)} to ${high.toFixed(2)}; ${above} in bins at or above the threshold ${threshold.toFixed(2)}.`;
   return (
-    <figure data-testid="score-histogram" className="rounded-lg border border-slate-200 bg-white p-3">
-      <figcaption className="mb-1 text-sm font-semibold text-slate-700">Score distribution · {label}</figcaption>
-      <BarChart responsive data={data} style={{ width: "100%", height: 150 }} margin={{ top: 14, right: 12, bottom: 0, left: -20 }} barCategoryGap={1}>
-        <XAxis dataKey="mid" type="number" domain={[low, high]} tickFormatter={(value: number) => value.toFixed(2)} tick={{ fontSize: 11 }} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
-        <Tooltip
-          formatter={(value) => [String(value), "entries"]}
-          labelFormatter={(mid) => {
-            const bin = data.find((d) => d.mid === mid);
-            return bin ? `${bin.start.toFixed(2)} to ${bin.end.toFixed(2)}` : "";
-          }}
-        />
-        <Bar dataKey="count" isAnimationActive={false}>
-          {data.map((bin) => (
-            <Cell key={bin.start} fill={bin.start >= threshold - 1e-9 ? "#059669" : "#94a3b8"} />
-          ))}
-        </Bar>
-        <ReferenceLine x={threshold} stroke="#dc2626" strokeDasharray="4 3" label={{ value: `threshold ${threshold.toFixed(2)}`, position: "top", fontSize: 11, fill: "#dc2626" }} />
-      </BarChart>
+    <figure data-testid="score-histogram" className="min-w-0 rounded-lg border border-slate-200 bg-white p-3">
+      <figcaption className="mb-1 flex flex-wrap items-center justify-between gap-x-3 text-sm font-semibold text-slate-700">
+        <span>Score distribution · {label}</span>
+        {/* The threshold's label lives here, not on the line, where it ran into the y-axis near the edges. */}
+        <span className="inline-flex items-center gap-1.5 text-xs font-normal text-slate-600" data-testid="histogram-threshold">
+          <span className="inline-block w-4 border-t-2 border-dashed" style={{ borderColor: theme.line }} aria-hidden />
+          threshold {threshold.toFixed(2)}
+        </span>
+      </figcaption>
+      <div role="img" aria-label={summary} data-testid="histogram-chart" data-domain={`${low.toFixed(4)},${high.toFixed(4)}`}>
+        <BarChart
+          responsive
+          accessibilityLayer={false}
+          data={data}
+          style={{ width: "100%", height: Math.round(150 * theme.scale) }}
+          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+          barCategoryGap={1}
+        >
+          <XAxis dataKey="mid" type="number" domain={[low, high]} tickFormatter={(value: number) => value.toFixed(2)} tick={tick} stroke={theme.grid} />
+          <YAxis allowDecimals={false} tick={tick} stroke={theme.grid} width={theme.font(32)} />
+          <Tooltip
+            formatter={(value) => [String(value), "entries"]}
+            labelFormatter={(mid) => {
+              const bin = data.find((d) => d.mid === mid);
+              return bin ? `${bin.start.toFixed(2)} to ${bin.end.toFixed(2)}` : "";
+            }}
+          />
+          <Bar dataKey="count" isAnimationActive={false}>
+            {data.map((bin) => (
+              <Cell key={bin.start} fill={isAbove(bin) ? theme.above : theme.below} />
+            ))}
+          </Bar>
+          <ReferenceLine x={threshold} stroke={theme.line} strokeDasharray="4 3" />
+        </BarChart>
+      </div>
     </figure>
   );
 }

@@ -1,12 +1,25 @@
 "use client";
 
+import { useEffect, useId, useState } from "react";
 import { BANDS } from "@/lib/kb/bands";
 import { MAX_TOP_K, MIN_TOP_K } from "@/lib/api/contract";
-import type { ModelSummary } from "@/lib/api/contract";
+import { topKProblem } from "./settings";
+import type { BrokenModel, ModelSummary } from "@/lib/api/contract";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 
 /** Installed models, each with its native pooling marked. */
-export function ModelPicker({ models, model, onModel }: { models: ModelSummary[]; model: ModelSummary | undefined; onModel: (id: string) => void }) {
+export function ModelPicker({
+  models,
+  broken = [],
+  model,
+  onModel,
+}: {
+  models: ModelSummary[];
+  /** Installed folders that cannot be read: listed, not choosable, with the reason under the picker. */
+  broken?: BrokenModel[];
+  model: ModelSummary | undefined;
+  onModel: (id: string) => void;
+}) {
   return (
     <label className="flex flex-col gap-1">
       <span className="text-sm font-semibold text-slate-700">Model</span>
@@ -14,14 +27,33 @@ export function ModelPicker({ models, model, onModel }: { models: ModelSummary[]
         data-testid="model-picker"
         value={model?.id ?? ""}
         onChange={(event) => onModel(event.target.value)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
+        className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5"
       >
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.id} · native: {POOLING_LABELS[m.nativePooling]}
           </option>
         ))}
+        {broken.map((b) => (
+          <option key={b.id} value={b.id} disabled>
+            {b.id} · cannot be read
+          </option>
+        ))}
       </select>
+      {broken.length ? (
+        <details data-testid="broken-models" className="text-xs text-red-800">
+          <summary className="cursor-pointer">
+            {broken.length === 1 ? "1 model folder cannot be read" : `${broken.length} model folders cannot be read`}
+          </summary>
+          <ul className="mt-1 list-disc pl-4">
+            {broken.map((b) => (
+              <li key={b.id} className="break-words">
+                <strong>{b.id}</strong>: {b.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {model ? (
         <span className="text-xs text-slate-500">
           {model.description} {model.hasQueryPrompt ? "Queries get the model's query prompt." : ""}
@@ -33,13 +65,17 @@ export function ModelPicker({ models, model, onModel }: { models: ModelSummary[]
 
 /** Scores at or above the threshold are green; the article's bands are listed under it. */
 export function ThresholdSlider({ threshold, onThreshold }: { threshold: number; onThreshold: (threshold: number) => void }) {
+  const id = useId();
   const bands = BANDS.map((b) => (Number.isFinite(b.min) ? `${b.label} ≥ ${b.min}` : `${b.label} below`)).join(", ");
   return (
-    <label className="flex flex-col gap-1">
-      <span className="flex justify-between text-sm font-semibold text-slate-700">
-        Threshold <output data-testid="threshold-value">{threshold.toFixed(2)}</output>
+    <div className="flex flex-col gap-1">
+      {/* The label names the slider; the readout is its own element, so a screen reader hears "Threshold, 0.40". */}
+      <span className="flex justify-between gap-2 text-sm font-semibold text-slate-700">
+        <label htmlFor={id}>Threshold</label>
+        <output htmlFor={id} data-testid="threshold-value" className="tabular-nums">{threshold.toFixed(2)}</output>
       </span>
       <input
+        id={id}
         type="range"
         min={0}
         max={1}
@@ -47,31 +83,50 @@ export function ThresholdSlider({ threshold, onThreshold }: { threshold: number;
         value={threshold}
         data-testid="threshold-slider"
         aria-valuetext={`${threshold.toFixed(2)}: scores at or above it are green`}
+        aria-describedby={`${id}-bands`}
         onChange={(event) => onThreshold(Number(event.target.value))}
-        className="accent-emerald-600"
+        className="w-full min-w-0 accent-emerald-600"
       />
-      <span className="text-xs text-slate-500">Green at or above. Bands: {bands}.</span>
-    </label>
+      <span id={`${id}-bands`} className="text-xs text-slate-600">Green at or above. Bands: {bands}.</span>
+    </div>
   );
 }
 
-/** How many hits to show per pooling; out-of-range input is ignored until it makes sense. */
+/**
+ * How many hits to show per pooling. A plain number field: it can be cleared and retyped; the search uses the last
+ * valid value, and an out-of-range one says so beside the field instead of silently snapping back.
+ */
 export function TopKInput({ topK, onTopK }: { topK: number; onTopK: (topK: number) => void }) {
+  const id = useId();
+  const [text, setText] = useState(String(topK));
+  const problem = topKProblem(text);
+  // A new value from outside (a reload, a reset) replaces what is typed, unless it is the same number.
+  useEffect(() => setText((current) => (Number(current) === topK ? current : String(topK))), [topK]);
   return (
-    <label className="flex items-center justify-between gap-2">
-      <span className="text-sm font-semibold text-slate-700">Top-k</span>
-      <input
-        type="number"
-        min={MIN_TOP_K}
-        max={MAX_TOP_K}
-        value={topK}
-        data-testid="top-k"
-        onChange={(event) => {
-          const value = Math.round(Number(event.target.value));
-          if (value >= MIN_TOP_K && value <= MAX_TOP_K) onTopK(value);
-        }}
-        className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-right"
-      />
-    </label>
+    <div className="flex flex-col gap-1">
+      <span className="flex items-center justify-between gap-2">
+        <label htmlFor={id} className="text-sm font-semibold text-slate-700">Top-k</label>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={MIN_TOP_K}
+          max={MAX_TOP_K}
+          step={1}
+          value={text}
+          data-testid="top-k"
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (topKProblem(event.target.value) === null) onTopK(Number(event.target.value));
+          }}
+          className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-right aria-invalid:border-red-700"
+        />
+      </span>
+      <p id={`${id}-problem`} data-testid="top-k-problem" aria-live="polite" className="text-xs text-red-800 empty:hidden">
+        {problem ? `${problem} The search keeps ${topK}.` : ""}
+      </p>
+    </div>
   );
 }

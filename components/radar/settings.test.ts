@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, parseSettings, serializeSettings } from "./settings";
+import { DEFAULT_SETTINGS, parseSettings, serializeSettings, topKProblem } from "./settings";
 
 describe("parseSettings", () => {
   it("gives the defaults (0.4 threshold, top 10, the English example) when nothing is stored", () => {
@@ -28,5 +28,19 @@ describe("parseSettings", () => {
   it("survives corrupt JSON and non-objects", () => {
     expect(parseSettings("{not json")).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings("42")).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe("topKProblem", () => {
+  it("accepts whole numbers from 1 to 100", () => {
+    for (const text of ["1", "10", "100", " 7 "]) expect(topKProblem(text)).toBeNull();
+  });
+
+  it("says what is wrong with an empty, fractional or out-of-range value", () => {
+    expect(topKProblem("")).toMatch(/^Type a number\. Top-k is a whole number from 1 to 100\.$/);
+    expect(topKProblem("2.5")).toMatch(/^2\.5 is not a whole number\./);
+    expect(topKProblem("0")).toMatch(/^0 is out of range\. Top-k is a whole number from 1 to 100\.$/);
+    expect(topKProblem("500")).toMatch(/^500 is out of range\./);
+    expect(topKProblem("abc")).toMatch(/is not a whole number/);
   });
 });

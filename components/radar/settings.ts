@@ -72,3 +72,14 @@ export function parseSettings(stored: string | null): RadarSettings {
 export function serializeSettings(settings: RadarSettings): string {
   return JSON.stringify(settings);
 }
+
+const TOP_K_RANGE_MESSAGE = `Top-k is a whole number from ${MIN_TOP_K} to ${MAX_TOP_K}.`;
+
+/** What is wrong with a typed Top-k, said plainly; null when it is a whole number in range. */
+export function topKProblem(text: string): string | null {
+  if (text.trim() === "") return `Type a number. ${TOP_K_RANGE_MESSAGE}`;
+  const value = Number(text);
+  if (!Number.isInteger(value)) return `${text} is not a whole number. ${TOP_K_RANGE_MESSAGE}`;
+  if (value < MIN_TOP_K || value > MAX_TOP_K) return `${text} is out of range. ${TOP_K_RANGE_MESSAGE}`;
+  return null;
+}

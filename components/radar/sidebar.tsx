@@ -3,14 +3,16 @@
 import type { ReactNode } from "react";
 import type { AppError } from "@/lib/errors";
 import type { View } from "./settings";
-import type { EngineState, ModelSummary } from "@/lib/api/contract";
-import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
+import type { BrokenModel, EngineState, ModelSummary } from "@/lib/api/contract";
+import { POOLING_LABELS, POOLINGS, type Pooling } from "@/lib/pooling/strategies";
 import { EngineStatusCard } from "./engine-status-card";
 import { PoolingControl } from "./pooling-control";
+import { SettingsDrawer } from "./settings-drawer";
 import { ModelPicker, ThresholdSlider, TopKInput } from "./setting-controls";
 
 interface Props {
   models: ModelSummary[];
+  broken: BrokenModel[];
   model: ModelSummary | undefined;
   engine: EngineState | null;
   statusError: AppError | null;
@@ -31,21 +33,25 @@ interface Props {
 /** Engine status, then the settings in the order a demo touches them: model, pooling, threshold, top-k. */
 export function Sidebar(props: Props) {
   const { model } = props;
+  const pooling = props.view === "side_by_side" ? props.compare.map((p) => POOLING_LABELS[p]).join(" vs ") : POOLING_LABELS[props.view];
+  const summary = `${pooling} · threshold ${props.threshold.toFixed(2)} · top ${props.topK}`;
   return (
-    <aside className="flex flex-col gap-5" aria-label="Settings">
+    <aside className="flex min-w-0 flex-col gap-3 lg:gap-5" aria-label="Settings">
       <EngineStatusCard modelId={model?.id ?? ""} engine={props.engine} error={props.statusError} onRetry={props.onRetry} />
-      <ModelPicker models={props.models} model={model} onModel={props.onModel} />
-      <PoolingControl
-        view={props.view}
-        nativePooling={model?.nativePooling}
-        compare={props.compare}
-        poolings={POOLINGS}
-        onView={props.onView}
-        onCompare={props.onCompare}
-      />
-      <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
-      <TopKInput topK={props.topK} onTopK={props.onTopK} />
-      {props.extra}
+      <SettingsDrawer summary={summary}>
+        <ModelPicker models={props.models} broken={props.broken} model={model} onModel={props.onModel} />
+        <PoolingControl
+          view={props.view}
+          nativePooling={model?.nativePooling}
+          compare={props.compare}
+          poolings={POOLINGS}
+          onView={props.onView}
+          onCompare={props.onCompare}
+        />
+        <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
+        <TopKInput topK={props.topK} onTopK={props.onTopK} />
+        {props.extra}
+      </SettingsDrawer>
     </aside>
   );
 }

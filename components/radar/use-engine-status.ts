@@ -6,10 +6,13 @@ import type { AppError } from "@/lib/errors";
 import type { EngineState, StatusResponse } from "@/lib/api/contract";
 
 const POLL_MS = 1000;
+// Once the model is ready, a slower heartbeat: the status card must not say "ready" about a server that is gone.
+const HEARTBEAT_MS = 5000;
 
 /**
- * Polls GET /api/status for `model` (which also starts loading it) until its engine is ready or failed.
- * `model` null means the server's default.
+ * Polls GET /api/status for `model` (which also starts loading it): every second until its engine is ready or failed,
+ * then every few seconds, so a server that stops answering shows on the status card. `model` null means the server's
+ * default.
  */
 export function useEngineStatus(model: string | null): {
   status: StatusResponse | null;
@@ -24,18 +27,24 @@ export function useEngineStatus(model: string | null): {
   useEffect(() => {
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = "";
     const poll = async (retry: boolean) => {
+      let settled = false;
       try {
         const next = await fetchStatus(model ?? undefined, { retry, signal: abort.signal });
-        setStatus(next);
+        // Timings change on every answer: compare the rest, so an unchanged status does not re-render the radar.
+        const key = JSON.stringify({ ...next, timings: undefined });
+        if (key !== last) setStatus(next);
+        last = key;
         setError(null);
         const state = engineOf(next, model);
-        if (state?.status === "ready" || state?.status === "failed") return;
+        if (state?.status === "failed") return;
+        settled = state?.status === "ready";
       } catch (caught) {
         if (abort.signal.aborted) return;
         setError(caught as AppError);
       }
-      timer = setTimeout(() => void poll(false), POLL_MS);
+      timer = setTimeout(() => void poll(false), settled ? HEARTBEAT_MS : POLL_MS);
     };
     void poll(attempt > 0);
     return () => {

@@ -75,7 +75,10 @@ export function useRadar() {
   return {
     settings, update, storageWarning, status, searching, models, model, native, view, language, ready, cleaned, stale,
     truncated: built?.key === currentKey ? built.done.truncated : null,
+    // The truncation facts of the knowledge base the shown results were ranked in (tags on long entries).
+    resultTruncation: response && built?.done.kbId === response.kbId ? built.done.truncated : [],
     message: inputError ?? searching.error?.message ?? null,
+    messageTone: !inputError && searching.error?.code === "cancelled" ? ("notice" as const) : ("error" as const),
     runSearch, chooseModel, dismissError,
   };
 }

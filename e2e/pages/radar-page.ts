@@ -9,6 +9,8 @@ export class RadarPage {
   readonly results: Locator;
   readonly rows: Locator;
   readonly error: Locator;
+  /** A neutral notice (Cancel), not an error. */
+  readonly notice: Locator;
   readonly engineStatus: Locator;
   readonly progress: Locator;
 
@@ -18,6 +20,7 @@ export class RadarPage {
     this.results = page.getByTestId("results");
     this.rows = page.getByTestId("result-row");
     this.error = page.getByTestId("error-message");
+    this.notice = page.getByTestId("notice-message");
     this.engineStatus = page.getByTestId("engine-status");
     this.progress = page.getByTestId("embed-progress");
   }
@@ -63,6 +66,12 @@ export class RadarPage {
 
   greenRows(): Locator {
     return this.page.locator('[data-testid="result-row"][data-above-threshold="true"]');
+  }
+
+  /** On a phone the settings are folded under one bar: opens it (a no-op on a wide screen, where they always show). */
+  async openSettings(): Promise<void> {
+    const toggle = this.page.getByTestId("settings-toggle");
+    if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
   }
 
   async setThreshold(value: number): Promise<void> {

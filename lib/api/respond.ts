@@ -65,15 +65,6 @@ export function errorResponse(error: unknown): Response {
   return Response.json(errorBody(appError), { status: HTTP_STATUS[appError.code], headers });
 }
 
-/** For a route file: answers every method it does not export with 405, a JSON body and an Allow header. */
-export function otherMethods(...allowed: string[]) {
-  const answer = async (request: Request) => {
-    const response = errorResponse(new AppError("method_not_allowed", `${request.method} is not answered here: expected ${allowed.join(" or ")}.`));
-    response.headers.set("allow", allowed.join(", "));
-    return response;
-  };
-  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
-}
 
 export function jsonResponse(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });

@@ -86,15 +86,16 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
     const { model } = this.info;
     const tensors = buildBatch(rows, this.tokenizer.padId, model.paddingSide);
     const ranAt = now();
-    const { hidden, dim } = await this.session.run(tensors);
+    // A pooled graph pools inside onnxruntime; a plain one returns [batch, seq, dim] for lib/pooling to pool.
+    const output = this.session.runPooled ? await this.session.runPooled(tensors) : await this.session.run(tensors);
     const inferenceMs = now() - ranAt;
+    const { dim } = output;
     if (dim !== model.hiddenSize) throw new AppError("model_corrupt", `${model.id}: config.json says hidden_size ${model.hiddenSize}, the graph returns ${dim}`);
     const pooledAt = now();
-    const states = { hidden, attentionMask: tensors.attentionMask, specialMask: tensors.specialMask, batch: tensors.batch, seq: tensors.seq, dim };
     const pooled: ForwardResult["pooled"] = {};
     const norms: ForwardResult["norms"] = {};
     for (const p of poolings) {
-      const rows = pool(p, states); // [batch, dim]
+      const rows = "rows" in output ? output.rows[p] : pool(p, { ...tensors, hidden: output.hidden, dim }); // [batch, dim]
       norms[p] = rowNorms(rows, dim);
       pooled[p] = l2NormalizeRows(rows, dim);
     }
@@ -188,7 +189,8 @@ export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, gr
     choice,
     async (device, signal) => {
       const chosen = chooseGraph(available, device, graph);
-      const file = model.graphs.find((g) => g.graph === chosen)!.file;
+      const info = model.graphs.find((g) => g.graph === chosen)!;
+      const file = info.pooledFile ?? info.file;
       const session = await createForwardSession(join(model.dir, file), device, { signal, displayName: modelFileName(model.dir, file) });
       return { session, graph: chosen };
     },
@@ -200,6 +202,7 @@ export async function loadModelEngine(model: ModelInfo, choice: DeviceChoice, gr
     device: selection.device,
     graph: loadedGraph,
     loadMs: now() - started,
+    pooledGraph: session.runPooled !== undefined,
     skipped: selection.skipped,
     placement: session.placement,
   };

@@ -7,7 +7,7 @@
 import "server-only";
 import { AppError, isAppError } from "../errors";
 import { deviceChoiceFromEnv } from "./device";
-import { findModel, modelsDir, scanModels, type ModelScan } from "./registry";
+import { findModel, modelsDir, scanModels, withoutPooledGraphs, type ModelScan } from "./registry";
 import type { BrokenModel, EmbeddingEngine, EngineState, LoadOptions, ModelInfo } from "./types";
 import { loadWorkerEngine } from "./worker-engine";
 
@@ -71,13 +71,14 @@ export function defaultModelId(): string {
  */
 export function loadEngine(modelId: string = defaultModelId(), options: LoadOptions & { retry?: boolean } = {}): Promise<EmbeddingEngine> {
   const device = options.device ?? deviceChoiceFromEnv();
-  const key = `${modelId}|${device}|${options.graph ?? "best"}`;
+  const pooledGraph = options.pooledGraph ?? true;
+  const key = `${modelId}|${device}|${options.graph ?? "best"}${pooledGraph ? "" : "|plain"}`;
   const existing = holder.slots.get(key);
   if (existing && !(existing.state.status === "failed" && options.retry)) return existing.promise;
 
   let model: ModelInfo;
   try {
-    model = getModelInfo(modelId);
+    model = pooledGraph ? getModelInfo(modelId) : withoutPooledGraphs(getModelInfo(modelId));
   } catch (error) {
     return Promise.reject(error);
   }

@@ -32,7 +32,9 @@ const say = (report) => process.stdout.write("\n" + JSON.stringify(report) + "\n
   const values = { input_ids: [101, 7592, 2088, 102], attention_mask: [1, 1, 1, 1], token_type_ids: [0, 0, 0, 0], position_ids: [0, 1, 2, 3] };
   const feeds = {};
   for (const name of session.inputNames) {
-    feeds[name] = new ort.Tensor("int64", BigInt64Array.from(values[name] ?? [0, 0, 0, 0], BigInt), [1, 4]);
+    feeds[name] = name === "pool_weights" // a pooled graph (pooled-graph.mjs): [batch, 4 poolings, seq]
+      ? new ort.Tensor("float32", new Float32Array(16).fill(0.25), [1, 4, 4])
+      : new ort.Tensor("int64", BigInt64Array.from(values[name] ?? [0, 0, 0, 0], BigInt), [1, 4]);
   }
   const outputs = await session.run(feeds);
   const output = outputs[session.outputNames.includes("last_hidden_state") ? "last_hidden_state" : session.outputNames[0]];

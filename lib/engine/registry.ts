@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
+import { pooledGraphFile } from "./pooled-graph.mjs";
 import type { Architecture, BrokenModel, Graph, GraphInfo, ModelInfo } from "./types";
 
 /** transformers.js file names for each graph, so a folder from the hub works unchanged. */
@@ -56,9 +57,19 @@ function graphsIn(dir: string): GraphInfo[] {
   const graphs: GraphInfo[] = [];
   for (const [graph, files] of Object.entries(GRAPH_FILES) as [Graph, string[]][]) {
     const file = files.find((f) => existsSync(join(dir, f)));
-    if (file) graphs.push({ graph, file, bytes: statSync(join(dir, file)).size });
+    if (!file) continue;
+    const source = statSync(join(dir, file));
+    const pooled = pooledGraphFile(file);
+    // An older pooled graph holds the weights of the graph it was made from: a replaced graph outdates it.
+    const pooledCurrent = existsSync(join(dir, pooled)) && statSync(join(dir, pooled)).mtimeMs >= source.mtimeMs;
+    graphs.push({ graph, file, bytes: source.size, ...(pooledCurrent ? { pooledFile: pooled } : {}) });
   }
   return graphs;
+}
+
+/** The model as if its folder had no pooled graphs (the engine then pools in JavaScript). */
+export function withoutPooledGraphs(model: ModelInfo): ModelInfo {
+  return { ...model, graphs: model.graphs.map(({ pooledFile: _dropped, ...graph }) => graph) };
 }
 
 function positiveInt(...values: unknown[]): number | undefined {

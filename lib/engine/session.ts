@@ -2,7 +2,10 @@
 // else sees plain typed arrays.
 import * as ort from "onnxruntime-node";
 import { AppError } from "../errors";
+import type { Pooling } from "../pooling/strategies";
+import { poolingWeights, splitPooled, WEIGHTED_POOLINGS } from "../pooling/weights";
 import type { BatchTensors } from "./batch";
+import { POOL_WEIGHTS_INPUT, POOLED_OUTPUTS } from "./pooled-graph.mjs";
 import { NO_SPINNING } from "./ort-options";
 import { probeProvider } from "./provider-probe";
 import type { Device } from "./types";
@@ -11,6 +14,11 @@ export interface ForwardSession {
   inputNames: readonly string[];
   /** Runs the graph; returns last_hidden_state as float32 [batch, seq, dim]. */
   run(batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }>;
+  /**
+   * Pooled graphs only (pooled-graph.mjs): runs the graph with pooling inside; returns every pooling as float32
+   * [batch, dim], not normalized. Only [batch, 5, dim] leaves onnxruntime instead of [batch, seq, dim].
+   */
+  runPooled?(batch: BatchTensors): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }>;
   release(): Promise<void>;
   /** GPU devices: nodes per execution provider as onnxruntime placed them (from the probe). */
   placement?: Record<string, number>;
@@ -68,15 +76,18 @@ export async function createForwardSession(path: string, device: Device, options
     await session.release();
     throw new AppError("model_corrupt", `${name} has no last_hidden_state output; it has: ${session.outputNames.join(", ")}`);
   }
+  const pooled = session.inputNames.includes(POOL_WEIGHTS_INPUT);
   return {
-    inputNames: session.inputNames,
+    inputNames: session.inputNames.filter((input) => input !== POOL_WEIGHTS_INPUT),
     run: (batch) => runBatch(session, batch),
+    ...(pooled ? { runPooled: (batch: BatchTensors) => runPooledBatch(session, batch) } : {}),
     release: () => session.release(),
     placement,
   };
 }
 
-async function runBatch(session: ort.InferenceSession, batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }> {
+/** The graph's inputs from a batch; a pooled graph also gets its pool_weights (zeros when they are not needed). */
+function feedsFor(session: ort.InferenceSession, batch: BatchTensors, weights?: Float32Array): Record<string, ort.Tensor> {
   const shape = [batch.batch, batch.seq];
   const feeds: Record<string, ort.Tensor> = {};
   for (const name of session.inputNames) {
@@ -84,14 +95,32 @@ async function runBatch(session: ort.InferenceSession, batch: BatchTensors): Pro
     else if (name === "attention_mask") feeds[name] = new ort.Tensor("int64", BigInt64Array.from(batch.attentionMask, BigInt), shape);
     else if (name === "token_type_ids") feeds[name] = new ort.Tensor("int64", new BigInt64Array(batch.inputIds.length), shape);
     else if (name === "position_ids") feeds[name] = new ort.Tensor("int64", batch.positionIds, shape);
-    else throw new AppError("model_corrupt", `the graph wants an input "${name}" the engine does not provide; expected input_ids, attention_mask, token_type_ids, position_ids`);
+    else if (name === POOL_WEIGHTS_INPUT) {
+      const k = WEIGHTED_POOLINGS.length;
+      feeds[name] = new ort.Tensor("float32", weights ?? new Float32Array(batch.batch * k * batch.seq), [batch.batch, k, batch.seq]);
+    } else throw new AppError("model_corrupt", `the graph wants an input "${name}" the engine does not provide; expected input_ids, attention_mask, token_type_ids, position_ids`);
   }
-  const outputs = await session.run(feeds, ["last_hidden_state"]);
+  return feeds;
+}
+
+async function runBatch(session: ort.InferenceSession, batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }> {
+  const outputs = await session.run(feedsFor(session, batch), ["last_hidden_state"]);
   const output = outputs.last_hidden_state;
   const dim = Number(output.dims[2]);
   const hidden = output.type === "float16" ? halfToFloat(output.data as Uint16Array) : (output.data as Float32Array);
   output.dispose();
   return { hidden, dim };
+}
+
+async function runPooledBatch(session: ort.InferenceSession, batch: BatchTensors): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }> {
+  const weights = poolingWeights(batch.attentionMask, batch.specialMask, batch.batch, batch.seq); // [batch, 4, seq]
+  const outputs = await session.run(feedsFor(session, batch, weights), [...POOLED_OUTPUTS]);
+  const [pooled, pooledMax] = POOLED_OUTPUTS.map((name) => outputs[name]); // [batch, 4, dim], [batch, dim]
+  const dim = Number(pooledMax.dims[1]);
+  const rows = splitPooled(pooled.data as Float32Array, pooledMax.data as Float32Array, batch.batch, dim);
+  pooled.dispose();
+  pooledMax.dispose();
+  return { rows, dim };
 }
 
 /** fp16 graphs return IEEE half floats as raw 16-bit words; pooling works in float32. */

@@ -32,6 +32,12 @@ export interface GraphInfo {
   /** Path relative to the model folder, e.g. "onnx/model.onnx". */
   file: string;
   bytes: number;
+  /**
+   * The same graph with pooling appended (lib/engine/pooled-graph.mjs), e.g. "onnx/model_pooled.onnx", when the
+   * model install wrote one and it is newer than `file`. The engine prefers it: one MatMul and one ReduceMax in
+   * the graph instead of pooling [batch, seq, dim] in JavaScript.
+   */
+  pooledFile?: string;
 }
 
 /** What the registry knows about one folder under models/, read from its Hugging Face layout files. */
@@ -63,6 +69,8 @@ export interface LoadOptions {
   device?: DeviceChoice;
   /** @default the best graph for the device: int8 is CPU-only; a GPU takes fp16/fp32. */
   graph?: Graph;
+  /** Run the graph with pooling appended when the folder has one (false: pool in JavaScript). @default true */
+  pooledGraph?: boolean;
 }
 
 /** A device that was tried and not used, and why (shown in /api/status and the UI). */
@@ -77,6 +85,8 @@ export interface LoadedModelInfo {
   graph: Graph;
   loadMs: number;
   skipped: SkippedDevice[];
+  /** True when the session runs the pooled graph (GraphInfo.pooledFile): pooling happens inside onnxruntime. */
+  pooledGraph?: boolean;
   /** On a GPU: graph nodes per execution provider, as onnxruntime placed them (a few shape ops stay on the CPU). */
   placement?: Record<string, number>;
 }

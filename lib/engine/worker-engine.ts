@@ -4,7 +4,7 @@
  * tokenized in chunks, planned into length-bucketed batches, and run one batch per turn. Server-only.
  */
 import { AppError } from "../errors";
-import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { POOLINGS } from "../pooling/strategies";
 import { admission } from "./admission";
 import { planBatches } from "./batch";
 import { allocateRows, BATCH_LIMITS, checkTexts, encodedRow, scatterRows } from "./engine";

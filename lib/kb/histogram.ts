@@ -4,13 +4,13 @@ import type { HistogramBin } from "../api/contract/wire-types";
 /** @default 0.05: fine enough to see the article's bands (0.35 / 0.45 / 0.65), coarse enough for 24 entries. */
 export const DEFAULT_BIN_WIDTH = 0.05;
 
-// Keeps 0.4 in the [0.40, 0.45) bin despite 0.4 / 0.05 = 7.999999.
-const EPSILON = 1e-9;
+/** Keeps 0.4 in the [0.40, 0.45) bin despite 0.4 / 0.05 = 7.999999. */
+export const BIN_EPSILON = 1e-9;
 
 /** Counts scores in contiguous bins of `width`, aligned to multiples of it, from the lowest score's bin to the highest's. */
 export function histogram(scores: ArrayLike<number>, width = DEFAULT_BIN_WIDTH): HistogramBin[] {
   if (scores.length === 0) return [];
-  const binOf = (score: number) => Math.floor(score / width + EPSILON);
+  const binOf = (score: number) => Math.floor(score / width + BIN_EPSILON);
   // binOf is monotonic: the lowest and highest bins are those of the lowest and highest scores.
   let min = Infinity;
   let max = -Infinity;

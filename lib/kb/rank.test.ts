@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { POOLINGS } from "../pooling/strategies";
 import { normalizedRows, seededRandom } from "../testing/random";
 import { rankKnowledgeBase, rankOrder, ranksFromOrder, scoreAll } from "./rank-naive";
-import { rankScores, ranksOf, topKIndices } from "./rank";
+import { histogram } from "./histogram";
+import { rankScores, ranksOf, scanScores } from "./rank";
+
+const topKIndices = (scores: Float32Array, k: number) => scanScores(scores, k).top;
 
 describe("topKIndices", () => {
   it("picks the k best, best first, by hand", () => {
@@ -55,6 +58,20 @@ describe("rankScores against the brute-force oracle", () => {
       expect(fast.hits[p]).toEqual(oracle.results[p]!.map(({ text: _text, ...hit }) => hit));
       expect(fast.histograms[p]).toEqual(oracle.histograms[p]);
     }
+  });
+});
+
+describe("scanScores' histogram", () => {
+  it("has exactly histogram()'s bins, bin edges (0.4, -0.05) and the extremes included", () => {
+    const next = seededRandom(23);
+    const scores = Float32Array.from([0.4, -0.05, 0.45, 1, -1, 0.99999994, ...Array.from({ length: 5000 }, () => next() * 1.6)]);
+    expect(scanScores(scores, 3).histogram).toEqual(histogram(scores));
+  });
+
+  it("falls back to histogram() for scores that are not cosines", () => {
+    const scores = Float32Array.from([5, -7, 0.2]);
+    expect(scanScores(scores, 1).histogram).toEqual(histogram(scores));
+    expect(scanScores(new Float32Array(0), 1).histogram).toEqual([]);
   });
 });
 

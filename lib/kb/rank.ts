@@ -1,11 +1,11 @@
 /**
- * Ranking from scores, the fast path: top-k by partial selection (one pass, a k-slot buffer) instead of a full
- * sort, and ranks under the other poolings computed for the hits only. Order is score descending, then entry
+ * Ranking from scores, the fast path: one pass per pooling for the top k (partial selection, not a sort), the
+ * histogram and a rank index, then the ranks under the other poolings for the hits only. Order is score descending, then entry
  * index ascending, exactly as the brute-force oracle (rank-naive.ts) orders. Pure.
  */
 import type { Pooling } from "../pooling/strategies";
 import type { HistogramBin, SearchHit } from "../api/contract/wire-types";
-import { histogram } from "./histogram";
+import { BIN_EPSILON, DEFAULT_BIN_WIDTH, histogram } from "./histogram";
 
 /** A hit before its text is attached (the rank worker knows vectors, not texts). */
 export type ScoredHit = Omit<SearchHit, "text">;
@@ -15,26 +15,22 @@ export interface ScoreRanking {
   histograms: Partial<Record<Pooling, HistogramBin[]>>;
 }
 
-/** The indices of the k best scores, best first; equal scores keep index order. O(n) for a small k. */
-export function topKIndices(scores: Float32Array, k: number): number[] {
-  const size = Math.min(k, scores.length);
-  const best = new Int32Array(size);
-  const values = new Float64Array(size).fill(-Infinity);
-  let filled = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const score = scores[i];
-    // Strictly greater: an equal score seen later has a larger index, so it ranks after the one kept.
-    if (filled === size && !(score > values[size - 1])) continue;
-    let at = filled < size ? filled++ : size - 1;
-    while (at > 0 && values[at - 1] < score) {
-      values[at] = values[at - 1];
-      best[at] = best[at - 1];
-      at--;
-    }
-    values[at] = score;
-    best[at] = i;
-  }
-  return Array.from(best.subarray(0, filled));
+/** Where ranksOf finds how many entries beat a score: fine buckets and, per bucket, the entries at or above it. */
+export interface RankIndex {
+  size: number;
+  /** Each entry's bucket. */
+  buckets: Uint16Array;
+  /** above[b] = entries in buckets >= b. */
+  above: Int32Array;
+}
+
+/** What one pass over a pooling's scores yields. */
+export interface ScoreScan {
+  /** The indices of the k best scores, best first; equal scores keep index order. */
+  top: number[];
+  /** The same bins as histogram(scores). */
+  histogram: HistogramBin[];
+  index: RankIndex;
 }
 
 /**
@@ -51,28 +47,77 @@ function bucketOf(score: number, buckets: number): number {
   return bucket >= 0 ? (bucket < buckets ? bucket : buckets - 1) : 0;
 }
 
+// Histogram bins of a cosine lie in [-21, 20] (0.05 wide); a few to spare either side.
+const BIN_OFFSET = 32;
+
+/**
+ * One pass over the scores for the three things a search needs from them: the top k by partial selection (a
+ * k-slot buffer, O(n) for a small k, not a sort), the histogram's bin counts, and the fine buckets ranksOf
+ * reads. Scores outside [-1.6, 1.6] (not cosines) fall back to histogram() for the bins.
+ */
+export function scanScores(scores: Float32Array, k: number): ScoreScan {
+  const size = Math.min(k, scores.length);
+  const best = new Int32Array(size);
+  const values = new Float64Array(size).fill(-Infinity);
+  let filled = 0;
+  const bins = new Int32Array(2 * BIN_OFFSET);
+  let binsOk = true;
+  const rankSize = bucketCount(scores.length);
+  const buckets = new Uint16Array(scores.length);
+  const above = new Int32Array(rankSize + 1);
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i];
+    above[(buckets[i] = bucketOf(score, rankSize))]++;
+    const bin = Math.floor(score / DEFAULT_BIN_WIDTH + BIN_EPSILON) + BIN_OFFSET;
+    if (bin >= 0 && bin < bins.length) bins[bin]++;
+    else binsOk = false;
+    // Strictly greater: an equal score seen later has a larger index, so it ranks after the one kept.
+    if (filled === size && !(score > values[size - 1])) continue;
+    let at = filled < size ? filled++ : size - 1;
+    while (at > 0 && values[at - 1] < score) {
+      values[at] = values[at - 1];
+      best[at] = best[at - 1];
+      at--;
+    }
+    values[at] = score;
+    best[at] = i;
+  }
+  for (let b = rankSize - 1; b >= 0; b--) above[b] += above[b + 1];
+  return { top: Array.from(best.subarray(0, filled)), histogram: binsOk ? binsOf(bins) : histogram(scores), index: { size: rankSize, buckets, above } };
+}
+
+/** Counts per bin (offset by BIN_OFFSET) as histogram() returns them: from the lowest occupied bin to the highest. */
+function binsOf(counts: Int32Array): HistogramBin[] {
+  const first = counts.findIndex((c) => c > 0);
+  if (first < 0) return [];
+  let last = counts.length - 1;
+  while (counts[last] === 0) last--;
+  return Array.from(counts.subarray(first, last + 1), (count, i) => {
+    const bin = first + i - BIN_OFFSET;
+    return { start: roundBin(bin * DEFAULT_BIN_WIDTH), end: roundBin((bin + 1) * DEFAULT_BIN_WIDTH), count };
+  });
+}
+
+function roundBin(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
 /**
  * The 1-based rank of each of `indices` in the whole list: 1 + entries with a higher score + entries with the
- * same score and a smaller index. Two branch-light passes instead of a sort: count entries per fine bucket (so
- * "how many in higher buckets" is a suffix sum), then collect the few entries that share a bucket with an asked
- * score and compare those exactly. O(n), whatever the scores.
+ * same score and a smaller index. Entries in higher buckets are counted by the scan; only those sharing a
+ * bucket with an asked score are compared exactly. One pass, whatever the scores.
  */
-export function ranksOf(scores: Float32Array, indices: readonly number[]): number[] {
-  const size = bucketCount(scores.length);
-  const buckets = new Uint16Array(scores.length);
-  const counts = new Int32Array(size + 1);
-  for (let j = 0; j < scores.length; j++) counts[(buckets[j] = bucketOf(scores[j], size))]++;
-  for (let b = size - 1; b >= 0; b--) counts[b] += counts[b + 1]; // counts[b] = entries in buckets >= b
+export function ranksOf(scores: Float32Array, indices: readonly number[], index: RankIndex = scanScores(scores, 0).index): number[] {
+  const { size, buckets, above } = index;
   const asked = new Map<number, number[]>(); // bucket -> entries in it
-  for (const i of indices) asked.set(bucketOf(scores[i], size), []);
+  for (const i of indices) asked.set(buckets[i], []);
   const marked = new Uint8Array(size);
   for (const bucket of asked.keys()) marked[bucket] = 1;
   for (let j = 0; j < scores.length; j++) if (marked[buckets[j]]) asked.get(buckets[j])!.push(j);
   return indices.map((i) => {
     const score = scores[i];
-    const bucket = bucketOf(score, size);
-    let ahead = counts[bucket + 1];
-    for (const j of asked.get(bucket)!) if (scores[j] > score || (scores[j] === score && j < i)) ahead++;
+    let ahead = above[buckets[i] + 1];
+    for (const j of asked.get(buckets[i])!) if (scores[j] > score || (scores[j] === score && j < i)) ahead++;
     return ahead + 1;
   });
 }
@@ -83,19 +128,19 @@ export function ranksOf(scores: Float32Array, indices: readonly number[]): numbe
  * @param scores per pooling, every entry's score (cosine with the query)
  */
 export function rankScores(scores: Partial<Record<Pooling, Float32Array>>, poolings: readonly Pooling[], topK: number): ScoreRanking {
-  const tops = new Map(poolings.map((p) => [p, topKIndices(scores[p]!, topK)]));
-  const hitIndices = [...new Set([...tops.values()].flat())];
+  const scans = new Map(poolings.map((p) => [p, scanScores(scores[p]!, topK)]));
+  const hitIndices = [...new Set([...scans.values()].flatMap((scan) => scan.top))];
   const ranks = new Map<Pooling, Map<number, number>>();
   for (const p of poolings) {
-    const computed = ranksOf(scores[p]!, hitIndices);
+    const computed = ranksOf(scores[p]!, hitIndices, scans.get(p)!.index);
     ranks.set(p, new Map(hitIndices.map((index, i) => [index, computed[i]])));
   }
   const ranksOfEntry = (index: number) => Object.fromEntries(poolings.map((p) => [p, ranks.get(p)!.get(index)!]));
   const ranking: ScoreRanking = { hits: {}, histograms: {} };
   for (const p of poolings) {
-    const top = tops.get(p)!;
+    const { top, histogram: bins } = scans.get(p)!;
     ranking.hits[p] = top.map((index, position) => ({ index, score: scores[p]![index], rank: position + 1, ranks: ranksOfEntry(index) }));
-    ranking.histograms[p] = histogram(scores[p]!);
+    ranking.histograms[p] = bins;
   }
   return ranking;
 }

@@ -12,7 +12,8 @@ import { BATCH_LIMITS, loadModelEngine } from "../../lib/engine/engine";
 // PyTorch runs the batches the engine plans on a GPU.
 const { tokenBudget: TOKEN_BUDGET, maxBatchSize: MAX_BATCH_SIZE } = BATCH_LIMITS.webgpu;
 import { probeProvider } from "../../lib/engine/provider-probe";
-import { describeModel } from "../../lib/engine/registry";
+import { ensurePooledGraphs } from "../../lib/engine/pooled-graph.mjs";
+import { describeModel, withoutPooledGraphs } from "../../lib/engine/registry";
 import { encodeTexts, loadTokenizer } from "../../lib/engine/tokenize";
 import type { Device, EmbedResult } from "../../lib/engine/types";
 import { agreement, textsPerSecond } from "./compare";
@@ -25,8 +26,12 @@ const modelIn = (work: string) => describeModel(workPaths(work).model, MODEL_ID)
 const texts = (work: string) => readJsonIfAny<string[]>(workPaths(work).texts) ?? [];
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
 
-/** Tokenizes the corpus and plans batches exactly as the engine does, for PyTorch to run the same shapes. */
+/**
+ * Writes the pooled graph the engine prefers (as the model install does), then tokenizes the corpus and plans
+ * batches exactly as the engine does, for PyTorch to run the same shapes.
+ */
 export function planPhase(work: string, source: string, limit: number): void {
+  for (const graph of ensurePooledGraphs(workPaths(work).model)) console.log(`pooled graph for ${graph.file}: ${graph.status}${"reason" in graph ? ` (${graph.reason})` : ""}`);
   const all = JSON.parse(readFileSync(source, "utf8")) as string[];
   const corpus = all.slice(0, limit);
   writeJson(workPaths(work).texts, corpus);
@@ -88,32 +93,35 @@ const passFigures = (result: EmbedResult, ms: number) => ({ ms, textsPerSecond: 
 /**
  * Embeds the corpus twice on one device: the cold pass includes first-use costs (WebGPU compiles a shader per
  * kernel and shape), the warm pass is the steady state a server sees. Vectors of the warm pass are kept.
- * Returns false when the device could not be used (the reason is recorded).
+ * The engine runs the pooled graph as the server does; `plain` runs it without (pooling in JavaScript), as the
+ * engine did before issue 13, recorded as "<device>-plain". Returns false when the device could not be used.
  */
-export async function embedPhase(work: string, device: Device): Promise<boolean> {
+export async function embedPhase(work: string, device: Device, plain = false): Promise<boolean> {
   const paths = workPaths(work);
   const corpus = texts(work);
+  const key = plain ? `${device}-plain` : device;
   let engine;
   try {
-    engine = await loadModelEngine(modelIn(work), device, "fp32");
+    engine = await loadModelEngine(plain ? withoutPooledGraphs(modelIn(work)) : modelIn(work), device, "fp32");
   } catch (error) {
-    writeJson(paths.embed(device), { device, status: "unavailable", reason: firstLine(error) });
-    console.log(`${device}: unavailable: ${firstLine(error)}`);
+    writeJson(paths.embed(key), { device, status: "unavailable", reason: firstLine(error) });
+    console.log(`${key}: unavailable: ${firstLine(error)}`);
     return false;
   }
-  console.log(`${device}: loaded in ${engine.info.loadMs.toFixed(0)} ms (graph ${engine.info.graph}, ${os.cpus().length} CPU threads visible)`);
+  console.log(`${key}: loaded in ${engine.info.loadMs.toFixed(0)} ms (graph ${engine.info.graph}, ${engine.info.pooledGraph ? "pooled in the graph" : "pooling in JavaScript"}, ${os.cpus().length} CPU threads visible)`);
   const cold = await timed(() => engine.embed(corpus, { onProgress: logProgress(device, "cold") }));
   const warm = await timed(() => engine.embed(corpus, { onProgress: logProgress(device, "warm") }));
   await engine.dispose();
   const repeat: Record<string, number> = {};
   for (const p of POOLINGS) {
     repeat[p] = agreement(cold.value.embeddings[p]!, warm.value.embeddings[p]!, warm.value.dims).min;
-    writeF32(paths.vectors(device, p), warm.value.embeddings[p]!);
+    writeF32(paths.vectors(key, p), warm.value.embeddings[p]!);
   }
   const figures = {
     device,
     status: "ok",
     graph: engine.info.graph,
+    pooledGraph: engine.info.pooledGraph === true,
     loadMs: engine.info.loadMs,
     count: warm.value.count,
     dims: warm.value.dims,
@@ -122,7 +130,7 @@ export async function embedPhase(work: string, device: Device): Promise<boolean>
     warm: passFigures(warm.value, warm.ms),
     repeatAgreement: repeat,
   };
-  writeJson(paths.embed(device), figures);
-  console.log(`${device}: cold ${figures.cold.textsPerSecond.toFixed(0)} texts/s, warm ${figures.warm.textsPerSecond.toFixed(0)} texts/s`);
+  writeJson(paths.embed(key), figures);
+  console.log(`${key}: cold ${figures.cold.textsPerSecond.toFixed(0)} texts/s, warm ${figures.warm.textsPerSecond.toFixed(0)} texts/s`);
   return true;
 }

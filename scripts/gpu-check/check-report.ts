@@ -75,6 +75,11 @@ function agreementOf(work: string, dims: number) {
   return {
     threshold: AGREEMENT_THRESHOLD,
     webgpuVsCpu: dims ? compareVectors(work, "webgpu", "cpu", POOLINGS, dims) : {},
+    // The engine with its pooled graph against itself pooling in JavaScript, on the same device (issue 13).
+    pooledVsPlain: {
+      webgpu: dims ? compareVectors(work, "webgpu", "webgpu-plain", POOLINGS, dims) : {},
+      cpu: dims ? compareVectors(work, "cpu", "cpu-plain", POOLINGS, dims) : {},
+    },
     torchVsCpu: dims ? compareVectors(work, "torch", "cpu", ["mean", "cls"], dims) : {},
     neighbourBaseline: baseline,
   };
@@ -86,6 +91,8 @@ function assemble(work: string) {
   const plan = readJsonIfAny<{ count: number; tokens: number; paddedTokens: number; batches: unknown[] }>(paths.plan);
   const webgpu = readJsonIfAny<EmbedFigures>(paths.embed("webgpu"));
   const cpu = readJsonIfAny<EmbedFigures>(paths.embed("cpu"));
+  const webgpuPlain = readJsonIfAny<EmbedFigures>(paths.embed("webgpu-plain"));
+  const cpuPlain = readJsonIfAny<EmbedFigures>(paths.embed("cpu-plain"));
   const torch = readJsonIfAny<TorchFigures>(paths.torch);
   const devices = readJsonIfAny<DevicesFile>(paths.devices);
   const agreement = agreementOf(work, cpu?.dims ?? webgpu?.dims ?? 0);
@@ -93,10 +100,13 @@ function assemble(work: string) {
     webgpuWarm: webgpu?.warm?.textsPerSecond,
     webgpuCold: webgpu?.cold?.textsPerSecond,
     cpuWarm: cpu?.warm?.textsPerSecond,
+    webgpuPlainWarm: webgpuPlain?.warm?.textsPerSecond,
+    cpuPlainWarm: cpuPlain?.warm?.textsPerSecond,
     torchCudaEndToEnd: torch?.e2e?.textsPerSecond,
     torchCudaForwardOnly: torch?.forward?.textsPerSecond,
   };
-  const agreed = POOLINGS.every((p) => (agreement.webgpuVsCpu[p]?.min ?? 0) > AGREEMENT_THRESHOLD);
+  const plainAgreements = Object.values(agreement.pooledVsPlain).flatMap((byPooling) => Object.values(byPooling));
+  const agreed = POOLINGS.every((p) => (agreement.webgpuVsCpu[p]?.min ?? 0) > AGREEMENT_THRESHOLD) && plainAgreements.every((a) => a.min > AGREEMENT_THRESHOLD);
   const verdict: Verdict = webgpu?.status !== "ok" ? "webgpu-unavailable" : cpu?.status !== "ok" ? "incomplete" : agreed ? "pass" : "vectors-disagree";
   const cudaProbe = devices?.probes?.cuda;
   return {
@@ -113,11 +123,14 @@ function assemble(work: string) {
       "webgpu / cpu": ratio(speeds.webgpuWarm, speeds.cpuWarm),
       "webgpu / pytorch-cuda": ratio(speeds.webgpuWarm, speeds.torchCudaEndToEnd),
       "cpu / pytorch-cuda": ratio(speeds.cpuWarm, speeds.torchCudaEndToEnd),
+      "webgpu / cpu plain (the cpu engine before issue 13)": ratio(speeds.webgpuWarm, speeds.cpuPlainWarm),
+      "webgpu pooled / plain graph": ratio(speeds.webgpuWarm, speeds.webgpuPlainWarm),
+      "cpu pooled / plain graph": ratio(speeds.cpuWarm, speeds.cpuPlainWarm),
     },
     agreement,
     gpuWhileWebgpuRan: parseGpuSamples(readTextIfAny(paths.gpuSamples("webgpu")) ?? ""),
     devices,
-    embed: { webgpu, cpu },
+    embed: { webgpu, cpu, webgpuPlain, cpuPlain },
     torch,
     model: readJsonIfAny(paths.modelReport),
     vulkan: readJsonIfAny(paths.vulkan),
@@ -132,6 +145,8 @@ function printResults(results: ReturnType<typeof assemble>): void {
       ["our engine, webgpu (warm)", speeds.webgpuWarm],
       ["our engine, webgpu (cold: first pass)", speeds.webgpuCold],
       ["our engine, cpu (warm)", speeds.cpuWarm],
+      ["our engine, webgpu, plain graph (warm)", speeds.webgpuPlainWarm],
+      ["our engine, cpu, plain graph (warm)", speeds.cpuPlainWarm],
       ["pytorch cuda fp32, end to end", speeds.torchCudaEndToEnd],
       ["pytorch cuda fp32, forward only", speeds.torchCudaForwardOnly],
     ],
@@ -141,6 +156,10 @@ function printResults(results: ReturnType<typeof assemble>): void {
   for (const p of POOLINGS) {
     const cells = [fmt(agreement.webgpuVsCpu[p]?.min, 6).padStart(16), fmt(agreement.torchVsCpu[p]?.min, 6).padStart(15), fmt(agreement.neighbourBaseline[p], 4).padStart(18)];
     console.log(`  ${p.padEnd(14)} ${cells.join("  ")}`);
+  }
+  for (const [device, byPooling] of Object.entries(agreement.pooledVsPlain)) {
+    const worst = Object.entries(byPooling).map(([p, a]) => `${p} ${fmt(a.min, 6)}`).join(", ");
+    console.log(`  pooled graph vs plain graph on ${device} (min cosine): ${worst || "-"}`);
   }
   printDevices(results.devices, results.gpuWhileWebgpuRan);
   console.log(`  cuda provider: ${results.cudaProvider}`);

@@ -4,7 +4,7 @@
  *
  *   node check.cjs plan    --work DIR --source texts.json [--texts N]
  *   node check.cjs devices --work DIR
- *   node check.cjs embed   --work DIR --device webgpu|cpu
+ *   node check.cjs embed   --work DIR --device webgpu|cpu [--plain]   (--plain: without the pooled graph)
  *   node check.cjs report  --work DIR --results DIR
  *   node check.cjs variants  --work DIR --device webgpu|cpu [--only A,B] [--skip TEXT]   (variants.ts: phase timings, profiles, each change)
  *   node check.cjs placement --work DIR --device webgpu --graph base|pooled|pooled-fp16   (verbose log to stdout)
@@ -34,7 +34,7 @@ function fail(message: string): never {
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { work: { type: "string" }, source: { type: "string" }, texts: { type: "string" }, device: { type: "string" }, results: { type: "string" }, graph: { type: "string" }, only: { type: "string" }, skip: { type: "string" } },
+    options: { work: { type: "string" }, source: { type: "string" }, texts: { type: "string" }, device: { type: "string" }, results: { type: "string" }, graph: { type: "string" }, only: { type: "string" }, skip: { type: "string" }, plain: { type: "boolean" } },
   });
   const phase = positionals[0] as (typeof PHASES)[number];
   if (!PHASES.includes(phase)) fail(`expected a phase (${PHASES.join(", ")}), got ${JSON.stringify(positionals[0] ?? "")}`);
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   if (phase === "embed") {
     const device = values.device as (typeof EMBED_DEVICES)[number];
     if (!EMBED_DEVICES.includes(device)) fail(`expected --device ${EMBED_DEVICES.join("|")}, got ${JSON.stringify(values.device ?? "")}`);
-    return (await embedPhase(work, device)) ? EXIT.pass : EXIT.webgpuUnavailable;
+    return (await embedPhase(work, device, values.plain === true)) ? EXIT.pass : EXIT.webgpuUnavailable;
   }
   return reportPhase(work, values.results ?? fail("expected --results DIR"));
 }

@@ -92,7 +92,7 @@ def numpy_pooling(hidden, mask, special):
 
 
 def weights_for(mask, special):
-    """pool_weights as the engine builds them (scripts/gpu-check/pool-weights.ts does the same in TypeScript)."""
+    """pool_weights as the engine builds them (lib/pooling/weights.ts does the same in TypeScript)."""
     batch, seq = mask.shape
     w = np.zeros((batch, len(POOLED_ORDER), seq), np.float32)
     for row in range(batch):

@@ -95,14 +95,12 @@ timeout -k 5 "$(limit 200)" "$PY" "$HERE/py/make-model.py" --config "$W/model/co
 code=$?; timed_out $code "building the model"
 [ $code = 0 ] || { echo "could not build the model: nothing to embed"; report_and_exit 2; }
 
-say "graphs: pooling appended to the graph (fp32, and fp16 encoder), for the variants (issue 13)"
+say "graphs: an fp16 encoder with pooling appended, for the variants (issue 13; the engine's own pooled graph is written by the plan phase)"
 mkdir -p "$W/graphs"
-for kind in pooled pooled-fp16; do
-  timeout -k 5 "$(limit 60)" "$PY" "$HERE/py/pool-graph.py" --model "$W/model/onnx/model.onnx" --out "$W/graphs/model-$kind.onnx" \
-    --report "$W/graphs-$kind.json" $([ $kind = pooled-fp16 ] && echo --fp16) 2>&1 | grep -v CleanUnusedInitializers
-done
+timeout -k 5 "$(limit 60)" "$PY" "$HERE/py/pool-graph.py" --model "$W/model/onnx/model.onnx" --out "$W/graphs/model-pooled-fp16.onnx" \
+  --report "$W/graphs-pooled-fp16.json" --fp16 2>&1 | grep -v CleanUnusedInitializers
 
-say "plan: tokenize and batch as the engine does"
+say "plan: the engine's pooled graph, then tokenize and batch as the engine does"
 "$NODE" "$CHECK" plan --work "$W" --source "$HERE/data/texts.json" --texts "$TEXTS" || report_and_exit 2
 
 say "devices: probe cuda and webgpu, then let auto choose"
@@ -119,25 +117,25 @@ timeout -k 5 "$(limit 180)" "$NODE" "$CHECK" embed --work "$W" --device webgpu; 
 say "our engine on cpu"
 timeout -k 5 "$(limit 150)" "$NODE" "$CHECK" embed --work "$W" --device cpu; timed_out $? "the cpu phase"
 
+say "our engine without its pooled graph (pooling in JavaScript, as before issue 13), webgpu then cpu"
+timeout -k 5 "$(limit 120)" "$NODE" "$CHECK" embed --work "$W" --device webgpu --plain; timed_out $? "the webgpu plain phase"
+timeout -k 5 "$(limit 120)" "$NODE" "$CHECK" embed --work "$W" --device cpu --plain; timed_out $? "the cpu plain phase"
+
 say "PyTorch on CUDA, same batches"
 timeout -k 5 "$(limit 120)" "$PY" "$HERE/py/torch-bench.py" --work "$W" --model "$W/model"; timed_out $? "the PyTorch phase"
 
 webgpu_ok() { grep -q '"status": "ok"' "$W/embed-webgpu.json" 2>/dev/null; }
 say "placement: where onnxruntime puts each node on webgpu, and why the CPU ones (verbose log)"
 if webgpu_ok; then
-  for g in base pooled pooled-fp16; do
+  for g in pooled; do
     timeout -k 5 "$(limit 40)" "$NODE" "$CHECK" placement --work "$W" --device webgpu --graph $g >"$W/placement-webgpu-$g.log" 2>&1
     echo "$g: exit $?, $(grep -cE 'placed on' "$W/placement-webgpu-$g.log") placement lines, $(grep -c 'Force fallback to CPU' "$W/placement-webgpu-$g.log") forced-to-CPU notes"
   done
 else echo "skipped: webgpu did not run"; fi
 
-say "variants on webgpu: phase timings, onnxruntime profiles, one change at a time (issue 13)"
+say "variants on webgpu: phase timings, one change at a time (issue 13)"
 if webgpu_ok; then
-  timeout -k 5 "$(limit 150)" "$NODE" "$CHECK" variants --work "$W" --device webgpu --skip gpu-buffer; timed_out $? "the webgpu variants"
-  # gpu-buffer outputs aborted the process natively on the H100 (2026-11-27): each gets its own process.
-  for name in engine+gpu-buffer pooled+gpu-buffer; do
-    timeout -k 5 "$(limit 40)" "$NODE" "$CHECK" variants --work "$W" --device webgpu --only "$name"; echo "$name: exit $?"
-  done
+  timeout -k 5 "$(limit 150)" "$NODE" "$CHECK" variants --work "$W" --device webgpu; timed_out $? "the webgpu variants"
 else echo "skipped: webgpu did not run"; fi
 
 say "variants on cpu"
@@ -145,5 +143,6 @@ timeout -k 5 "$(limit 100)" "$NODE" "$CHECK" variants --work "$W" --device cpu; 
 
 # The raw onnxruntime profiles and placement logs, for reading beside the summaries in results.json.
 (cd "$W" && tar czf "$RESULTS/ortprofiles.tgz" ortprofile-*.json placement-*.log graphs-*.json 2>/dev/null) || true
+cp "$W"/embed-*.json "$RESULTS/" 2>/dev/null || true
 
 report_and_exit

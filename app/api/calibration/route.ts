@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { otherMethods, respond } from "@/lib/api/respond";
+import { otherMethodsIn } from "@/lib/api/dialect";
+import { respond } from "@/lib/api/respond";
 import { parseWith } from "@/lib/api/validate";
 import { calibrationQuerySchema } from "@/lib/api/contract";
 import { defaultModelId, loadEngine } from "@/lib/engine";
@@ -30,4 +31,4 @@ export async function GET(request: NextRequest) {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET");

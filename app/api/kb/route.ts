@@ -1,6 +1,7 @@
+import { otherMethodsIn } from "@/lib/api/dialect";
 import { kbRequestSchema, type KbEvent } from "@/lib/api/contract";
 import { ndjsonResponse } from "@/lib/api/ndjson";
-import { errorResponse, otherMethods } from "@/lib/api/respond";
+import { errorResponse } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { openKbJob, prepareKb } from "@/lib/kb/build-kb";
 
@@ -21,4 +22,4 @@ export async function POST(request: Request) {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("radar", "POST");

@@ -1,5 +1,6 @@
+import { otherMethodsIn } from "@/lib/api/dialect";
 // POST /api/lab {model, graph?, lang? | scenarios?} -> LabReport: the article's table for one model, every pooling.
-import { otherMethods, respond } from "@/lib/api/respond";
+import { respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { runLabOnModel } from "@/lib/lab/service";
 import { labRequestSchema } from "@/lib/api/contract";
@@ -14,4 +15,4 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("radar", "POST");

@@ -1,4 +1,5 @@
-import { otherMethods, respond } from "@/lib/api/respond";
+import { otherMethodsIn } from "@/lib/api/dialect";
+import { respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { mapKb } from "@/lib/kb/map-kb";
 import { mapRequestSchema } from "@/lib/api/contract";
@@ -15,4 +16,4 @@ export async function POST(request: Request) {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
+export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("radar", "POST");

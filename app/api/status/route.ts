@@ -1,5 +1,6 @@
+import { otherMethodsIn } from "@/lib/api/dialect";
 import type { NextRequest } from "next/server";
-import { otherMethods, respond } from "@/lib/api/respond";
+import { respond } from "@/lib/api/respond";
 import { parseWith } from "@/lib/api/validate";
 import { engineStatus } from "@/lib/engine/status";
 import { statusQuerySchema } from "@/lib/api/contract";
@@ -18,4 +19,4 @@ export async function GET(request: NextRequest) {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
+export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET");

@@ -1,7 +1,8 @@
+import { otherMethodsIn } from "@/lib/api/dialect";
 // GET  /api/lab/sts?model=&graph=&dataset= -> {result: LabSts | null}   (never starts work)
 // POST /api/lab/sts {model, graph?, dataset?} -> NDJSON: {type:"progress", done, total}..., {type:"done", result}
 import { ndjsonResponse } from "@/lib/api/ndjson";
-import { errorResponse, otherMethods, respond } from "@/lib/api/respond";
+import { errorResponse, respond } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { cachedLabSts, labSts } from "@/lib/lab/sts";
 import type { LabStsEvent } from "@/lib/lab/sts-types";
@@ -34,4 +35,4 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 /** Any other method: 405 with a JSON body and an Allow header. */
-export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
+export const { PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET", "POST");

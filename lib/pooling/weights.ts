@@ -1,12 +1,13 @@
 /**
- * In-graph pooling, host side: the weights a pooled graph (pool-graph.py) multiplies last_hidden_state by.
+ * In-graph pooling, host side: the weights a pooled graph (lib/engine/pooled-graph.mjs) multiplies
+ * last_hidden_state by.
  * The positions come from the masks exactly as lib/pooling finds them, so the graph needs no ArgMax or CumSum
  * and one batched MatMul gives four poolings: pooled[b, k, :] = sum_t weights[b, k, t] * hidden[b, t, :].
  * Max pooling is the graph's own ReduceMax over attended tokens (not a weighted sum).
  */
-import type { Pooling } from "../../lib/pooling/strategies";
+import type { Pooling } from "./strategies";
 
-/** Rows of pool_weights, in the graph's order (pool-graph.py POOLED_ORDER). */
+/** Rows of pool_weights, in the graph's order (POOLED_ORDER in lib/engine/pooled-graph.mjs). */
 export const WEIGHTED_POOLINGS = ["cls", "mean", "mean_content", "last_token"] as const satisfies readonly Pooling[];
 
 // As lib/pooling's weighted mean: guards a division by an empty mask (sentence-transformers' clamp(min=1e-9)).

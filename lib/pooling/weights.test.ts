@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pool } from "../../lib/pooling/pool";
-import { POOLINGS } from "../../lib/pooling/strategies";
-import { WEIGHTED_POOLINGS, poolingWeights, splitPooled } from "./pool-weights";
+import { pool } from "./pool";
+import { POOLINGS } from "./strategies";
+import { WEIGHTED_POOLINGS, poolingWeights, splitPooled } from "./weights";
 
 // What the pooled graph computes, in plain loops: pooled = weights @ hidden, pooled_max = masked ReduceMax.
 function graphPooling(hidden: Float32Array, mask: number[], weights: Float32Array, batch: number, seq: number, dim: number) {
@@ -21,6 +21,20 @@ function graphPooling(hidden: Float32Array, mask: number[], weights: Float32Arra
   return { pooled, pooledMax };
 }
 
+describe("splitPooled", () => {
+  it("cuts [batch, 4, dim] into one [batch, dim] matrix per pooling and passes max through", () => {
+    // batch 2, dim 2: pooled[b, k, :] = (10b + k, -(10b + k))
+    const pooled = Float32Array.from([0, 0, 1, -1, 2, -2, 3, -3, 10, -10, 11, -11, 12, -12, 13, -13]);
+    const max = Float32Array.from([7, 8, 9, 10]);
+    const split = splitPooled(pooled, max, 2, 2);
+    expect([...split.cls]).toEqual([0, 0, 10, -10]);
+    expect([...split.mean]).toEqual([1, -1, 11, -11]);
+    expect([...split.mean_content]).toEqual([2, -2, 12, -12]);
+    expect([...split.last_token]).toEqual([3, -3, 13, -13]);
+    expect(split.max).toBe(max);
+  });
+});
+
 describe("poolingWeights", () => {
   it("puts one-hot rows at the first and last attended token and 1/count over attended and content tokens", () => {
     // one row, right-padded: [CLS] a b [SEP] pad
@@ -35,6 +49,14 @@ describe("poolingWeights", () => {
     const w = poolingWeights([0, 0, 1, 1], [0, 0, 1, 0], 1, 4);
     expect([...w.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
     expect([...w.subarray(12, 16)]).toEqual([0, 0, 0, 1]);
+  });
+
+  it("weights a batch with one right-padded and one left-padded row (pool.test.ts's tensors)", () => {
+    // row 0: [CLS] a [SEP] pad ; row 1: pad [CLS] b [SEP]
+    const w = poolingWeights([1, 1, 1, 0, 0, 1, 1, 1], [1, 0, 1, 0, 0, 1, 0, 1], 2, 4);
+    const third = 1 / 3;
+    expect([...w.subarray(0, 16)]).toEqual([1, 0, 0, 0, third, third, third, 0, 0, 1, 0, 0, 0, 0, 1, 0].map(Math.fround));
+    expect([...w.subarray(16, 32)]).toEqual([0, 1, 0, 0, 0, third, third, third, 0, 0, 1, 0, 0, 0, 0, 1].map(Math.fround));
   });
 
   it("gives zero weights, not NaN, for a row with no content tokens", () => {

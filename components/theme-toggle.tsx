@@ -1,0 +1,59 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { DARK_QUERY, THEME_KEY } from "./theme-script";
+
+/**
+ * Dark mode: follows the system's colour scheme until pressed, then remembers the choice (localStorage). The class on
+ * <html> is the one source of truth; the inline script set it before first paint.
+ */
+export function ThemeToggle() {
+  const [dark, setDark] = useState(false);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    setDark(root.classList.contains("dark"));
+    // With no stored choice, a change of the system's scheme (sunset, a projector profile) is followed live.
+    const media = window.matchMedia(DARK_QUERY);
+    const follow = (event: MediaQueryListEvent) => {
+      if (readChoice() !== null) return;
+      root.classList.toggle("dark", event.matches);
+      setDark(event.matches);
+    };
+    media.addEventListener("change", follow);
+    return () => media.removeEventListener("change", follow);
+  }, []);
+
+  function toggle() {
+    const next = !dark;
+    setDark(next);
+    document.documentElement.classList.toggle("dark", next);
+    try {
+      localStorage.setItem(THEME_KEY, next ? "dark" : "light");
+    } catch {
+      // Storage may be disabled (private mode): the toggle still works for this visit.
+    }
+  }
+
+  return (
+    <button
+      type="button"
+      onClick={toggle}
+      aria-pressed={dark}
+      data-testid="theme-toggle"
+      title="Dark mode"
+      className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:px-3"
+    >
+      <span aria-hidden>{dark ? "☾" : "☀"}</span>
+      <span className="sr-only sm:not-sr-only">Dark mode</span>
+    </button>
+  );
+}
+
+function readChoice(): string | null {
+  try {
+    return localStorage.getItem(THEME_KEY);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,34 @@
+// Types of pooled-graph.mjs (plain JavaScript so the model install can run it without a TypeScript step).
+
+/** Rows of pool_weights and of the pooled output, in order. */
+export const POOLED_ORDER: readonly ["cls", "mean", "mean_content", "last_token"];
+export const POOL_WEIGHTS_INPUT: "pool_weights";
+export const POOLED_OUTPUTS: readonly ["pooled", "pooled_max"];
+export const POOLED_GRAPH_MARKER: string;
+
+/** "onnx/model.onnx" -> "onnx/model_pooled.onnx". */
+export function pooledGraphFile(file: string): string;
+
+export interface GraphValue {
+  name: string;
+  /** ONNX TensorProto.DataType (1 float32, 7 int64, 10 float16). */
+  elemType?: number;
+  dims: { value?: number; param?: string }[];
+}
+
+/** The ai.onnx opset, inputs and outputs of a serialized ModelProto. */
+export function describeGraph(bytes: Uint8Array): { opset?: number; inputs: GraphValue[]; outputs: GraphValue[] };
+
+/** The bytes to append to a graph to pool it; throws with the reason when it cannot be pooled. */
+export function poolingFragment(bytes: Uint8Array): Uint8Array;
+
+/** The pooled graph's bytes: the original, untouched, then the fragment. */
+export function poolGraphBytes(bytes: Uint8Array): Uint8Array;
+
+export type PooledGraphStatus =
+  | { file: string; status: "written"; bytes: number }
+  | { file: string; status: "current" }
+  | { file: string; status: "skipped"; reason: string };
+
+/** Writes onnx/<graph>_pooled.onnx beside every graph of a model folder that lacks a current one. */
+export function ensurePooledGraphs(modelDir: string): PooledGraphStatus[];
