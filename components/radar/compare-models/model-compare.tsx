@@ -6,7 +6,7 @@ import { isAboveThreshold } from "@/lib/kb/bands";
 import { crossRankChange } from "@/lib/kb/cross-rank";
 import { POOLINGS, POOLING_LABELS } from "@/lib/pooling/strategies";
 import { ResultRow } from "../result-row";
-import { ScoreHistogram } from "../score-histogram";
+import { histogramDomain, ScoreHistogram } from "../score-histogram";
 import { useModelCompare } from "./use-model-compare";
 import { useCalibration } from "../calibration/use-calibration";
 import { percentileReading } from "../calibration/reading";
@@ -34,7 +34,7 @@ export function ModelCompare({ base, baseModel, models, entries, topK, threshold
   if (!other) return null;
   const current = result && result.columns[0].response === base && result.columns[1].model.id === otherId;
   const [left, right] = result?.columns ?? [];
-  const domain = result ? shared(result.columns.map((c) => c.response.histograms[c.pooling] ?? [])) : undefined;
+  const domain = result ? histogramDomain(result.columns.map((c) => c.response.histograms[c.pooling] ?? []), threshold) : undefined;
 
   return (
     <section aria-label="Model against model" data-testid="model-compare" data-busy={progress !== null} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
@@ -116,9 +116,4 @@ export function ModelCompare({ base, baseModel, models, entries, topK, threshold
       ) : null}
     </section>
   );
-}
-
-function shared(binSets: { start: number; end: number }[][]): [number, number] {
-  const bins = binSets.flat();
-  return bins.length ? [Math.min(...bins.map((b) => b.start)), Math.max(...bins.map((b) => b.end))] : [0, 1];
 }

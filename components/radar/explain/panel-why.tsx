@@ -1,6 +1,6 @@
 "use client";
 
-import type { SearchHit, SearchResponse } from "@/lib/api/contract";
+import type { SearchHit } from "@/lib/api/contract";
 import { bandOf, isAboveThreshold } from "@/lib/kb/bands";
 import type { Pooling } from "@/lib/pooling/strategies";
 
@@ -8,13 +8,6 @@ import type { Pooling } from "@/lib/pooling/strategies";
 export interface PanelWhy {
   readingFor: (pooling: Pooling, score: number) => string | undefined;
   onExplain: (index: number) => void;
-}
-
-/** One x-range for both histograms side by side, so a bar at 0.6 sits at the same place in each. */
-export function sharedDomain(response: SearchResponse, poolings: readonly Pooling[]): [number, number] {
-  const bins = poolings.flatMap((p) => response.histograms[p] ?? []);
-  if (bins.length === 0) return [0, 1];
-  return [Math.min(...bins.map((b) => b.start)), Math.max(...bins.map((b) => b.end))];
 }
 
 /** Rows whose band (the article's, from Qwen3-Embedding-4B) and colour (your threshold) disagree. */
