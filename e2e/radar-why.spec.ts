@@ -1,6 +1,8 @@
 /** Why a score: token explanations, the map and calibrated readings, on the real default model (no mocks). */
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, FAQ, PASSWORD_QUESTION, test } from "./fixtures";
+import { RadarPage } from "./pages/radar-page";
 import { WhyViews } from "./pages/why-views";
 
 const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
@@ -136,3 +138,25 @@ test("model against model rows read as each model's percentile and open their ow
   await expect(why.column("cls")).toHaveAttribute("data-method", "leave-one-out");
   await expect(why.column("cls").getByTestId("explanation-score")).toHaveText((await bge.getByTestId("result-score").first().innerText()).trim());
 });
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`axe finds no serious violation in the explanation, the map and the model comparison: ${scheme}`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const radar = new RadarPage(page);
+    const why = new WhyViews(page);
+    await radar.goto();
+    await radar.waitForEngine();
+    await radar.setKnowledgeBase(FAQ);
+    await radar.search(PASSWORD_QUESTION);
+    await radar.choosePooling("side_by_side");
+    await why.explain(FAQ[0], radar.column("mean"));
+    await why.drawMap("pca");
+    const compare = page.getByTestId("model-compare");
+    await compare.getByTestId("compare-run").click();
+    await expect(compare.getByTestId("model-column")).toHaveCount(2);
+    await expect(why.calibration.getByTestId("suggested-threshold").first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+    expect(serious).toEqual([]);
+  });
+}

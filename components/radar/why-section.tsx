@@ -27,7 +27,7 @@ export function ScriptWarning({ entries, model }: { entries: readonly string[]; 
   const mismatch = model ? scriptMismatch(entries, model.languages, model.id) : null;
   if (!mismatch) return null;
   return (
-    <p role="alert" data-testid="script-warning" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">
+    <p role="alert" data-testid="script-warning" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
       {mismatch.message}
     </p>
   );

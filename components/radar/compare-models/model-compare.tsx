@@ -37,12 +37,12 @@ export function ModelCompare({ base, baseModel, models, entries, topK, threshold
   const domain = result ? histogramDomain(result.columns.map((c) => c.response.histograms[c.pooling] ?? []), threshold) : undefined;
 
   return (
-    <section aria-label="Model against model" data-testid="model-compare" data-busy={progress !== null} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+    <section aria-label="Model against model" data-testid="model-compare" data-busy={progress !== null} className="flex flex-col gap-3 rounded-lg border border-slate-200 p-3">
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">Model against model</h2>
         <label className="flex items-center gap-1 text-sm">
           {baseModel.id} against
-          <select value={otherId} onChange={(e) => setOtherId(e.target.value)} data-testid="compare-model" className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800">
+          <select value={otherId} onChange={(e) => setOtherId(e.target.value)} data-testid="compare-model" className="rounded border border-slate-300 bg-white px-1 py-0.5">
             {others.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.id}
@@ -52,7 +52,7 @@ export function ModelCompare({ base, baseModel, models, entries, topK, threshold
         </label>
         <label className="flex items-center gap-1 text-sm">
           pooling
-          <select value={pooling} onChange={(e) => setPooling(e.target.value as Pooling | "native")} data-testid="compare-pooling" className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800">
+          <select value={pooling} onChange={(e) => setPooling(e.target.value as Pooling | "native")} data-testid="compare-pooling" className="rounded border border-slate-300 bg-white px-1 py-0.5">
             <option value="native">each model&apos;s native</option>
             {POOLINGS.map((p) => (
               <option key={p} value={p}>
@@ -66,20 +66,20 @@ export function ModelCompare({ base, baseModel, models, entries, topK, threshold
           data-testid="compare-run"
           disabled={progress !== null}
           onClick={() => void compare({ base, baseModel, other, pooling: pooling === "native" ? null : pooling, entries, topK })}
-          className="rounded bg-slate-800 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-200 dark:text-slate-900"
+          className="rounded bg-slate-800 px-3 py-1 text-sm text-white disabled:opacity-50"
         >
           Compare
         </button>
       </div>
       {progress ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="compare-progress">
+        <p className="text-sm text-slate-600" data-testid="compare-progress">
           Embedding the knowledge base with {otherId}: {progress.done} of {progress.total}…
         </p>
       ) : null}
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error.message}</p> : null}
+      {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
       {current && left && right ? (
         <>
-          <p className="text-xs text-slate-600 dark:text-slate-300">
+          <p className="text-xs text-slate-600">
             Scores of two models sit on different scales: compare ranks, or each score&apos;s percentile against that model&apos;s unrelated pairs, not the raw numbers.
           </p>
           <div className="grid gap-4 lg:grid-cols-2">
@@ -90,7 +90,7 @@ export function ModelCompare({ base, baseModel, models, entries, topK, threshold
               return (
                 <section key={column.model.id} data-testid="model-column" data-model={column.model.id} aria-label={`Results, ${label}`} className="flex flex-col gap-2">
                   <h3 className="font-semibold">{label}</h3>
-                  <p className="text-xs text-slate-600 dark:text-slate-300">
+                  <p className="text-xs text-slate-600">
                     {hits.filter((h) => isAboveThreshold(h.score, threshold)).length} of {hits.length} at or above {threshold.toFixed(2)}
                   </p>
                   <ol className="flex flex-col gap-1.5">

@@ -31,16 +31,16 @@ export function ExplanationPanel({ results, loading, error, onClose }: Props) {
       aria-label="Why this score"
       data-testid="explanation"
       data-busy={loading}
-      className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+      className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4"
     >
       <header className="flex items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">Why this score</h2>
-        <button type="button" onClick={onClose} data-testid="explanation-close" className="rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-600">
+        <button type="button" onClick={onClose} data-testid="explanation-close" className="rounded border border-slate-300 px-2 py-0.5 text-sm">
           Close
         </button>
       </header>
-      {loading ? <p className="text-sm text-slate-600 dark:text-slate-300">Measuring each token's part in the score…</p> : null}
-      {error ? <p className="text-sm text-red-700 dark:text-red-400" role="alert">{error.message}</p> : null}
+      {loading ? <p className="text-sm text-slate-600">Measuring each token's part in the score…</p> : null}
+      {error ? <p className="text-sm text-red-700" role="alert">{error.message}</p> : null}
       {results.length > 0 ? <HeatLegend scale={scale} /> : null}
       <div className={`grid gap-4 ${results.length > 1 ? "lg:grid-cols-2" : ""}`}>
         {results.map((result) => (
@@ -49,7 +49,7 @@ export function ExplanationPanel({ results, loading, error, onClose }: Props) {
               {POOLING_LABELS[result.pooling]} · score <span className="font-mono" data-testid="explanation-score">{result.score.toFixed(4)}</span> ·{" "}
               <span className="font-normal">{METHOD_NAMES[result.method]}</span>
             </h3>
-            <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="explanation-method">
+            <p className="text-xs text-slate-600" data-testid="explanation-method">
               {result.methodNote}.
             </p>
             <TokenHeatmap label="Query" explained={result.query} scale={scale} />

@@ -29,12 +29,12 @@ export function ColumnNotes({ hits, pooling, nativePooling, threshold }: { hits:
   return (
     <>
       {nativePooling && pooling !== nativePooling ? (
-        <p data-testid="non-native-note" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <p data-testid="non-native-note" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
           Not how this model was trained (it was trained with {nativePooling} pooling): scores sit on another scale, see its calibration.
         </p>
       ) : null}
       {greenButWeak + strongButGrey > 0 ? (
-        <p data-testid="band-note" className="text-xs text-slate-600 dark:text-slate-300">
+        <p data-testid="band-note" className="text-xs text-slate-600">
           Bands and colour disagree on {greenButWeak + strongButGrey} row{greenButWeak + strongButGrey === 1 ? "" : "s"}: the band labels come from Qwen3-Embedding-4B, green
           comes from your threshold {threshold.toFixed(2)}. The percentile under each score says how it compares with unrelated pairs on this model.
         </p>

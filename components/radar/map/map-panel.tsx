@@ -34,12 +34,12 @@ export function MapPanel({ kbId, query, poolings, onExplain }: Props) {
 
   const current = map && map.kbId === kbId;
   return (
-    <section aria-label="Map" data-testid="map-panel" data-busy={loading} className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+    <section aria-label="Map" data-testid="map-panel" data-busy={loading} className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3">
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">Map</h2>
         <label className="flex items-center gap-1 text-sm">
           Layout
-          <select value={method} data-testid="map-method" onChange={(e) => setMethod(e.target.value as MapMethod)} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800">
+          <select value={method} data-testid="map-method" onChange={(e) => setMethod(e.target.value as MapMethod)} className="rounded border border-slate-300 bg-white px-1 py-0.5">
             {MAP_METHODS.map((m) => (
               <option key={m} value={m}>
                 {METHOD_LABELS[m]}
@@ -47,16 +47,16 @@ export function MapPanel({ kbId, query, poolings, onExplain }: Props) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={draw} disabled={loading} data-testid="map-draw" className="rounded bg-slate-800 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-200 dark:text-slate-900">
+        <button type="button" onClick={draw} disabled={loading} data-testid="map-draw" className="rounded bg-slate-800 px-3 py-1 text-sm text-white disabled:opacity-50">
           {loading ? "Drawing…" : "Draw the map"}
         </button>
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-300">
+      <p className="text-xs text-slate-600">
         Each dot is an entry, darker green for a higher score; the red diamond is your query. Entries close together have similar vectors under that pooling.
       </p>
-      {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error.message}</p> : null}
+      {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
       {current && map.sample ? (
-        <p data-testid="map-sample" className="text-xs text-amber-800 dark:text-amber-300">
+        <p data-testid="map-sample" className="text-xs text-amber-800">
           Drawn from a sample: {map.sample.kept.toLocaleString("en")} of {map.sample.of.toLocaleString("en")} entries (seed {map.sample.seed}, the same sample every time).
         </p>
       ) : null}

@@ -17,11 +17,11 @@ export function ScatterMap({ label, map, onExplain }: Props) {
   const high = Math.max(...scores);
   const [vx, vy] = map.explainedVariance ?? [];
   return (
-    <figure data-testid="scatter-map" data-points={map.points.length} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
-      <figcaption className="mb-1 text-sm font-semibold text-slate-700 dark:text-slate-200">
+    <figure data-testid="scatter-map" data-points={map.points.length} className="rounded-lg border border-slate-200 bg-white p-3">
+      <figcaption className="mb-1 text-sm font-semibold text-slate-700">
         {label}
         {vx !== undefined ? (
-          <span className="ml-2 font-normal text-slate-500 dark:text-slate-400" data-testid="explained-variance">
+          <span className="ml-2 font-normal text-slate-500" data-testid="explained-variance">
             axes explain {(vx * 100).toFixed(0)}% and {(vy! * 100).toFixed(0)}% of the variance
           </span>
         ) : null}
@@ -46,10 +46,10 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
-    <div className="max-w-xs rounded border border-slate-300 bg-white p-2 text-xs shadow dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100" data-testid="map-tooltip">
+    <div className="max-w-xs rounded border border-slate-300 bg-white p-2 text-xs shadow" data-testid="map-tooltip">
       <p>{point.text}</p>
       {point.score !== undefined ? <p className="mt-1 font-mono">score {point.score.toFixed(4)}</p> : null}
-      {point.index >= 0 ? <p className="mt-1 text-slate-500 dark:text-slate-400">Click to see why.</p> : null}
+      {point.index >= 0 ? <p className="mt-1 text-slate-500">Click to see why.</p> : null}
     </div>
   );
 }
