@@ -5,7 +5,8 @@ import { expect, FAQ, PASSWORD_QUESTION, test } from "./fixtures";
 import { RadarPage } from "./pages/radar-page";
 import { WhyViews } from "./pages/why-views";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+// Written to e2e/artifacts/ (ignored) on every run; README's copies in e2e/screenshots/ are taken from there.
+const SCREENSHOTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 
 test("clicking Why? shows both texts as token heatmaps whose exact contributions add up to the score", async ({ radar, page }) => {
   const why = new WhyViews(page);
