@@ -34,6 +34,15 @@ describe("proxy", () => {
     }
   });
 
+  it("refuses a non-JSON or cross-site body to the explanation and map routes", async () => {
+    for (const path of ["/api/explain", "/api/map"]) {
+      const foreign = proxy(request(path, { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example", "content-length": "2" }, body: "{}" }));
+      expect(await refusal(foreign)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+      const response = proxy(request(path, { method: "POST", headers: { "content-type": "text/plain", origin: "http://127.0.0.1:3000", "content-length": "2" }, body: "{}" }));
+      expect(await refusal(response)).toMatchObject({ status: 415, body: { error: { code: "unsupported_media_type" } } });
+    }
+  });
+
   it("refuses any request under an unknown host name with 403 (DNS rebinding)", async () => {
     const response = proxy(request("/api/status", { headers: { host: "attacker.example:3000" } }));
     expect(await refusal(response)).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });

@@ -13,6 +13,12 @@ import { QueryBox } from "./query-box";
 import { ResultsPanel } from "./results-panel";
 import { Sidebar } from "./sidebar";
 import { useRadar } from "./use-radar";
+// issue 10 (why): explanations, map, calibration, script warning
+import { CalibrationCard } from "./calibration/calibration-card";
+import { useCalibration } from "./calibration/use-calibration";
+import { useExplanation } from "./explain/use-explanation";
+import { panelWhy, ScriptWarning, WhyViews } from "./why-section";
+import { PinPooling } from "./calibration/pin-pooling";
 
 /** The radar: settings on the left, the query on top, the knowledge base and the ranked results under it. */
 export function Radar() {
@@ -23,6 +29,10 @@ export function Radar() {
   // Saved knowledge bases and shareable links (issue 9): components/radar/library/.
   const library = useLibrary(response?.kbId);
   const share = useShareLink({ settings, update, runSearch: radar.runSearch, ready: radar.ready, modelId: model?.id ?? "", view, response });
+  // issue 10 (why)
+  const explanation = useExplanation();
+  const calibration = useCalibration(model?.id, radar.ready);
+  const why = panelWhy(response, shown, explanation, calibration);
 
   return (
     <div className="mx-auto grid max-w-screen-2xl gap-4 p-3 sm:p-4 lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-6">
@@ -43,6 +53,21 @@ export function Radar() {
         topK={settings.topK}
         onTopK={(topK) => update({ topK })}
         library={<LibraryPicker library={library} currentKbId={response?.kbId} onOpen={(id) => void share.open(id)} />}
+        extra={
+          <>
+            <PinPooling pinned={settings.pinned} onPinned={(pinned) => update({ pinned })} />
+            <CalibrationCard
+              modelId={model?.id ?? ""}
+              calibration={calibration.calibration}
+              loading={calibration.loading}
+              progress={calibration.progress}
+              error={calibration.error}
+              poolings={shown}
+              threshold={settings.threshold}
+              onThreshold={(threshold) => update({ threshold })}
+            />
+          </>
+        }
       />
       <main className="flex min-w-0 flex-col gap-4">
         <QueryBox
@@ -56,6 +81,8 @@ export function Radar() {
         {radar.message ? <ErrorBanner message={radar.message} tone={radar.messageTone} onDismiss={radar.dismissError} /> : null}
         {radar.storageWarning ? <p className="text-sm text-amber-800">{radar.storageWarning}</p> : null}
         {share.notice ? <ErrorBanner message={share.notice} onDismiss={share.dismissNotice} /> : null}
+        <ScriptWarning entries={radar.cleaned.entries} model={model} />
+        <WhyViews response={response} shown={shown} explanation={explanation} where="above" />
         {/* Two result columns need the width: side by side puts the knowledge base underneath. On a phone the results
             come first, right under the query (order-first), the knowledge base after them. */}
         <div className={view === "side_by_side" ? "flex flex-col gap-6" : "grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
@@ -79,7 +106,7 @@ export function Radar() {
             {radar.stale ? <p className="text-sm text-slate-600">These results are for an earlier query or knowledge base: press Enter to search again.</p> : null}
             {response ? <ResultActions response={response} link={share.link} /> : null}
             {response ? (
-              <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} truncated={radar.resultTruncation} />
+              <ResultsPanel response={response} poolings={shown} nativePooling={radar.native} threshold={settings.threshold} truncated={radar.resultTruncation} why={why} />
             ) : (
               <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-500">
                 {radar.ready ? "Type a query and press Enter to rank the knowledge base." : "Results appear here once the model is loaded."}
@@ -87,6 +114,13 @@ export function Radar() {
             )}
           </section>
         </div>
+        <WhyViews
+          response={response}
+          shown={shown}
+          explanation={explanation}
+          where="below"
+          compare={{ model, models: radar.models, entries: radar.cleaned.entries, topK: settings.topK, threshold: settings.threshold, stale: radar.stale }}
+        />
       </main>
     </div>
   );

@@ -4,6 +4,7 @@ import { bandOf, isAboveThreshold, type Band } from "@/lib/kb/bands";
 import type { RankChange } from "@/lib/kb/rank-diff";
 import type { SearchHit, TruncatedEntry } from "@/lib/api/contract";
 import { EntryText } from "./entry-text";
+import { RowWhyLine, type RowWhy } from "./explain/row-why";
 
 const BAND_STYLES: Record<Band, string> = {
   high: "bg-emerald-700 text-white",
@@ -20,12 +21,14 @@ const CHANGE_STYLES: Record<RankChange["direction"], string> = {
 };
 
 /** One ranked entry: rank, text, score bar, band label; green when at or above the threshold. */
-export function ResultRow({ hit, threshold, change, truncation }: {
+export function ResultRow({ hit, threshold, change, truncation, why }: {
   hit: SearchHit;
   threshold: number;
   change?: RankChange;
   /** Set when the entry was longer than the model's token window. */
   truncation?: TruncatedEntry;
+  /** issue 10: the score's percentile against random pairs, and "Why?". */
+  why?: RowWhy;
 }) {
   const above = isAboveThreshold(hit.score, threshold);
   const band = bandOf(hit.score);
@@ -66,6 +69,8 @@ export function ResultRow({ hit, threshold, change, truncation }: {
           {hit.score.toFixed(4)}
         </span>
       </span>
+      {/* issue 10 (why): the score against random pairs, and the token explanation */}
+      {why ? <RowWhyLine hit={hit} why={why} /> : null}
     </li>
   );
 }

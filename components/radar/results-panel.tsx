@@ -6,6 +6,7 @@ import type { SearchResponse, TruncatedEntry } from "@/lib/api/contract";
 import { POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
 import { ResultRow } from "./result-row";
 import { histogramDomain, ScoreHistogram } from "./score-histogram";
+import { ColumnNotes, type PanelWhy } from "./explain/panel-why";
 
 interface Props {
   response: SearchResponse;
@@ -15,12 +16,14 @@ interface Props {
   threshold: number;
   /** Entries of this knowledge base longer than the model's token window (from its embedding), by entry index. */
   truncated?: readonly TruncatedEntry[];
+  /** issue 10: percentile readings, explanations and notes. */
+  why?: PanelWhy;
 }
 
-export function ResultsPanel({ response, poolings, nativePooling, threshold, truncated = [] }: Props) {
+export function ResultsPanel({ response, poolings, nativePooling, threshold, truncated = [], why }: Props) {
   const [left, right] = poolings;
   const byIndex = new Map(truncated.map((entry) => [entry.index, entry]));
-  const common = { response, nativePooling, threshold, truncated: byIndex };
+  const common = { response, nativePooling, threshold, truncated: byIndex, why };
   if (!right) return <RankedColumn {...common} pooling={left} />;
   const shared = overlapCount(response.results[left] ?? [], response.results[right] ?? []);
   // Compared histograms share one x-axis, or the same bar would sit at different places in the two.
@@ -39,13 +42,14 @@ export function ResultsPanel({ response, poolings, nativePooling, threshold, tru
   );
 }
 
-function RankedColumn({ response, pooling, other, nativePooling, threshold, truncated, domain }: {
+function RankedColumn({ response, pooling, other, nativePooling, threshold, truncated, domain, why }: {
   response: SearchResponse;
   pooling: Pooling;
   other?: Pooling;
   nativePooling: Pooling | undefined;
   threshold: number;
   truncated: Map<number, TruncatedEntry>;
+  why?: PanelWhy;
   domain?: [number, number];
 }) {
   const hits = response.results[pooling] ?? [];
@@ -59,6 +63,7 @@ function RankedColumn({ response, pooling, other, nativePooling, threshold, trun
           {green} of {hits.length} at or above {threshold.toFixed(2)} · {response.count.toLocaleString("en")} entries searched
         </span>
       </h2>
+      {why ? <ColumnNotes hits={hits} pooling={pooling} nativePooling={nativePooling} threshold={threshold} /> : null}
       <ol className="flex flex-col gap-1.5" data-testid="result-list">
         {hits.map((hit) => (
           <ResultRow
@@ -67,6 +72,7 @@ function RankedColumn({ response, pooling, other, nativePooling, threshold, trun
             threshold={threshold}
             change={other ? rankChange(hit, other, POOLING_LABELS[other]) : undefined}
             truncation={truncated.get(hit.index)}
+            why={why ? { reading: why.readingFor(pooling, hit.score), onExplain: (h) => why.onExplain(h.index) } : undefined}
           />
         ))}
       </ol>

@@ -24,6 +24,8 @@ export interface RadarSettings {
   compare: [Pooling, Pooling];
   threshold: number;
   topK: number;
+  /** Keep the chosen pooling when switching model (else a new model starts on its native pooling). */
+  pinned: boolean;
 }
 
 export const DEFAULT_SETTINGS: RadarSettings = {
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: RadarSettings = {
   compare: ["cls", "mean"],
   threshold: DEFAULT_THRESHOLD,
   topK: DEFAULT_TOP_K,
+  pinned: false,
 };
 
 const pooling = z.enum(POOLINGS);
@@ -45,6 +48,7 @@ const fields = {
   compare: z.tuple([pooling, pooling]),
   threshold: z.number().min(-1).max(1),
   topK: z.int().min(MIN_TOP_K).max(MAX_TOP_K),
+  pinned: z.boolean(),
 };
 
 /** Parses stored JSON; each field that is missing or invalid takes its default. */

@@ -28,6 +28,8 @@ interface Props {
   onTopK: (topK: number) => void;
   /** The saved knowledge bases (issue 9), under the settings. */
   library?: ReactNode;
+  /** issue 10: the pooling pin and the calibration card, under the settings. */
+  extra?: ReactNode;
 }
 
 /** Engine status, then the settings in the order a demo touches them: model, pooling, threshold, top-k. */
@@ -50,6 +52,7 @@ export function Sidebar(props: Props) {
         />
         <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
         <TopKInput topK={props.topK} onTopK={props.onTopK} />
+        {props.extra}
       </SettingsDrawer>
       {props.library}
     </aside>

@@ -57,11 +57,13 @@ export function useRadar() {
       // Swap the example for the new model's language, but never replace what the person typed.
       update({
         model: id,
+        // issue 10: a new model starts on its own native pooling unless the person pinned one (side by side stays).
+        ...(settings.pinned || settings.view === "side_by_side" ? {} : { view: null }),
         ...(isExampleKb(settings.kbText) ? { kbText: exampleKbText(nextLanguage) } : {}),
         ...(isExampleQuery(settings.query) ? { query: exampleQuery(nextLanguage) } : {}),
       });
     },
-    [models, settings.kbText, settings.query, update],
+    [models, settings.kbText, settings.query, settings.pinned, settings.view, update],
   );
 
   const stale = Boolean(response && (response.query !== settings.query.trim() || built?.key !== currentKey || response.model !== modelId));

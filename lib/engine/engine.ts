@@ -16,7 +16,7 @@ import { modelFileName } from "./registry";
 import { createForwardSession, type ForwardSession } from "./session";
 import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
 import type { TokenSpan } from "./token-spans";
-import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSpanOptions, Truncation, TruncationDirection } from "./types";
+import { MAX_STATE_TEXTS, type Device, type DeviceChoice, type EmbedOptions, type EmbedResult, type EmbeddingEngine, type EmbedTokensOptions, type Graph, type LoadedModelInfo, type ModelInfo, type TextKind, type TokenEmbeddings, type TokenRow, type TokenSpanOptions, type TokenStates, type TokenStatesOptions, type Truncation, type TruncationDirection } from "./types";
 
 const now = () => performance.now();
 
@@ -48,6 +48,37 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
 
   async tokenSpans(texts: readonly string[], options: TokenSpanOptions = {}): Promise<TokenSpan[][]> {
     return spanTexts(this.tokenizer, this.info.model, texts, options.kind, options.addSpecialTokens ?? true);
+  }
+
+  /** Each text run alone (no padding to skip), its last hidden state returned whole. */
+  async tokenStates(texts: readonly string[], options: TokenStatesOptions = {}): Promise<TokenStates[]> {
+    checkTexts(texts);
+    if (texts.length > MAX_STATE_TEXTS) throw new AppError("too_large", `expected at most ${MAX_STATE_TEXTS} texts for token states, got ${texts.length}`);
+    const { encoded } = this.tokenize(texts, options.kind ?? "document", options.truncation ?? "right");
+    const states: TokenStates[] = [];
+    for (const text of encoded) {
+      const { hidden, dim } = await this.session.run(buildBatch([text], this.tokenizer.padId, this.info.model.paddingSide)); // [1, seq, dim]
+      const specials = Array.from(text.specials, (s) => s === 1);
+      states.push({ ids: text.ids, specials, tokens: text.ids.map((id) => this.tokenizer.tokenText(id)), hidden: hidden.slice(), dims: dim });
+    }
+    return states;
+  }
+
+  /** Token-id rows in length-bucketed batches, pooled every requested way. */
+  async embedTokens(rows: readonly TokenRow[], options: EmbedTokensOptions = {}): Promise<TokenEmbeddings> {
+    const poolings = options.poolings ?? POOLINGS;
+    const encoded = rows.map(encodedRow);
+    const dims = this.info.model.hiddenSize;
+    const { embeddings } = allocateRows(poolings, rows.length, dims);
+    const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
+    let inferenceMs = 0;
+    for (const indices of planBatches(encoded.map((e) => e.ids.length), tokenBudget, maxBatchSize)) {
+      if (options.signal?.aborted) throw new AppError("cancelled", "the embedding job was cancelled");
+      const result = await this.forward(indices.map((i) => encoded[i]), poolings);
+      scatterRows(result.pooled, embeddings, indices, dims);
+      inferenceMs += result.inferenceMs;
+    }
+    return { count: rows.length, dims, embeddings, inferenceMs };
   }
 
   /** One forward pass over already tokenized texts, pooled every requested way. */
@@ -104,6 +135,14 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
   async dispose(): Promise<void> {
     await this.session.release();
   }
+}
+
+/** A token row as the batcher takes it; refuses a row with no token. */
+export function encodedRow(row: TokenRow, index: number): EncodedText {
+  if (row.ids.length === 0 || row.ids.length !== row.specials.length) {
+    throw new AppError("invalid_input", `token row ${index}: expected as many special flags as ids (at least one), got ${row.specials.length} and ${row.ids.length}`);
+  }
+  return { ids: row.ids, specials: Uint8Array.from(row.specials, (s) => (s ? 1 : 0)) };
 }
 
 /** Refuses an empty call or a blank text, with the index of the first blank one. */

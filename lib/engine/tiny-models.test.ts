@@ -2,6 +2,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cosine } from "../pooling/normalize";
+import { pooledUnit } from "../pooling/attribution";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { loadModelEngine } from "./engine";
 import { listModelsIn } from "./registry";
@@ -58,5 +59,16 @@ describe("causal decoder semantics", () => {
     const asDocument = await decoder.embed(["hello world"], { kind: "document" });
     expect(asQuery.tokenCounts[0]).toBeGreaterThan(asDocument.tokenCounts[0]);
     expect(cosine(row(asQuery, "last_token", 0), row(asDocument, "last_token", 0))).toBeLessThan(0.999);
+  });
+});
+
+describe("token states on the tiny decoder", () => {
+  it("names each token, marks the end-of-text token special, and pools to embed()'s last token", async () => {
+    const decoder = await loadModelEngine(listModelsIn(TINY).find((m) => m.id === "tiny-decoder")!, "cpu");
+    const [states] = await decoder.tokenStates(["hello world"]);
+    expect(states.tokens).toEqual(["hello", "world", "<|endoftext|>"]);
+    expect(states.specials).toEqual([false, false, true]);
+    const embedded = await decoder.embed(["hello world"], { poolings: ["last_token"] });
+    expect(cosine(pooledUnit(states, "last_token"), embedded.embeddings.last_token!)).toBeGreaterThan(0.9999);
   });
 });

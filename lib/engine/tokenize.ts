@@ -15,6 +15,8 @@ export interface TextTokenizer {
   encode(text: string): number[];
   isSpecial(id: number): boolean;
   padId: number;
+  /** How a token reads on its own: the vocabulary string for WordPiece ("##ing"), the decoded text for byte-level BPE. */
+  tokenText(id: number): string;
   /** Each token with its offsets in `text` (for /tokenize); not truncated. */
   spans(text: string, addSpecialTokens: boolean): TokenSpan[];
 }
@@ -42,6 +44,11 @@ export function loadTokenizer(model: ModelInfo): TextTokenizer {
   return {
     encode: (text) => tokenizer.encode(text).ids,
     isSpecial: (id) => specialIds.has(id),
+    tokenText: (id) => {
+      const token = tokenizer.id_to_token(id) ?? "";
+      // Byte-level BPE spells a space as "Ġ" and SentencePiece as "▁": decoding shows the reader the text instead.
+      return /^[Ġ▁]|[\u0100-\u017f]/.test(token) ? tokenizer.decode([id]) : token;
+    },
     padId: (padToken === undefined ? undefined : tokenizer.token_to_id(padToken)) ?? 0,
     spans: (text, addSpecialTokens) => {
       const { ids, tokens } = tokenizer.encode(text, { add_special_tokens: addSpecialTokens });

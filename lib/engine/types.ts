@@ -152,7 +152,50 @@ export interface EmbeddingEngine {
   countTokens(texts: readonly string[]): Promise<number[]>;
   /** Each text's tokens with ids, special flags and offsets (TEI's /tokenize); no truncation, no forward pass. */
   tokenSpans(texts: readonly string[], options?: TokenSpanOptions): Promise<TokenSpan[][]>;
+  /** Each text's tokens with the model's last hidden state row for each (what explanations decompose); no pooling. */
+  tokenStates(texts: readonly string[], options?: TokenStatesOptions): Promise<TokenStates[]>;
+  /** Embeds texts given as token ids (a text with one token left out, say), in batches; pooled and normalized. */
+  embedTokens(rows: readonly TokenRow[], options?: EmbedTokensOptions): Promise<TokenEmbeddings>;
   dispose(): Promise<void>;
+}
+
+/** At most this many texts per tokenStates call: each comes back as a [tokens, dims] matrix. */
+export const MAX_STATE_TEXTS = 8;
+
+export interface TokenStatesOptions {
+  /** Prompt for this kind, as embed() adds it. @default "document" */
+  kind?: TextKind;
+  /** @default "right" */
+  truncation?: TruncationDirection;
+}
+
+/** A text as token ids; `specials[i]` is true for [CLS], [SEP], EOS and the like. */
+export interface TokenRow {
+  ids: number[];
+  specials: boolean[];
+}
+
+/** One text as the model saw it (prompt included, truncated): its tokens and their last hidden states. */
+export interface TokenStates extends TokenRow {
+  /** How each token reads ("##ing", "[CLS]", " hello"). */
+  tokens: string[];
+  /** last_hidden_state of this text run alone (no padding): [tokens, dims] row-major. */
+  hidden: Float32Array;
+  dims: number;
+}
+
+export interface EmbedTokensOptions {
+  /** @default every pooling */
+  poolings?: readonly Pooling[];
+  signal?: AbortSignal;
+}
+
+export interface TokenEmbeddings {
+  count: number;
+  dims: number;
+  /** Per pooling, an L2-normalized [count, dims] matrix, rows in input order. */
+  embeddings: Partial<Record<Pooling, Float32Array>>;
+  inferenceMs: number;
 }
 
 export interface TokenSpanOptions {

@@ -7,10 +7,10 @@ import { AppError } from "../errors";
 import { POOLINGS } from "../pooling/strategies";
 import { admission } from "./admission";
 import { planBatches } from "./batch";
-import { allocateRows, BATCH_LIMITS, checkTexts, scatterRows } from "./engine";
+import { allocateRows, BATCH_LIMITS, checkTexts, encodedRow, scatterRows } from "./engine";
 import { Scheduler, type Encoding } from "./scheduler";
-import type { DeviceChoice, EmbedOptions, EmbedResult, EmbeddingEngine, Graph, LoadedModelInfo, ModelInfo, TokenSpan, TokenSpanOptions, Truncation } from "./types";
-import { selectTokens, tokenOffsets, transferablesOf, type PackedTokens } from "./worker/packed";
+import { MAX_STATE_TEXTS, type DeviceChoice, type EmbedOptions, type EmbedResult, type EmbeddingEngine, type EmbedTokensOptions, type Graph, type LoadedModelInfo, type ModelInfo, type TokenEmbeddings, type TokenRow, type TokenSpan, type TokenSpanOptions, type TokenStates, type TokenStatesOptions, type Truncation } from "./types";
+import { packTokens, selectTokens, tokenOffsets, transferablesOf, type PackedTokens } from "./worker/packed";
 import type { EmbedReply, EmbedWorkerRequest, ForwardReply, LoadReply, TokenizeReply } from "./worker/protocol";
 import { WorkerThread } from "./worker/thread";
 
@@ -52,6 +52,31 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
   tokenSpans(texts: readonly string[], options: TokenSpanOptions = {}): Promise<TokenSpan[][]> {
     const { kind, addSpecialTokens = true } = options;
     return this.scheduler.runBulk(() => this.ask<TokenSpan[][]>({ type: "spans", texts: [...texts], kind, addSpecialTokens }));
+  }
+
+  tokenStates(texts: readonly string[], options: TokenStatesOptions = {}): Promise<TokenStates[]> {
+    checkTexts(texts);
+    if (texts.length > MAX_STATE_TEXTS) return Promise.reject(new AppError("too_large", `expected at most ${MAX_STATE_TEXTS} texts for token states, got ${texts.length}`));
+    const { kind = "document", truncation = "right" } = options;
+    return this.scheduler.runBulk(() => this.ask<TokenStates[]>({ type: "states", texts: [...texts], kind, truncation }));
+  }
+
+  /** One worker request per length-bucketed batch, so queries are served between them. */
+  async embedTokens(rows: readonly TokenRow[], options: EmbedTokensOptions = {}): Promise<TokenEmbeddings> {
+    const { poolings = POOLINGS, signal } = options;
+    const encoded = rows.map(encodedRow);
+    const dims = this.info.model.hiddenSize;
+    const { embeddings } = allocateRows(poolings, rows.length, dims); // [count, dims]
+    const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
+    let inferenceMs = 0;
+    for (const indices of planBatches(encoded.map((e) => e.ids.length), tokenBudget, maxBatchSize)) {
+      checkAborted(signal);
+      const batch = packTokens(indices.map((i) => encoded[i]));
+      const reply = await this.scheduler.runBulk(() => this.ask<ForwardReply>({ type: "forward", tokens: batch, poolings: [...poolings] }, transferablesOf(batch)));
+      scatterRows(reply.pooled, embeddings, indices, dims);
+      inferenceMs += reply.inferenceMs;
+    }
+    return { count: rows.length, dims, embeddings, inferenceMs };
   }
 
   async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {

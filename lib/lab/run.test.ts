@@ -15,6 +15,8 @@ function angleEngine(angles: Record<string, number>, truncatedText?: string) {
     info: {} as LoadedModelInfo,
     countTokens: async (texts: readonly string[]) => texts.map((text) => text.length),
     tokenSpans: async () => [],
+    tokenStates: async () => [],
+    embedTokens: async () => ({ count: 0, dims: 2, embeddings: {}, inferenceMs: 0 }),
     dispose: async () => {},
     async embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult> {
       calls.push({ texts, options });

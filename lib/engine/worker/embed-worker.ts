@@ -42,6 +42,10 @@ async function handle(request: EmbedWorkerRequest): Promise<Handled> {
     }
     case "embed":
       return embedShort(request.texts, request.kind, request.truncation, request.poolings);
+    case "states": {
+      const states = await loaded().tokenStates(request.texts, { kind: request.kind, truncation: request.truncation });
+      return { result: states, transfer: states.map((s) => s.hidden.buffer as ArrayBuffer) };
+    }
     case "count":
       return { result: await loaded().countTokens(request.texts) };
     case "spans":

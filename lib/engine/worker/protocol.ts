@@ -19,6 +19,8 @@ export type EmbedWorkerRequest =
   | { type: "embed"; texts: string[]; kind: TextKind; truncation: TruncationDirection; poolings: Pooling[] }
   /** Token counts before truncation, special tokens included. Answers number[]. */
   | { type: "count"; texts: string[] }
+  /** A few texts' tokens and last hidden states, each run alone (explanations). Answers TokenStates[]. */
+  | { type: "states"; texts: string[]; kind: TextKind; truncation: TruncationDirection }
   /** Tokens with offsets, for /tokenize. Answers TokenSpan[][]. */
   | { type: "spans"; texts: string[]; kind?: TextKind; addSpecialTokens: boolean };
 

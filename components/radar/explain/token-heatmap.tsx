@@ -1,0 +1,46 @@
+"use client";
+
+import type { ExplainedText } from "@/lib/api/contract";
+import { HEAT_TEXT_COLOR, heatColor } from "./heat";
+
+/** A text as the model's tokens, each shaded by what it did to the score; hover or focus shows the number. */
+export function TokenHeatmap({ label, explained, scale }: { label: string; explained: ExplainedText; scale: number }) {
+  return (
+    <div className="flex flex-col gap-1" data-testid="token-heatmap" data-side={label.toLowerCase()}>
+      <span className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</span>
+      <div role="group" className="flex flex-wrap gap-0.5 leading-7" aria-label={`${label} tokens shaded by contribution`}>
+        {explained.tokens.map((token, i) => {
+          const value = token.contribution;
+          const reading = value === null ? "not measured" : `${value >= 0 ? "+" : ""}${value.toFixed(4)}`;
+          return (
+            <span
+              key={i}
+              data-testid="heat-token"
+              data-contribution={value ?? ""}
+              title={`${token.text}: ${reading}`}
+              aria-label={`${token.text} ${reading}`}
+              className={`rounded px-1 font-mono text-sm ${token.special ? "italic" : ""} ${value === null ? "border border-dashed border-slate-300 text-slate-900" : ""}`}
+              style={value === null ? undefined : { backgroundColor: heatColor(value, scale), color: HEAT_TEXT_COLOR }}
+            >
+              {token.text}
+            </span>
+          );
+        })}
+      </div>
+      <span className="text-xs text-slate-500">
+        Sum of contributions: <span className="font-mono tabular-nums">{explained.total.toFixed(4)}</span>
+      </span>
+    </div>
+  );
+}
+
+/** The colour scale, the same for every heatmap in view. */
+export function HeatLegend({ scale }: { scale: number }) {
+  return (
+    <figure className="flex items-center gap-2 text-xs text-slate-600" data-testid="heat-legend">
+      <span>lowers the score −{scale.toFixed(3)}</span>
+      <span className="h-3 w-40 rounded" style={{ background: `linear-gradient(to right, ${heatColor(-scale, scale)}, #ffffff, ${heatColor(scale, scale)})` }} aria-hidden />
+      <span>+{scale.toFixed(3)} raises it</span>
+    </figure>
+  );
+}

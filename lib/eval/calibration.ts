@@ -1,0 +1,146 @@
+/**
+ * Calibrated scores: for one model, every pooling's cosine distribution over random unrelated sentence pairs and
+ * the threshold that best separates similar from unrelated STS-B pairs. Computed once per model and graph (a few
+ * thousand sentences through the engine, interleaved with queries by its scheduler) and kept on disk.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CalibrationResponse, PoolingCalibration } from "../api/contract/calibration";
+import type { EmbeddingEngine } from "../engine/types";
+import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { mulberry32 } from "../seeded-random";
+import { bestF1Threshold, percentile, quantiles, randomPairs } from "./calibration-math";
+import { loadStsDataset, type StsDataset, type StsPair } from "./sts-data";
+
+export const CALIBRATION_SEED = 42;
+/** Random pairs drawn per model: enough that p99 rests on 20 pairs. */
+export const RANDOM_PAIRS = 2_000;
+// Bump when the method changes, so an old cache file is not read as current.
+const VERSION = 1;
+
+export type Calibration = Omit<CalibrationResponse, "cached" | "timings">;
+
+/** data/calibration, or SEMANTIC_RADAR_CALIBRATION_DIR. */
+export function calibrationDir(): string {
+  return process.env.SEMANTIC_RADAR_CALIBRATION_DIR ?? join(process.cwd(), "data", "calibration");
+}
+
+/** Chinese STS-B for a Chinese model, English STS-B otherwise. */
+export function datasetFor(languages: readonly string[]): StsDataset {
+  return languages.includes("zh") && !languages.includes("en") ? "stsb-zh" : "stsb-en";
+}
+
+export interface CalibrateOptions {
+  /** @default the whole dataset */
+  pairs?: readonly StsPair[];
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function computeCalibration(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<Calibration> {
+  const { model, graph } = engine.info;
+  const dataset = datasetFor(model.languages);
+  const pairs = options.pairs ?? loadStsDataset(dataset);
+  const sentences = [...new Set(pairs.flatMap((p) => [p.sentence1, p.sentence2]))];
+  const rowOf = new Map(sentences.map((s, i) => [s, i]));
+  const embedded = await engine.embed(sentences, {
+    kind: "document",
+    signal: options.signal,
+    onProgress: (event) => event.type === "batch" && options.onProgress?.(event.done, event.total),
+  });
+  const dims = embedded.dims;
+  // Unrelated: the first sentence of one pair with the second of another (seeded), never of the same pair.
+  const random = randomPairs(pairs.length, RANDOM_PAIRS, mulberry32(CALIBRATION_SEED)).map(([a, b]) => [rowOf.get(pairs[a].sentence1)!, rowOf.get(pairs[b].sentence2)!]);
+  const labelled = pairs.filter((p) => p.score >= 4 || p.score <= 1);
+  const labels = labelled.map((p) => p.score >= 4);
+  const poolings = {} as Record<Pooling, PoolingCalibration>;
+  for (const pooling of POOLINGS) {
+    const rows = embedded.embeddings[pooling]!; // [sentences, dims], unit rows
+    const cosine = (a: number, b: number) => dot(rows, a * dims, b * dims, dims);
+    const randomScores = random.map(([a, b]) => cosine(a, b)).sort((x, y) => x - y);
+    const { threshold, f1 } = bestF1Threshold(labelled.map((p) => cosine(rowOf.get(p.sentence1)!, rowOf.get(p.sentence2)!)), labels);
+    poolings[pooling] = {
+      random: { p05: percentile(randomScores, 5), p50: percentile(randomScores, 50), p95: percentile(randomScores, 95), p99: percentile(randomScores, 99) },
+      quantiles: quantiles(randomScores).map((q) => Number(q.toFixed(5))),
+      suggestedThreshold: threshold,
+      f1,
+    };
+  }
+  const similar = labels.filter(Boolean).length;
+  return {
+    model: model.id,
+    graph,
+    dataset,
+    pairs: { random: RANDOM_PAIRS, similar, unrelated: labels.length - similar },
+    seed: CALIBRATION_SEED,
+    poolings,
+    computedAt: new Date().toISOString(),
+  };
+}
+
+function dot(rows: Float32Array, a: number, b: number, dims: number): number {
+  let sum = 0;
+  for (let d = 0; d < dims; d++) sum += rows[a + d] * rows[b + d];
+  return sum;
+}
+
+function cacheFile(modelId: string, graph: string): string {
+  return join(calibrationDir(), `${modelId}.${graph}.v${VERSION}.json`);
+}
+
+export function readCachedCalibration(modelId: string, graph: string): Calibration | undefined {
+  try {
+    return JSON.parse(readFileSync(cacheFile(modelId, graph), "utf8")) as Calibration;
+  } catch {
+    return undefined; // absent or unreadable: computed again
+  }
+}
+
+/** Written to a temporary name and renamed, so a reader never sees half a file. */
+export function writeCachedCalibration(calibration: Calibration): void {
+  mkdirSync(calibrationDir(), { recursive: true });
+  const file = cacheFile(calibration.model, calibration.graph);
+  writeFileSync(`${file}.tmp`, JSON.stringify(calibration));
+  renameSync(`${file}.tmp`, file);
+}
+
+interface Running {
+  promise: Promise<Calibration>;
+  /** Sentences embedded so far, of how many. */
+  progress: { done: number; total: number };
+}
+
+const inFlight = new Map<string, Running>();
+
+/** How far a computation in progress has got; null when none is running for this model and graph. */
+export function calibrationProgress(modelId: string, graph: string): { done: number; total: number } | null {
+  const running = inFlight.get(`${modelId}|${graph}`);
+  return running ? { ...running.progress } : null;
+}
+
+/** The cached calibration, else computed once (concurrent callers share the one computation) and cached. */
+export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<{ calibration: Calibration; cached: boolean }> {
+  const { model, graph } = engine.info;
+  const cached = readCachedCalibration(model.id, graph);
+  if (cached) return { calibration: cached, cached: true };
+  const key = `${model.id}|${graph}`;
+  let running = inFlight.get(key);
+  if (!running) {
+    const progress = { done: 0, total: 0 };
+    const onProgress = (done: number, total: number) => {
+      Object.assign(progress, { done, total });
+      options.onProgress?.(done, total);
+    };
+    const promise = computeCalibration(engine, { ...options, onProgress }).then((calibration) => {
+      writeCachedCalibration(calibration);
+      return calibration;
+    });
+    running = { promise, progress };
+    inFlight.set(key, running);
+    promise.then(
+      () => inFlight.delete(key),
+      () => inFlight.delete(key),
+    );
+  }
+  return { calibration: await running.promise, cached: false };
+}

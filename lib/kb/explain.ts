@@ -1,0 +1,88 @@
+/**
+ * Explains one search score token by token. Server-only. Both texts are run through the model alone (the
+ * engine's tokenStates), pooled here the way the search pooled them, and each token's part in the cosine is
+ * measured: exactly for the mean poolings (a sum over tokens), by leave-one-out for CLS, last token and max.
+ */
+import "server-only";
+import { admission, loadEngine, type EmbeddingEngine, type TokenStates } from "../engine";
+import { AppError } from "../errors";
+import { dot, isAdditive, meanContributions, pooledUnit, withoutToken } from "../pooling/attribution";
+import type { Pooling } from "../pooling/strategies";
+import { MAX_LEAVE_ONE_OUT_TOKENS, type ExplainedText, type ExplainRequest, type ExplainResponse } from "../api/contract/explain";
+import { prepareKb, throwIfCancelled } from "./build-kb";
+import { requirePoolings, requireQuery } from "./checks";
+import { kbStore } from "./kb-store";
+
+export async function explainScore(request: ExplainRequest, signal?: AbortSignal): Promise<ExplainResponse> {
+  const started = performance.now();
+  const query = requireQuery(request.query);
+  const [pooling] = requirePoolings([request.pooling]);
+  const { modelId, entries } = knowledgeBaseOf(request);
+  if (request.index >= entries.length) {
+    throw new AppError("invalid_input", `expected an index from 0 to ${entries.length - 1} (the knowledge base has ${entries.length} entries), got ${request.index}`);
+  }
+  const entry = entries[request.index];
+  const permit = admission().acquire();
+  try {
+    const engine = await loadEngine(modelId);
+    throwIfCancelled(signal);
+    const [queryStates] = await engine.tokenStates([query], { kind: "query" });
+    const [entryStates] = await engine.tokenStates([entry], { kind: "document" });
+    const statesMs = performance.now() - started;
+    const q = pooledUnit(queryStates, pooling);
+    const e = pooledUnit(entryStates, pooling);
+    const score = dot(q, e);
+    const additive = isAdditive(pooling);
+    const [queryTerms, entryTerms] = additive
+      ? [meanContributions(queryStates, pooling as "mean", e), meanContributions(entryStates, pooling as "mean", q)]
+      : await Promise.all([leaveOneOut(engine, queryStates, pooling, e, score, signal), leaveOneOut(engine, entryStates, pooling, q, score, signal)]);
+    return {
+      model: modelId,
+      pooling,
+      index: request.index,
+      score,
+      method: additive ? "exact-mean" : "leave-one-out",
+      methodNote: additive
+        ? `exact: ${pooling} pooling is an average of token vectors, so the cosine is a sum of one term per token (each side uses the other side's unit vector); the terms add up to the score`
+        : `leave-one-out: ${pooling} pooling is no sum over tokens, so each token's value is the score minus the score with that token removed and the text embedded again (at most ${MAX_LEAVE_ONE_OUT_TOKENS} tokens of each text; special tokens are kept)`,
+      query: explained(query, queryStates, queryTerms),
+      entry: explained(entry, entryStates, entryTerms),
+      timings: { statesMs, totalMs: performance.now() - started },
+    };
+  } finally {
+    permit.release();
+  }
+}
+
+function knowledgeBaseOf(request: ExplainRequest): { modelId: string; entries: string[] } {
+  if (request.kbId) {
+    const kb = kbStore().require(request.kbId);
+    if (request.model && request.model !== kb.modelId) {
+      throw new AppError("invalid_input", `expected the knowledge base's model ${kb.modelId} (or no model), got ${request.model}`);
+    }
+    return { modelId: kb.modelId, entries: kb.entries };
+  }
+  const prepared = prepareKb({ model: request.model, entries: request.entries ?? [] });
+  return { modelId: prepared.model.id, entries: prepared.entries };
+}
+
+/**
+ * Per token, the score minus the score with that token left out (the other side's vector fixed). Special tokens
+ * stay (the model never sees a text without them); tokens past the cap read null. One batched embedTokens call.
+ */
+async function leaveOneOut(engine: EmbeddingEngine, states: TokenStates, pooling: Pooling, other: Float32Array, score: number, signal?: AbortSignal): Promise<(number | null)[]> {
+  const positions = states.specials.flatMap((special, t) => (special ? [] : [t])).slice(0, MAX_LEAVE_ONE_OUT_TOKENS);
+  // A text of one content token cannot lose it and still be a text.
+  if (positions.length < 2) return states.specials.map((special) => (special ? 0 : null));
+  const variants = positions.map((t) => ({ ids: withoutToken(states.ids, t), specials: withoutToken(states.specials, t) }));
+  const { embeddings, dims } = await engine.embedTokens(variants, { poolings: [pooling], signal });
+  const rows = embeddings[pooling]!; // [variants, dims]
+  const terms: (number | null)[] = states.specials.map((special) => (special ? 0 : null));
+  positions.forEach((t, v) => (terms[t] = score - dot(rows.subarray(v * dims, (v + 1) * dims), other)));
+  return terms;
+}
+
+function explained(text: string, states: TokenStates, terms: readonly (number | null)[]): ExplainedText {
+  const tokens = states.tokens.map((token, t) => ({ text: token, contribution: terms[t], special: states.specials[t] }));
+  return { text, tokens, total: terms.reduce<number>((sum, term) => sum + (term ?? 0), 0) };
+}
