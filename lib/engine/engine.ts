@@ -16,7 +16,7 @@ import { modelFileName } from "./registry";
 import { createForwardSession, type ForwardSession } from "./session";
 import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
 import type { TokenSpan } from "./token-spans";
-import { MAX_STATE_TEXTS, type Device, type DeviceChoice, type EmbedOptions, type EmbedResult, type EmbeddingEngine, type EmbedTokensOptions, type Graph, type LoadedModelInfo, type ModelInfo, type TextKind, type TokenEmbeddings, type TokenRow, type TokenSpanOptions, type TokenStates, type TokenStatesOptions, type Truncation, type TruncationDirection } from "./types";
+import { MAX_STATE_TEXTS, type DeviceChoice, type EmbedOptions, type EmbedResult, type EmbeddingEngine, type EmbedTokensOptions, type Graph, type LoadedModelInfo, type ModelInfo, type TextKind, type TokenEmbeddings, type TokenRow, type TokenSpanOptions, type TokenStates, type TokenStatesOptions, type Truncation, type TruncationDirection } from "./types";
 
 const now = () => performance.now();
 

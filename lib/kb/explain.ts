@@ -11,13 +11,13 @@ import type { Pooling } from "../pooling/strategies";
 import { MAX_LEAVE_ONE_OUT_TOKENS, type ExplainedText, type ExplainRequest, type ExplainResponse } from "../api/contract/explain";
 import { prepareKb, throwIfCancelled } from "./build-kb";
 import { requirePoolings, requireQuery } from "./checks";
-import { kbStore } from "./kb-store";
+import { openKb } from "./durable";
 
 export async function explainScore(request: ExplainRequest, signal?: AbortSignal): Promise<ExplainResponse> {
   const started = performance.now();
   const query = requireQuery(request.query);
   const [pooling] = requirePoolings([request.pooling]);
-  const { modelId, entries } = knowledgeBaseOf(request);
+  const { modelId, entries } = await knowledgeBaseOf(request);
   if (request.index >= entries.length) {
     throw new AppError("invalid_input", `expected an index from 0 to ${entries.length - 1} (the knowledge base has ${entries.length} entries), got ${request.index}`);
   }
@@ -54,9 +54,10 @@ export async function explainScore(request: ExplainRequest, signal?: AbortSignal
   }
 }
 
-function knowledgeBaseOf(request: ExplainRequest): { modelId: string; entries: string[] } {
+/** A kbId is looked up in memory, then in the store (a saved knowledge base is explained after a restart too). */
+async function knowledgeBaseOf(request: ExplainRequest): Promise<{ modelId: string; entries: string[] }> {
   if (request.kbId) {
-    const kb = kbStore().require(request.kbId);
+    const { kb } = await openKb(request.kbId);
     if (request.model && request.model !== kb.modelId) {
       throw new AppError("invalid_input", `expected the knowledge base's model ${kb.modelId} (or no model), got ${request.model}`);
     }

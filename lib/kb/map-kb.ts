@@ -7,7 +7,9 @@ import "server-only";
 import { admission, loadEngine } from "../engine";
 import { MAP_MAX_POINTS, MAP_PREVIEW_CHARS, MAP_SEED, type MapRequest, type MapResponse, type PoolingMap } from "../api/contract/map";
 import { requirePoolings, requireQuery } from "./checks";
-import { kbStore, rankPool } from "./kb-store";
+import { AppError } from "../errors";
+import { approximateAbove, openKb } from "./durable";
+import { rankPool } from "./kb-store";
 import { layoutVectors } from "./map-pool";
 import { sampleIndices } from "./projection";
 import { cutToChars } from "./clean";
@@ -16,7 +18,11 @@ export async function mapKb(request: MapRequest, signal?: AbortSignal): Promise<
   const started = performance.now();
   const poolings = requirePoolings(request.poolings);
   const query = request.query === undefined ? undefined : requireQuery(request.query);
-  const kb = kbStore().require(request.kbId);
+  const { kb, approximate } = await openKb(request.kbId);
+  if (approximate) {
+    // Its vectors live in the database's HNSW index only; a map would read every one of them.
+    throw new AppError("too_large", `This knowledge base has ${kb.entries.length.toLocaleString("en")} entries and is searched approximately: expected at most ${approximateAbove().toLocaleString("en")} entries for a map.`);
+  }
   const kept = sampleIndices(kb.entries.length, MAP_MAX_POINTS[request.method], MAP_SEED);
   const permit = admission().acquire();
   try {

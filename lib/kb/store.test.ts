@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
 import { kbBytes, KbStore, type StoredKb } from "./store";
 
 function kb(id: string, vectorFloats = 10): StoredKb {
@@ -67,16 +66,5 @@ describe("KbStore", () => {
   it("refuses a knowledge base bigger than the whole store", () => {
     const store = new KbStore({ maxBytes: 10 });
     expect(() => store.set(kb("a", 100))).toThrow(/expected at most 0\.0 MiB of server memory/);
-  });
-
-  it("says how to recover from an unknown id", () => {
-    const store = new KbStore({ maxKbs: 5 });
-    try {
-      store.require("kb_nope");
-      expect.unreachable();
-    } catch (error) {
-      expect((error as AppError).code).toBe("kb_not_found");
-      expect((error as AppError).message).toMatch(/No knowledge base with id "kb_nope".*keeps the 5 most recently used.*POST \/api\/kb/);
-    }
   });
 });

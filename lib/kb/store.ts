@@ -66,20 +66,6 @@ export class KbStore {
     return kb;
   }
 
-  /** Like get, but an unknown id is an error that tells the caller how to recover. */
-  require(id: string): StoredKb {
-    const kb = this.get(id);
-    if (!kb) {
-      const shown = id.length > 40 ? `${id.slice(0, 37)}...` : id;
-      throw new AppError(
-        "kb_not_found",
-        `No knowledge base with id "${shown}": expected an id returned by POST /api/kb in this server's lifetime ` +
-          `(the server keeps the ${this.maxKbs} most recently used). Embed it again with POST /api/kb.`,
-      );
-    }
-    return kb;
-  }
-
   /** Refuses a knowledge base that could never fit, before any work is spent on it. */
   checkFits(kb: StoredKb): void {
     const size = kbBytes(kb);

@@ -38,7 +38,7 @@ describe("POST /api/kb", () => {
     expect(last.kbId).toMatch(/^kb_[0-9a-f]{24}$/);
     expect(last.timings.totalMs).toBeGreaterThan(0);
     expect(last.timings.inferenceMs).toBeGreaterThan(0);
-    expect([...kbStore().require(last.kbId).poolings].sort()).toEqual(["cls", "last_token", "max", "mean", "mean_content"]);
+    expect([...kbStore().get(last.kbId)!.poolings].sort()).toEqual(["cls", "last_token", "max", "mean", "mean_content"]);
     // The vectors live in the rank worker: 3 entries x 384 dims, unit length.
     const mean = await rankPool().vectors(last.kbId, "mean");
     expect(mean).toHaveLength(3 * 384);
