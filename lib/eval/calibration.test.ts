@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadEngine } from "../engine/index";
 import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS } from "../pooling/strategies";
-import { calibrationOf, calibrationProgress, computeCalibration, datasetFor, readCachedCalibration, type Calibration } from "./calibration";
+import { stsDatasetFor } from "./sts-datasets";
+import { calibrationOf, calibrationProgress, computeCalibration, readCachedCalibration, type Calibration } from "./calibration";
 import { loadStsDataset } from "./sts-data";
 
 const PAIRS = loadStsDataset("stsb-en").slice(0, 300);
@@ -91,10 +92,10 @@ describe("calibrationOf while it computes", () => {
   });
 });
 
-describe("datasetFor", () => {
+describe("stsDatasetFor", () => {
   it("takes Chinese STS-B for a Chinese-only model", () => {
-    expect(datasetFor(["zh"])).toBe("stsb-zh");
-    expect(datasetFor(["en"])).toBe("stsb-en");
-    expect(datasetFor(["en", "zh"])).toBe("stsb-en");
+    expect(stsDatasetFor(["zh"])).toBe("stsb-zh");
+    expect(stsDatasetFor(["en"])).toBe("stsb-en");
+    expect(stsDatasetFor(["en", "zh"])).toBe("stsb-en");
   });
 });

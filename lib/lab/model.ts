@@ -2,6 +2,7 @@
  * What the lab page and its exports show about a model: ModelInfo without server paths. Pure: safe for clients.
  */
 import type { Graph, ModelInfo } from "@/lib/engine/types";
+import { stsDatasetFor, type StsDataset } from "@/lib/eval/sts-datasets";
 import { scenarioLangFor } from "./scenarios/index";
 import type { ScenarioLang } from "./scenarios/types";
 
@@ -19,6 +20,6 @@ export function defaultLangFor(model: Pick<LabModel, "languages">): ScenarioLang
 }
 
 /** The STS Benchmark split in the same language. */
-export function defaultStsDatasetFor(model: Pick<LabModel, "languages">): "stsb-zh" | "stsb-en" {
-  return defaultLangFor(model) === "zh" ? "stsb-zh" : "stsb-en";
+export function defaultStsDatasetFor(model: Pick<LabModel, "languages">): StsDataset {
+  return stsDatasetFor(model.languages);
 }

@@ -1,3 +1,4 @@
+import { dataLanguageFor } from "../../eval/sts-datasets";
 import { ARTICLE_SCENARIOS_EN } from "./article-en";
 import { ARTICLE_SCENARIOS_ZH } from "./article-zh";
 import type { Scenario, ScenarioLang } from "./types";
@@ -9,12 +10,9 @@ export { CUSTOM_FILE_FORMAT, CUSTOM_FILE_VERSION, parseCustomScenarios, serializ
 export { SCENARIOS_MAX, SCENARIO_TEXT_MAX_CHARS, formatZodIssues, scenarioListSchema, scenarioSchema } from "./schema";
 export * from "./types";
 
-/**
- * Which language's scenarios suit a model: Chinese for a model that reads Chinese and not English, English
- * otherwise. The radar's example knowledge base and the lab's default scenarios and STS split all follow it.
- */
+/** Which language's scenarios suit a model (dataLanguageFor: the radar's examples and the lab's defaults follow it). */
 export function scenarioLangFor(languages: readonly string[]): ScenarioLang {
-  return languages.includes("zh") && !languages.includes("en") ? "zh" : "en";
+  return dataLanguageFor(languages);
 }
 
 /** The article's eight scenarios in one language; the claimed numbers (ARTICLE_CLAIMS) follow the same order. */
