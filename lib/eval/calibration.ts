@@ -10,7 +10,9 @@ import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { mulberry32 } from "../seeded-random";
 import { bestF1Threshold, percentile, quantiles, randomPairs } from "./calibration-math";
-import { loadStsDataset, type StsDataset, type StsPair } from "./sts-data";
+import { embedPairSentences } from "./sts";
+import { loadStsDataset, type StsPair } from "./sts-data";
+import { stsDatasetFor } from "./sts-datasets";
 
 export const CALIBRATION_SEED = 42;
 /** Random pairs drawn per model: enough that p99 rests on 20 pairs. */
@@ -25,10 +27,6 @@ export function calibrationDir(): string {
   return process.env.SEMANTIC_RADAR_CALIBRATION_DIR ?? join(process.cwd(), "data", "calibration");
 }
 
-/** Chinese STS-B for a Chinese model, English STS-B otherwise. */
-export function datasetFor(languages: readonly string[]): StsDataset {
-  return languages.includes("zh") && !languages.includes("en") ? "stsb-zh" : "stsb-en";
-}
 
 export interface CalibrateOptions {
   /** @default the whole dataset */
@@ -39,26 +37,17 @@ export interface CalibrateOptions {
 
 export async function computeCalibration(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<Calibration> {
   const { model, graph } = engine.info;
-  const dataset = datasetFor(model.languages);
+  const dataset = stsDatasetFor(model.languages);
   const pairs = options.pairs ?? loadStsDataset(dataset);
-  const sentences = [...new Set(pairs.flatMap((p) => [p.sentence1, p.sentence2]))];
-  const rowOf = new Map(sentences.map((s, i) => [s, i]));
-  const embedded = await engine.embed(sentences, {
-    kind: "document",
-    signal: options.signal,
-    onProgress: (event) => event.type === "batch" && options.onProgress?.(event.done, event.total),
-  });
-  const dims = embedded.dims;
+  const { cosine } = await embedPairSentences(engine, pairs, options);
   // Unrelated: the first sentence of one pair with the second of another (seeded), never of the same pair.
-  const random = randomPairs(pairs.length, RANDOM_PAIRS, mulberry32(CALIBRATION_SEED)).map(([a, b]) => [rowOf.get(pairs[a].sentence1)!, rowOf.get(pairs[b].sentence2)!]);
+  const random = randomPairs(pairs.length, RANDOM_PAIRS, mulberry32(CALIBRATION_SEED)).map(([a, b]) => [pairs[a].sentence1, pairs[b].sentence2]);
   const labelled = pairs.filter((p) => p.score >= 4 || p.score <= 1);
   const labels = labelled.map((p) => p.score >= 4);
   const poolings = {} as Record<Pooling, PoolingCalibration>;
   for (const pooling of POOLINGS) {
-    const rows = embedded.embeddings[pooling]!; // [sentences, dims], unit rows
-    const cosine = (a: number, b: number) => dot(rows, a * dims, b * dims, dims);
-    const randomScores = random.map(([a, b]) => cosine(a, b)).sort((x, y) => x - y);
-    const { threshold, f1 } = bestF1Threshold(labelled.map((p) => cosine(rowOf.get(p.sentence1)!, rowOf.get(p.sentence2)!)), labels);
+    const randomScores = random.map(([a, b]) => cosine(pooling, a, b)).sort((x, y) => x - y);
+    const { threshold, f1 } = bestF1Threshold(labelled.map((p) => cosine(pooling, p.sentence1, p.sentence2)), labels);
     poolings[pooling] = {
       random: { p05: percentile(randomScores, 5), p50: percentile(randomScores, 50), p95: percentile(randomScores, 95), p99: percentile(randomScores, 99) },
       quantiles: quantiles(randomScores).map((q) => Number(q.toFixed(5))),
@@ -78,11 +67,6 @@ export async function computeCalibration(engine: EmbeddingEngine, options: Calib
   };
 }
 
-function dot(rows: Float32Array, a: number, b: number, dims: number): number {
-  let sum = 0;
-  for (let d = 0; d < dims; d++) sum += rows[a + d] * rows[b + d];
-  return sum;
-}
 
 function cacheFile(modelId: string, graph: string): string {
   return join(calibrationDir(), `${modelId}.${graph}.v${VERSION}.json`);

@@ -16,11 +16,17 @@ export interface StsOptions {
   signal?: AbortSignal;
 }
 
+/** The pairs' sentences embedded under every pooling. */
+export interface PairSentences {
+  /** Cosine of sentences `a` and `b` (by text) under one pooling: the rows are unit vectors. */
+  cosine(pooling: Pooling, a: string, b: string): number;
+}
+
 /**
- * Embeds every distinct sentence once, as a document (no query prompt: STS is symmetric, as in MTEB), and
- * correlates cosine similarity with the gold scores for every pooling from the same forward passes.
+ * Embeds every distinct sentence of the pairs once, as a document (no query prompt: STS is symmetric, as in
+ * MTEB), every pooling from the same forward passes. Shared by the STS evaluation and the calibration.
  */
-export async function evaluateSts(engine: EmbeddingEngine, pairs: readonly StsPair[], options: StsOptions = {}): Promise<StsResult> {
+export async function embedPairSentences(engine: EmbeddingEngine, pairs: readonly StsPair[], options: StsOptions = {}): Promise<PairSentences> {
   const sentences = [...new Set(pairs.flatMap((p) => [p.sentence1, p.sentence2]))];
   const rowOf = new Map(sentences.map((s, i) => [s, i]));
   const result = await engine.embed(sentences, {
@@ -28,12 +34,18 @@ export async function evaluateSts(engine: EmbeddingEngine, pairs: readonly StsPa
     signal: options.signal,
     onProgress: (event) => event.type === "batch" && options.onProgress?.(event.done, event.total),
   });
-  const dims = result.dims;
+  const { dims } = result;
+  const cosine = (pooling: Pooling, a: string, b: string) => dot(result.embeddings[pooling]!, rowOf.get(a)! * dims, rowOf.get(b)! * dims, dims);
+  return { cosine };
+}
+
+/** Correlates cosine similarity with the gold scores for every pooling (Spearman x100). */
+export async function evaluateSts(engine: EmbeddingEngine, pairs: readonly StsPair[], options: StsOptions = {}): Promise<StsResult> {
+  const { cosine } = await embedPairSentences(engine, pairs, options);
   const gold = pairs.map((p) => p.score);
   const scores = {} as Record<Pooling, number>;
   for (const pooling of POOLINGS) {
-    const matrix = result.embeddings[pooling]!; // [sentences, dims], rows L2-normalized
-    const cosines = pairs.map((p) => dot(matrix, rowOf.get(p.sentence1)! * dims, rowOf.get(p.sentence2)! * dims, dims));
+    const cosines = pairs.map((p) => cosine(pooling, p.sentence1, p.sentence2));
     scores[pooling] = 100 * spearman(cosines, gold);
   }
   return { pairs: pairs.length, spearman: scores };
