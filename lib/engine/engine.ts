@@ -70,9 +70,8 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
     const encoded = rows.map(encodedRow);
     const dims = this.info.model.hiddenSize;
     const { embeddings } = allocateRows(poolings, rows.length, dims);
-    const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
     let inferenceMs = 0;
-    for (const indices of planBatches(encoded.map((e) => e.ids.length), tokenBudget, maxBatchSize)) {
+    for (const indices of planBatches(encoded.map((e) => e.ids.length), BATCH_LIMITS[this.info.device])) {
       if (options.signal?.aborted) throw new AppError("cancelled", "the embedding job was cancelled");
       const result = await this.forward(indices.map((i) => encoded[i]), poolings);
       scatterRows(result.pooled, embeddings, indices, dims);
@@ -112,13 +111,12 @@ export class OnnxEmbeddingEngine implements EmbeddingEngine {
     onProgress?.({ type: "tokenized", total: texts.length });
 
     const lengths = encoded.map((e) => e.ids.length);
-    const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
     const dims = this.info.model.hiddenSize;
     const { embeddings, norms } = allocateRows(poolings, texts.length, dims);
     let inferenceMs = 0;
     let poolMs = 0;
     let done = 0;
-    for (const indices of planBatches(lengths, tokenBudget, maxBatchSize)) {
+    for (const indices of planBatches(lengths, BATCH_LIMITS[this.info.device])) {
       if (signal?.aborted) throw new AppError("cancelled", "the embedding job was cancelled");
       const result = await this.forward(indices.map((i) => encoded[i]), poolings);
       scatterRows(result.pooled, embeddings, indices, dims);

@@ -67,9 +67,8 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
     const encoded = rows.map(encodedRow);
     const dims = this.info.model.hiddenSize;
     const { embeddings } = allocateRows(poolings, rows.length, dims); // [count, dims]
-    const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
     let inferenceMs = 0;
-    for (const indices of planBatches(encoded.map((e) => e.ids.length), tokenBudget, maxBatchSize)) {
+    for (const indices of planBatches(encoded.map((e) => e.ids.length), BATCH_LIMITS[this.info.device])) {
       checkAborted(signal);
       const batch = packTokens(indices.map((i) => encoded[i]));
       const reply = await this.scheduler.runBulk(() => this.ask<ForwardReply>({ type: "forward", tokens: batch, poolings: [...poolings] }, transferablesOf(batch)));
@@ -118,10 +117,9 @@ export class WorkerEmbeddingEngine implements EmbeddingEngine {
 
     const dims = this.info.model.hiddenSize;
     const { embeddings, norms } = allocateRows(poolings, texts.length, dims); // [count, dims], [count]
-    const { tokenBudget, maxBatchSize } = BATCH_LIMITS[this.info.device];
     const offsets = tokenOffsets(tokens.lengths);
     let done = 0;
-    for (const indices of planBatches(Array.from(tokens.lengths), tokenBudget, maxBatchSize)) {
+    for (const indices of planBatches(Array.from(tokens.lengths), BATCH_LIMITS[this.info.device])) {
       checkAborted(signal);
       const batch = selectTokens(tokens, offsets, indices);
       const queued = now();

@@ -10,7 +10,7 @@ import { paddedTokens, planBatches } from "../../lib/engine/batch";
 import { BATCH_LIMITS, loadModelEngine } from "../../lib/engine/engine";
 
 // PyTorch runs the batches the engine plans on a GPU.
-const { tokenBudget: TOKEN_BUDGET, maxBatchSize: MAX_BATCH_SIZE } = BATCH_LIMITS.webgpu;
+const GPU_LIMITS = BATCH_LIMITS.webgpu;
 import { probeProvider } from "../../lib/engine/provider-probe";
 import { ensurePooledGraphs } from "../../lib/engine/pooled-graph.mjs";
 import { describeModel, withoutPooledGraphs } from "../../lib/engine/registry";
@@ -38,20 +38,20 @@ export function planPhase(work: string, source: string, limit: number): void {
   const model = modelIn(work);
   const { encoded } = encodeTexts(loadTokenizer(model), model, corpus, "document");
   const lengths = encoded.map((e) => e.ids.length);
-  const batches = planBatches(lengths, TOKEN_BUDGET, MAX_BATCH_SIZE);
+  const batches = planBatches(lengths, GPU_LIMITS);
   const plan = {
     model: MODEL_ID,
     count: corpus.length,
     maxTokens: model.maxTokens,
-    tokenBudget: TOKEN_BUDGET,
-    maxBatchSize: MAX_BATCH_SIZE,
+    tokenBudget: GPU_LIMITS.tokenBudget,
+    maxBatchSize: GPU_LIMITS.maxBatchSize,
     tokens: lengths.reduce((a, b) => a + b, 0),
     paddedTokens: paddedTokens(lengths, batches),
     batches,
     ids: encoded.map((e) => e.ids),
   };
   writeJson(workPaths(work).plan, plan);
-  console.log(`plan: ${plan.count} texts, ${plan.tokens} tokens (${plan.paddedTokens} padded) in ${batches.length} batches (budget ${TOKEN_BUDGET} tokens, at most ${MAX_BATCH_SIZE} rows)`);
+  console.log(`plan: ${plan.count} texts, ${plan.tokens} tokens (${plan.paddedTokens} padded) in ${batches.length} batches (budget ${GPU_LIMITS.tokenBudget} tokens, at most ${GPU_LIMITS.maxBatchSize} rows)`);
 }
 
 /** Probes each GPU provider (the exact reason when one fails), then lets `auto` choose as the server would. */

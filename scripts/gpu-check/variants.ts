@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
-import { buildBatch, paddedTokens, planBatches } from "../../lib/engine/batch";
+import { BATCH_LIMITS, buildBatch, paddedTokens, planBatches } from "../../lib/engine/batch";
 import { encodeTexts, loadTokenizer, type EncodedText } from "../../lib/engine/tokenize";
 import { describeModel } from "../../lib/engine/registry";
 import { l2NormalizeRows } from "../../lib/pooling/normalize";
@@ -102,7 +102,7 @@ async function pass(ctx: Context, session: ort.InferenceSession, variant: Varian
   const dim = model.hiddenSize;
   const vectors = Object.fromEntries(POOLINGS.map((p) => [p, new Float32Array(ctx.corpus.length * dim)])) as Record<Pooling, Float32Array>;
   const lengths = encoded.map((e) => e.ids.length);
-  const batches = planBatches(lengths, variant.tokenBudget, variant.maxBatchSize);
+  const batches = planBatches(lengths, { tokenBudget: variant.tokenBudget, maxBatchSize: variant.maxBatchSize, runOverheadTokens: BATCH_LIMITS.webgpu.runOverheadTokens });
   const pooled = variant.graph !== "base";
   for (const indices of batches) {
     let mark = now();

@@ -62,10 +62,9 @@ async function embedShort(texts: string[], kind: TextKind, truncation: Truncatio
   const dims = engine.info.model.hiddenSize;
   const { embeddings: pooled, norms } = allocateRows(poolings, texts.length, dims);
   const lengths = encoded.map((e) => e.ids.length);
-  const { tokenBudget, maxBatchSize } = BATCH_LIMITS[engine.info.device];
   let inferenceMs = 0;
   let poolMs = 0;
-  for (const indices of planBatches(lengths, tokenBudget, maxBatchSize)) {
+  for (const indices of planBatches(lengths, BATCH_LIMITS[engine.info.device])) {
     const result = await engine.forward(indices.map((i) => encoded[i]), poolings);
     scatterRows(result.pooled, pooled, indices, dims);
     scatterRows(result.norms, norms, indices, 1);
