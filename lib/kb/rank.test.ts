@@ -81,4 +81,10 @@ describe("ranksOf at the edges of the cosine range", () => {
     const all = ranksFromOrder(rankOrder(scores));
     expect(ranksOf(scores, [0, 1, 2, 3, 4, 5])).toEqual([...all]);
   });
+
+  it("ranks scores far outside it (no cosine) and ties among them", () => {
+    const scores = Float32Array.from([50, -70, 3, 50, -2, 0.5, -70]);
+    const all = ranksFromOrder(rankOrder(scores));
+    expect(ranksOf(scores, [0, 1, 2, 3, 4, 5, 6])).toEqual([...all]);
+  });
 });

@@ -41,12 +41,6 @@ function bucketCount(entries: number): number {
   return Math.min(65_536, Math.max(256, 2 ** Math.ceil(Math.log2(Math.max(entries, 1)))));
 }
 
-function bucketOf(score: number, buckets: number): number {
-  const bucket = Math.floor((score + 1) * (buckets / 2));
-  // A cosine a hair past +-1 (float rounding), or NaN, still lands in a bucket.
-  return bucket >= 0 ? (bucket < buckets ? bucket : buckets - 1) : 0;
-}
-
 // Histogram bins of a cosine lie in [-21, 20] (0.05 wide); a few to spare either side.
 const BIN_OFFSET = 32;
 
@@ -63,16 +57,23 @@ export function scanScores(scores: Float32Array, k: number): ScoreScan {
   const bins = new Int32Array(2 * BIN_OFFSET);
   let binsOk = true;
   const rankSize = bucketCount(scores.length);
+  const halfRange = rankSize / 2;
+  const lastBucket = rankSize - 1;
   const buckets = new Uint16Array(scores.length);
   const above = new Int32Array(rankSize + 1);
+  let kth = size === 0 ? Infinity : -Infinity; // the k-th best score once the buffer is full
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i];
-    above[(buckets[i] = bucketOf(score, rankSize))]++;
+    // The fine bucket, floor((score + 1) * halfRange) clamped: a cosine a hair past +-1 (float rounding), a
+    // score that is no cosine, or NaN still lands in one. `| 0` is the floor on the non-negative range it sees.
+    const position = (score + 1) * halfRange;
+    const bucket = position >= lastBucket ? lastBucket : position > 0 ? position | 0 : 0;
+    above[(buckets[i] = bucket)]++;
     const bin = Math.floor(score / DEFAULT_BIN_WIDTH + BIN_EPSILON) + BIN_OFFSET;
     if (bin >= 0 && bin < bins.length) bins[bin]++;
     else binsOk = false;
     // Strictly greater: an equal score seen later has a larger index, so it ranks after the one kept.
-    if (filled === size && !(score > values[size - 1])) continue;
+    if (filled === size && !(score > kth)) continue;
     let at = filled < size ? filled++ : size - 1;
     while (at > 0 && values[at - 1] < score) {
       values[at] = values[at - 1];
@@ -81,6 +82,7 @@ export function scanScores(scores: Float32Array, k: number): ScoreScan {
     }
     values[at] = score;
     best[at] = i;
+    if (filled === size) kth = values[size - 1];
   }
   for (let b = rankSize - 1; b >= 0; b--) above[b] += above[b + 1];
   return { top: Array.from(best.subarray(0, filled)), histogram: binsOk ? binsOf(bins) : histogram(scores), index: { size: rankSize, buckets, above } };
