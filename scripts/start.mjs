@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when the sources changed since the last build, then serves it (PORT, default 3000)
 // on 127.0.0.1 only, unless HOST says otherwise (HOST=0.0.0.0 shares it on a LAN; see the README first).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { constants } from "node:os";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,4 +29,14 @@ if (stale) next(["build"]);
 else process.stdout.write("[start] build is current\n");
 const args = process.argv.slice(2);
 const hostnameGiven = args.some((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
-next(["start", ...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127.0.0.1"]), ...args]);
+serve(["start", ...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127.0.0.1"]), ...args]);
+
+/**
+ * Runs the server as a child and passes a stop signal on: whoever stops this process (a supervisor, the load
+ * test, a container's stop) stops the server with it instead of leaving it listening.
+ */
+function serve(nextArgs) {
+  const server = spawn(process.execPath, [join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...nextArgs], { cwd: ROOT, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));
+}
