@@ -1,9 +1,11 @@
-// npm run loadtest -- [--connections 50] [--seconds 30] [--entries 1000] [--embed-entries 20000] [--json]
+// npm run loadtest -- [--connections 50] [--seconds 30] [--rounds 3] [--entries 1000] [--embed-entries 20000] [--json]
 //
 // A workshop's load on this machine, against the real app on 127.0.0.1 (built when stale, started here, stopped
 // at the end). In one run:
 //   1. search: a 1,000-entry knowledge base searched with varied queries (autocannon), first by 1 connection,
 //      then by N: req/s of 2xx answers (goodput), p50/p99 latency, non-2xx count, the server's event-loop delay.
+//      Each phase's seconds are split into rounds that alternate (1, N, 1, N, ...): a shared machine's speed
+//      drifts by tens of percent within minutes, and alternating puts both phases under the same drift.
 //   2. embed: while a 20,000-entry knowledge base embeds, /api/status is asked every 100 ms and one search per
 //      second runs on the first knowledge base: their latencies and the event-loop delay. The embedding is
 //      cancelled at the end of the phase.
@@ -37,8 +39,10 @@ async function loopDelay(base: string): Promise<{ p50Ms: number; p99Ms: number; 
   return { p50Ms, p99Ms, maxMs };
 }
 
+type Round = Awaited<ReturnType<typeof searchRound>>;
+
 /** One autocannon run of POST /api/search, cycling through the queries. */
-async function searchPhase(base: string, kbId: string, queries: string[], connections: number, seconds: number) {
+async function searchRound(base: string, kbId: string, queries: string[], connections: number, seconds: number) {
   await loopDelay(base); // start a fresh window
   let next = 0;
   const result = await autocannon({
@@ -54,14 +58,33 @@ async function searchPhase(base: string, kbId: string, queries: string[], connec
     ],
   });
   const delay = await loopDelay(base);
-  const ok = result["2xx"];
+  return { ok: result["2xx"], seconds, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, delay };
+}
+
+/** A phase's rounds summed: goodput over all its seconds; the median round's p50, the worst round's p99s. */
+function phaseOf(connections: number, rounds: Round[]) {
+  const sum = (f: (r: Round) => number) => rounds.reduce((total, r) => total + f(r), 0);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
   return {
     connections,
-    goodput_rps: Number((ok / seconds).toFixed(1)),
-    latency_ms: { p50: result.latency.p50, p99: result.latency.p99 },
-    non2xx: result.non2xx + result.errors + result.timeouts,
-    event_loop_ms: delay,
+    goodput_rps: Number((sum((r) => r.ok) / sum((r) => r.seconds)).toFixed(1)),
+    latency_ms: { p50: median(rounds.map((r) => r.p50)), p99: Math.max(...rounds.map((r) => r.p99)) },
+    non2xx: sum((r) => r.non2xx),
+    event_loop_ms: { p50Ms: median(rounds.map((r) => r.delay.p50Ms)), p99Ms: Math.max(...rounds.map((r) => r.delay.p99Ms)), maxMs: Math.max(...rounds.map((r) => r.delay.maxMs)) },
+    rounds_rps: rounds.map((r) => Number((r.ok / r.seconds).toFixed(1))),
   };
+}
+
+/** 1 connection, then N, alternating for `rounds` rounds; both phases get `seconds` in all. */
+async function searchPhases(base: string, kbId: string, queries: string[], connections: number, seconds: number, rounds: number) {
+  const single: Round[] = [];
+  const many: Round[] = [];
+  const slice = Math.max(1, Math.round(seconds / rounds));
+  for (let round = 0; round < rounds; round++) {
+    single.push(await searchRound(base, kbId, queries, 1, slice));
+    many.push(await searchRound(base, kbId, queries, connections, slice));
+  }
+  return [phaseOf(1, single), phaseOf(connections, many)] as const;
 }
 
 /** /api/status every 100 ms and a search every second while a big knowledge base embeds; then cancel it. */
@@ -100,12 +123,14 @@ runCli(async () => {
   const { values } = parseCli({
     connections: { type: "string", default: "50" },
     seconds: { type: "string", default: "30" },
+    rounds: { type: "string", default: "3" },
     entries: { type: "string", default: "1000" },
     "embed-entries": { type: "string", default: "20000" },
     json: { type: "boolean", default: false },
   });
   const connections = positiveInt("connections", values.connections);
   const seconds = positiveInt("seconds", values.seconds);
+  const rounds = positiveInt("rounds", values.rounds);
   const sentences = [...new Set(loadStsDataset("stsb-en").flatMap((p) => [p.sentence1, p.sentence2]))];
   const kbEntries = sentences.slice(0, positiveInt("entries", values.entries));
   const queries = sentences.slice(kbEntries.length, kbEntries.length + 500);
@@ -118,20 +143,21 @@ runCli(async () => {
   try {
     await waitForReady(base, 600);
     const kbId = await embedKb(base, kbEntries);
-    await searchPhase(base, kbId, queries, 1, 3); // warm-up, not reported
-    const single = await searchPhase(base, kbId, queries, 1, seconds);
-    const many = await searchPhase(base, kbId, queries, connections, seconds);
+    await searchRound(base, kbId, queries, 1, 3); // warm-up, not reported
+    const [single, many] = await searchPhases(base, kbId, queries, connections, seconds, rounds);
     const embed = await embedPhase(base, kbId, queries, bigKb, seconds);
-    const figures = { kb_entries: kbEntries.length, seconds, search: [single, many], goodput_ratio: Number((many.goodput_rps / single.goodput_rps).toFixed(2)), embed };
+    const ratios = single.rounds_rps.map((rps, i) => Number((many.rounds_rps[i] / rps).toFixed(2)));
+    const figures = { kb_entries: kbEntries.length, seconds, rounds, search: [single, many], goodput_ratio: Number((many.goodput_rps / single.goodput_rps).toFixed(2)), round_ratios: ratios, embed };
     if (values.json) return void console.log(JSON.stringify(figures));
-    console.log(`Load test: ${kbEntries.length.toLocaleString("en")}-entry knowledge base, varied queries, ${seconds} s a phase, app on ${base}`);
+    console.log(`Load test: ${kbEntries.length.toLocaleString("en")}-entry knowledge base, varied queries, ${seconds} s a phase in ${rounds} alternating rounds, app on ${base}`);
     console.log("");
     console.log("| connections | goodput req/s | p50 ms | p99 ms | non-2xx | event loop p99 ms | event loop max ms |");
     console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const r of figures.search) {
       console.log(`| ${r.connections} | ${r.goodput_rps} | ${r.latency_ms.p50} | ${r.latency_ms.p99} | ${r.non2xx} | ${r.event_loop_ms.p99Ms} | ${r.event_loop_ms.maxMs} |`);
     }
-    console.log(`\nGoodput at ${connections} connections: ${figures.goodput_ratio}x the single connection's.`);
+    console.log(`\nGoodput at ${connections} connections: ${figures.goodput_ratio}x the single connection's (round by round: ${ratios.map((r) => `${r}x`).join(", ")}).`);
+    console.log("p50: the median round's; p99 and event-loop figures: the worst round's.");
     console.log(`\nWhile a ${embed.embed_entries.toLocaleString("en")}-entry knowledge base embedded (${embed.embedded_during_phase.toLocaleString("en")} entries done in the phase):`);
     console.log(`  /api/status p50 ${embed.status_ms.p50} ms, p95 ${embed.status_ms.p95} ms (${embed.status_ms.samples} requests)`);
     console.log(`  search on the other knowledge base p50 ${embed.search_ms.p50} ms, max ${embed.search_ms.max.toFixed(1)} ms (${embed.search_ms.samples} searches)`);
