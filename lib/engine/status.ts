@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { admission, brokenModels, defaultModelId, deviceChoiceFromEnv, engineStateOf, getModelInfo, listModels, loadEngine, rescanModels } from "./index";
+import { availableParallelism } from "node:os";
 import { eventLoopDelay, resetEventLoopDelay } from "./event-loop";
 import type { EngineStatusReport, ModelInfo, ModelSummary } from "./types";
 
@@ -21,6 +22,12 @@ export function summarizeModel(model: ModelInfo): ModelSummary {
     graphs: model.graphs.map((g) => g.graph),
     hasQueryPrompt: Boolean(model.prompts.query),
   };
+}
+
+/** CPU time of every thread of this process so far, and the cores it may run on. */
+function processCpu(): { cpuMs: number; cores: number } {
+  const { user, system } = process.cpuUsage();
+  return { cpuMs: Math.round((user + system) / 1000), cores: availableParallelism() };
 }
 
 /** Starts loading a model in the background unless it is loading, ready, or failed (and no retry was asked). */
@@ -45,6 +52,6 @@ export function engineStatus(options: { warm?: string; retry?: boolean; rescan?:
     deviceChoice: deviceChoiceFromEnv(),
     engines: models.map((model) => engineStateOf(model.id)),
     broken: brokenModels(),
-    serving: { pending, maxPending, eventLoop },
+    serving: { pending, maxPending, eventLoop, ...processCpu() },
   };
 }

@@ -251,10 +251,16 @@ export interface EngineStatusReport {
   deviceChoice: string;
   engines: EngineState[];
   broken: BrokenModel[];
-  /** Requests in progress, the admission limit past which the server answers 429, and the event loop's delay. */
+  /**
+   * Requests in progress, the admission limit past which the server answers 429, the event loop's delay, and
+   * the CPU time the whole process (every thread: HTTP, models, ranking, garbage collection) has used since it
+   * started, with the cores it may use: the load test divides the CPU by the requests answered.
+   */
   serving: {
     pending: number;
     maxPending: number;
     eventLoop: { p50Ms: number; p99Ms: number; maxMs: number; windowS: number };
+    cpuMs: number;
+    cores: number;
   };
 }

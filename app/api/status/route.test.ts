@@ -36,6 +36,17 @@ describe("GET /api/status", () => {
     });
   });
 
+  it("reports the process's CPU time, which grows with work, and the cores it may use", async () => {
+    const before = (await status()).body.serving;
+    // Spin until this process has used 60 ms more CPU (bounded at 5 s, however busy the machine is).
+    const start = process.cpuUsage();
+    const deadline = performance.now() + 5000;
+    while (performance.now() < deadline && (process.cpuUsage(start).user + process.cpuUsage(start).system) / 1000 < 60);
+    const after = (await status()).body.serving;
+    expect(after.cpuMs - before.cpuMs).toBeGreaterThanOrEqual(50);
+    expect(after.cores).toBeGreaterThanOrEqual(1);
+  });
+
   it("answers 404 for an unknown model, naming the installed ones", async () => {
     const { code, body } = await status("?model=gpt-5");
     expect(code).toBe(404);
