@@ -11,6 +11,9 @@
 //      cancelled at the end of the phase.
 // Every loop is bounded in count and time; only 127.0.0.1 is ever a target.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import { loadStsDataset } from "../lib/eval/sts";
 import { AppError } from "../lib/errors";
@@ -27,23 +30,42 @@ function positiveInt(name: string, value: string): number {
 }
 
 
-function startApp(port: number): ChildProcess {
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "--hostname", HOST], { stdio: ["ignore", "pipe", "inherit"] });
+/**
+ * The app with a store of its own in `dataDir`: knowledge bases embedded by an earlier run (or by the user) must
+ * not answer from the store, or the embedding phase would measure nothing; and the user's store stays clean.
+ */
+function startApp(port: number, dataDir: string): ChildProcess {
+  const env = { ...process.env, SEMANTIC_RADAR_DATA_DIR: dataDir, DATABASE_URL: "" };
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "--hostname", HOST], { stdio: ["ignore", "pipe", "inherit"], env });
   child.stdout?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   return child;
 }
 
-async function loopDelay(base: string): Promise<{ p50Ms: number; p99Ms: number; maxMs: number }> {
-  const body = (await (await fetch(`${base}/api/status?resetEventLoop=1`)).json()) as { serving: { eventLoop: { p50Ms: number; p99Ms: number; maxMs: number } } };
-  const { p50Ms, p99Ms, maxMs } = body.serving.eventLoop;
-  return { p50Ms, p99Ms, maxMs };
+interface ServerSample {
+  delay: { p50Ms: number; p99Ms: number; maxMs: number };
+  /** CPU time of the whole server process so far (every thread), and the cores it may use. */
+  cpuMs: number;
+  cores: number;
+}
+
+/** The server's event-loop delay since the last sample (a new window starts), and its CPU time so far. */
+async function sampleServer(base: string): Promise<ServerSample> {
+  type Serving = { eventLoop: ServerSample["delay"]; cpuMs: number; cores: number };
+  const { serving } = (await (await fetch(`${base}/api/status?resetEventLoop=1`)).json()) as { serving: Serving };
+  const { p50Ms, p99Ms, maxMs } = serving.eventLoop;
+  return { delay: { p50Ms, p99Ms, maxMs }, cpuMs: serving.cpuMs, cores: serving.cores };
+}
+
+async function loopDelay(base: string): Promise<ServerSample["delay"]> {
+  return (await sampleServer(base)).delay;
 }
 
 type Round = Awaited<ReturnType<typeof searchRound>>;
 
 /** One autocannon run of POST /api/search, cycling through the queries. */
 async function searchRound(base: string, kbId: string, queries: string[], connections: number, seconds: number) {
-  await loopDelay(base); // start a fresh window
+  const before = await sampleServer(base); // and a fresh event-loop window
+  const clientBefore = process.cpuUsage();
   let next = 0;
   const result = await autocannon({
     url: `${base}/api/search`,
@@ -57,8 +79,19 @@ async function searchRound(base: string, kbId: string, queries: string[], connec
       },
     ],
   });
-  const delay = await loopDelay(base);
-  return { ok: result["2xx"], seconds, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts, delay };
+  const client = process.cpuUsage(clientBefore);
+  const after = await sampleServer(base);
+  return {
+    ok: result["2xx"],
+    seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx + result.errors + result.timeouts,
+    delay: after.delay,
+    serverCpuMs: after.cpuMs - before.cpuMs,
+    clientCpuMs: (client.user + client.system) / 1000,
+    cores: after.cores,
+  };
 }
 
 /** A phase's rounds summed: goodput over all its seconds; the median round's p50, the worst round's p99s. */
@@ -72,6 +105,11 @@ function phaseOf(connections: number, rounds: Round[]) {
     non2xx: sum((r) => r.non2xx),
     event_loop_ms: { p50Ms: median(rounds.map((r) => r.delay.p50Ms)), p99Ms: Math.max(...rounds.map((r) => r.delay.p99Ms)), maxMs: Math.max(...rounds.map((r) => r.delay.maxMs)) },
     rounds_rps: rounds.map((r) => Number((r.ok / r.seconds).toFixed(1))),
+    // CPU per answered search: the server's (all its threads) and this load generator's (autocannon), and how
+    // many of the machine's cores the two kept busy together.
+    cpu_ms_per_request: { server: Number((sum((r) => r.serverCpuMs) / sum((r) => r.ok)).toFixed(2)), client: Number((sum((r) => r.clientCpuMs) / sum((r) => r.ok)).toFixed(2)) },
+    cores_busy: Number(((sum((r) => r.serverCpuMs) + sum((r) => r.clientCpuMs)) / 1000 / sum((r) => r.seconds)).toFixed(2)),
+    cores: rounds[0].cores,
   };
 }
 
@@ -139,7 +177,8 @@ runCli(async () => {
 
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const app = startApp(port);
+  const dataDir = mkdtempSync(join(tmpdir(), "radar-loadtest-"));
+  const app = startApp(port, dataDir);
   try {
     await waitForReady(base, 600);
     const kbId = await embedKb(base, kbEntries);
@@ -151,18 +190,28 @@ runCli(async () => {
     if (values.json) return void console.log(JSON.stringify(figures));
     console.log(`Load test: ${kbEntries.length.toLocaleString("en")}-entry knowledge base, varied queries, ${seconds} s a phase in ${rounds} alternating rounds, app on ${base}`);
     console.log("");
-    console.log("| connections | goodput req/s | p50 ms | p99 ms | non-2xx | event loop p99 ms | event loop max ms |");
-    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    console.log("| connections | goodput req/s | p50 ms | p99 ms | non-2xx | event loop p99 ms | event loop max ms | server CPU ms/search | load generator CPU ms/search | cores busy |");
+    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const r of figures.search) {
-      console.log(`| ${r.connections} | ${r.goodput_rps} | ${r.latency_ms.p50} | ${r.latency_ms.p99} | ${r.non2xx} | ${r.event_loop_ms.p99Ms} | ${r.event_loop_ms.maxMs} |`);
+      const cpu = r.cpu_ms_per_request;
+      console.log(`| ${r.connections} | ${r.goodput_rps} | ${r.latency_ms.p50} | ${r.latency_ms.p99} | ${r.non2xx} | ${r.event_loop_ms.p99Ms} | ${r.event_loop_ms.maxMs} | ${cpu.server} | ${cpu.client} | ${r.cores_busy} of ${r.cores} |`);
     }
     console.log(`\nGoodput at ${connections} connections: ${figures.goodput_ratio}x the single connection's (round by round: ${ratios.map((r) => `${r}x`).join(", ")}).`);
     console.log("p50: the median round's; p99 and event-loop figures: the worst round's.");
+    const perSearch = many.cpu_ms_per_request.server + many.cpu_ms_per_request.client;
+    console.log(
+      `CPU per search fell from ${single.cpu_ms_per_request.server} ms (1 connection) to ${many.cpu_ms_per_request.server} ms (${connections}): what batching saves. ` +
+        `At ${connections} connections, ${many.cores} cores / ${perSearch.toFixed(2)} ms a search (server and load generator) allow at most ` +
+        `${Math.round((many.cores * 1000) / perSearch)} searches/s, whatever the concurrency.`,
+    );
     console.log(`\nWhile a ${embed.embed_entries.toLocaleString("en")}-entry knowledge base embedded (${embed.embedded_during_phase.toLocaleString("en")} entries done in the phase):`);
     console.log(`  /api/status p50 ${embed.status_ms.p50} ms, p95 ${embed.status_ms.p95} ms (${embed.status_ms.samples} requests)`);
     console.log(`  search on the other knowledge base p50 ${embed.search_ms.p50} ms, max ${embed.search_ms.max.toFixed(1)} ms (${embed.search_ms.samples} searches)`);
     console.log(`  event loop p99 ${embed.event_loop_ms.p99Ms} ms, max ${embed.event_loop_ms.maxMs} ms`);
   } finally {
+    const exited = new Promise((resolve) => app.once("exit", resolve));
     app.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
