@@ -3,13 +3,15 @@
 //   engine  our embedding engine vs the transformers.js pipeline (default; see scripts/bench/engine.ts)
 //   search  ranking a knowledge base: our rank worker vs the first implementation (scripts/bench/search.ts)
 //   store   the knowledge-base store: insert rate, exact vs HNSW search, recall@10 (scripts/bench/store.ts)
+//   batching  how texts are cut into forward passes: length cuts vs the earlier fill-to-budget (scripts/bench/batching.ts)
 import { AppError } from "../lib/errors";
 import { runCli } from "./cli";
+import { benchBatching } from "./bench/batching";
 import { benchEngine } from "./bench/engine";
 import { benchSearch } from "./bench/search";
 import { benchStore } from "./bench/store";
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { engine: benchEngine, search: benchSearch, store: benchStore };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = { engine: benchEngine, search: benchSearch, store: benchStore, batching: benchBatching };
 
 runCli(async () => {
   const [first, ...rest] = process.argv.slice(2);
