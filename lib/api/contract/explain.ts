@@ -3,8 +3,7 @@
  * ExplainResponse). Give `kbId` or `entries` (the same cleaned list a one-off search ranks), not both.
  */
 import { z } from "zod";
-import { idField, stringList } from "./fields";
-import { MAX_QUERY_CHARS } from "./limits";
+import { idField, queryField, stringList } from "./fields";
 import type { Pooling, Timings } from "./wire-types";
 
 /**
@@ -19,9 +18,7 @@ export const explainRequestSchema = z
     /** @default the knowledge base's model, else the default model */
     model: idField("a model id such as all-MiniLM-L6-v2").optional(),
     entries: stringList({ list: "expected an array of strings, one knowledge-base entry each", element: "expected each entry to be a string" }).optional(),
-    query: z
-      .string({ error: "expected the text that was searched for, as a string" })
-      .max(MAX_QUERY_CHARS, { error: (issue) => `expected a query of at most ${MAX_QUERY_CHARS.toLocaleString("en")} characters, got ${String(issue.input).length.toLocaleString("en")}` }),
+    query: queryField("expected the text that was searched for, as a string"),
     /** The entry's index in the cleaned knowledge base (SearchHit.index). */
     index: z.int({ error: "expected the entry's index (an integer from 0) as a search result gives it" }).min(0, { error: "expected an index from 0" }),
     pooling: z.string({ error: 'expected one pooling name such as "mean"' }).max(32, { error: "expected a pooling name of at most 32 characters" }),

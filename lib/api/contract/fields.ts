@@ -3,7 +3,7 @@
  * of 5,000,000 numbers is one pass and a handful of issues, never 5,000,000 issues.
  */
 import { z } from "zod";
-import { MAX_CLIENT_BATCH_SIZE, MAX_ID_CHARS } from "./limits";
+import { MAX_CLIENT_BATCH_SIZE, MAX_ID_CHARS, MAX_QUERY_CHARS } from "./limits";
 
 /** A bad list reports at most this many bad elements; the rest are summed up in one last issue. */
 export const MAX_ELEMENT_ISSUES = 5;
@@ -32,6 +32,13 @@ export function idField(what: string) {
     .string({ error: `expected ${what}` })
     .min(1, { error: `expected ${what}` })
     .max(MAX_ID_CHARS, { error: (issue) => `expected ${what} of at most ${MAX_ID_CHARS} characters, got ${String(issue.input).length}` });
+}
+
+/** A query: a string of at most MAX_QUERY_CHARS, the limit and the length given both in the message. */
+export function queryField(expected: string) {
+  return z
+    .string({ error: expected })
+    .max(MAX_QUERY_CHARS, { error: (issue) => `expected a query of at most ${MAX_QUERY_CHARS.toLocaleString("en")} characters, got ${String(issue.input).length.toLocaleString("en")}` });
 }
 
 /**

@@ -1,7 +1,6 @@
 /** POST /api/map: a 2-D layout of a knowledge base per pooling, with the query among it (answers MapResponse). */
 import { z } from "zod";
-import { idField } from "./fields";
-import { MAX_QUERY_CHARS } from "./limits";
+import { idField, queryField } from "./fields";
 import type { Pooling, Timings } from "./wire-types";
 
 export const MAP_METHODS = ["pca", "umap"] as const;
@@ -27,10 +26,7 @@ export const mapRequestSchema = z.object({
     .max(5, { error: "expected at most 5 pooling names (there are 5)" }),
   method: z.enum(MAP_METHODS, { error: `expected method "pca" or "umap"` }),
   /** Placed on the map and used to colour each entry by its score. */
-  query: z
-    .string({ error: "expected the query as a string" })
-    .max(MAX_QUERY_CHARS, { error: (issue) => `expected a query of at most ${MAX_QUERY_CHARS.toLocaleString("en")} characters, got ${String(issue.input).length.toLocaleString("en")}` })
-    .optional(),
+  query: queryField("expected the query as a string").optional(),
 });
 
 export type MapRequest = z.infer<typeof mapRequestSchema>;

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { POOLINGS } from "../../pooling/strategies";
-import { idField, stringList } from "./fields";
-import { DEFAULT_TOP_K, MAX_QUERY_CHARS, MAX_TOP_K, MIN_TOP_K } from "./limits";
+import { idField, queryField, stringList } from "./fields";
+import { DEFAULT_TOP_K, MAX_TOP_K, MIN_TOP_K } from "./limits";
 
 const topKError = `expected an integer from ${MIN_TOP_K} to ${MAX_TOP_K}`;
 // Duplicates are allowed (and merged) but a list longer than this is not a list of poolings.
@@ -17,9 +17,7 @@ export const searchRequestSchema = z
     kbId: idField("a kbId returned by POST /api/kb").optional(),
     model: idField("a model id such as all-MiniLM-L6-v2").optional(),
     entries: stringList({ list: "expected an array of strings, one knowledge-base entry each", element: "expected each entry to be a string" }).optional(),
-    query: z
-      .string({ error: "expected the text to search for, as a string" })
-      .max(MAX_QUERY_CHARS, { error: (issue) => `expected a query of at most ${MAX_QUERY_CHARS.toLocaleString("en")} characters, got ${String(issue.input).length.toLocaleString("en")}` }),
+    query: queryField("expected the text to search for, as a string"),
     /** @default [the model's native pooling] */
     poolings: z
       .array(z.string({ error: "expected pooling names as strings" }), { error: 'expected an array of pooling names such as ["cls", "mean"]' })

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import type { TruncationDirection } from "../../engine/types";
-import { idField, textInputs } from "../contract/fields";
-import { MAX_CLIENT_BATCH_SIZE, MAX_QUERY_CHARS } from "../contract/limits";
+import { idField, queryField, textInputs } from "../contract/fields";
+import { MAX_CLIENT_BATCH_SIZE } from "../contract/limits";
 
 const bool = (what: string) => z.boolean({ error: `expected true or false (${what})` });
 // TEI's serde accepts both spellings.
@@ -60,7 +60,7 @@ export const teiSimilaritySchema = z.object(
 
 export const teiRerankSchema = z.object(
   {
-    query: z.string({ error: "expected the query as a string" }).max(MAX_QUERY_CHARS, { error: `expected a query of at most ${MAX_QUERY_CHARS.toLocaleString("en")} characters` }),
+    query: queryField("expected the query as a string"),
     texts: textList("texts"),
     ...common,
     ...truncation,
