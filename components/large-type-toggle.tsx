@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { writeStored } from "./browser-storage";
 import { LARGE_TYPE_KEY } from "./large-type-script";
 
 /** Large type for projectors; remembered in localStorage, applied to <html> so every page scales. */
@@ -15,11 +16,7 @@ export function LargeTypeToggle() {
     const next = !large;
     setLarge(next);
     document.documentElement.dataset.largeType = String(next);
-    try {
-      localStorage.setItem(LARGE_TYPE_KEY, String(next));
-    } catch {
-      // Storage may be disabled (private mode): the toggle still works for this visit.
-    }
+    writeStored(LARGE_TYPE_KEY, String(next));
   }
 
   return (

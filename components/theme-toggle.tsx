@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { readStored, writeStored } from "./browser-storage";
 import { DARK_QUERY, THEME_KEY } from "./theme-script";
 
 /**
@@ -16,7 +17,7 @@ export function ThemeToggle() {
     // With no stored choice, a change of the system's scheme (sunset, a projector profile) is followed live.
     const media = window.matchMedia(DARK_QUERY);
     const follow = (event: MediaQueryListEvent) => {
-      if (readChoice() !== null) return;
+      if (readStored(THEME_KEY) !== null) return;
       root.classList.toggle("dark", event.matches);
       setDark(event.matches);
     };
@@ -28,11 +29,7 @@ export function ThemeToggle() {
     const next = !dark;
     setDark(next);
     document.documentElement.classList.toggle("dark", next);
-    try {
-      localStorage.setItem(THEME_KEY, next ? "dark" : "light");
-    } catch {
-      // Storage may be disabled (private mode): the toggle still works for this visit.
-    }
+    writeStored(THEME_KEY, next ? "dark" : "light");
   }
 
   return (
@@ -48,12 +45,4 @@ export function ThemeToggle() {
       <span className="sr-only sm:not-sr-only">Dark mode</span>
     </button>
   );
-}
-
-function readChoice(): string | null {
-  try {
-    return localStorage.getItem(THEME_KEY);
-  } catch {
-    return null;
-  }
 }

@@ -2,15 +2,16 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { Scenario } from "@/lib/lab/scenarios/types";
+import { readStored, writeStored } from "../browser-storage";
 
 /** Versioned so a future format can migrate instead of misreading old rows. */
 export const CUSTOM_SCENARIOS_KEY = "semantic-radar:lab-scenarios:v1";
 
 export type DraftScenario = Scenario;
 
-function readStored(): DraftScenario[] {
+function readScenarios(): DraftScenario[] {
   try {
-    const stored = JSON.parse(window.localStorage.getItem(CUSTOM_SCENARIOS_KEY) ?? "[]") as unknown;
+    const stored = JSON.parse(readStored(CUSTOM_SCENARIOS_KEY) ?? "[]") as unknown;
     if (!Array.isArray(stored)) return [];
     // Rows are kept as typed (even half-filled: work in progress is never dropped); only the shape is checked.
     return stored.filter(isDraft);
@@ -33,17 +34,13 @@ export function useCustomScenarios() {
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    setScenarios(readStored());
+    setScenarios(readScenarios());
     setLoaded(true);
   }, []);
 
   useEffect(() => {
-    if (!loaded) return;
-    try {
-      window.localStorage.setItem(CUSTOM_SCENARIOS_KEY, JSON.stringify(scenarios));
-    } catch {
-      // Storage full or disabled (private mode): the rows still live in the page; export keeps them safe.
-    }
+    // Refused (storage full or off): the rows still live in the page; export keeps them safe.
+    if (loaded) writeStored(CUSTOM_SCENARIOS_KEY, JSON.stringify(scenarios));
   }, [scenarios, loaded]);
 
   const update = useCallback((index: number, patch: Partial<DraftScenario>) => {

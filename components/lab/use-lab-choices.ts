@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { LabModel } from "@/lib/lab/model";
+import { readStored, writeStored } from "../browser-storage";
 import { defaultLabChoices, LAB_CHOICES_KEY, parseLabChoices, type LabChoices } from "./lab-choices";
 
 /**
@@ -13,24 +14,13 @@ export function useLabChoices(models: readonly LabModel[]) {
   const [restored, setRestored] = useState(false);
 
   useEffect(() => {
-    let stored: string | null = null;
-    try {
-      stored = window.localStorage.getItem(LAB_CHOICES_KEY);
-    } catch {
-      // Storage disabled: the defaults.
-    }
-    setChoices(parseLabChoices(stored, models));
+    setChoices(parseLabChoices(readStored(LAB_CHOICES_KEY), models)); // nothing stored (or storage off): the defaults
     setRestored(true);
     // Read once per page: the installed models do not change while it is open.
   }, []);
 
   useEffect(() => {
-    if (!restored) return;
-    try {
-      window.localStorage.setItem(LAB_CHOICES_KEY, JSON.stringify(choices));
-    } catch {
-      // Storage full or disabled: the choices hold for this visit.
-    }
+    if (restored) writeStored(LAB_CHOICES_KEY, JSON.stringify(choices)); // refused: the choices hold for this visit
   }, [choices, restored]);
 
   const update = useCallback((patch: Partial<LabChoices>) => setChoices((current) => ({ ...current, ...patch })), []);

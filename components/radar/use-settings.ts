@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { readStored, writeStored } from "../browser-storage";
 import { parseSettings, serializeSettings, STORAGE_KEY, type RadarSettings } from "./settings";
 
 // Writing a large knowledge base on every keystroke would stall typing; a short pause is enough.
@@ -15,7 +16,7 @@ export function useSettings(): {
   update: (patch: Partial<RadarSettings>) => void;
   storageWarning: string | null;
 } {
-  const [settings, setSettings] = useState<RadarSettings>(() => parseSettings(readStorage()));
+  const [settings, setSettings] = useState<RadarSettings>(() => parseSettings(readStored(STORAGE_KEY)));
   const [storageWarning, setStorageWarning] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const settingsRef = useRef(settings);
@@ -38,19 +39,8 @@ export function useSettings(): {
   return { settings, update, storageWarning };
 }
 
-function readStorage(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
+/** Keeps the settings; the warning to show when the browser would not. */
 function writeStorage(value: string): string | null {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, value);
-    return null;
-  } catch {
-    return "This browser would not keep the knowledge base (it is too large for local storage, or storage is off): it will not survive a reload. Keep a copy in a file.";
-  }
+  if (writeStored(STORAGE_KEY, value)) return null;
+  return "This browser would not keep the knowledge base (it is too large for local storage, or storage is off): it will not survive a reload. Keep a copy in a file.";
 }
