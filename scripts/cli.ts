@@ -46,6 +46,18 @@ export function runCli(main: () => Promise<void>): void {
   );
 }
 
+/** A --name option that must be a whole number of at least 1. */
+export function positiveInt(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new AppError("invalid_input", `--${name} must be a positive integer; got "${value}"`);
+  return number;
+}
+
+/** The middle value (of an even count, the upper of the two middle ones): what a benchmark reports as p50. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[values.length >> 1];
+}
+
 /** A one-line progress bar on stderr, so --json output on stdout stays clean. */
 export function progressBar(label: string): (done: number, total: number) => void {
   if (!process.stderr.isTTY) return () => {};

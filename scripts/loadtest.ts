@@ -16,18 +16,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { loadStsDataset } from "../lib/eval/sts";
-import { AppError } from "../lib/errors";
-import { parseCli, runCli } from "./cli";
+import { median, parseCli, positiveInt, runCli } from "./cli";
 import { drainKb, embedKb, percentile, waitForReady } from "./loadtest/client";
 import { freePort } from "../lib/testing/free-port";
 
 const HOST = "127.0.0.1";
 
-function positiveInt(name: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new AppError("invalid_input", `--${name} must be a positive integer; got "${value}"`);
-  return number;
-}
 
 
 /**
@@ -97,7 +91,6 @@ async function searchRound(base: string, kbId: string, queries: string[], connec
 /** A phase's rounds summed: goodput over all its seconds; the median round's p50, the worst round's p99s. */
 function phaseOf(connections: number, rounds: Round[]) {
   const sum = (f: (r: Round) => number) => rounds.reduce((total, r) => total + f(r), 0);
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
   return {
     connections,
     goodput_rps: Number((sum((r) => r.ok) / sum((r) => r.seconds)).toFixed(1)),

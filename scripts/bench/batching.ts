@@ -11,8 +11,7 @@ import { loadModelEngine, type OnnxEmbeddingEngine } from "../../lib/engine/engi
 import { findModel, modelsDir, scanModels } from "../../lib/engine/registry";
 import type { EncodedText } from "../../lib/engine/tokenize";
 import { loadStsDataset } from "../../lib/eval/sts";
-import { AppError } from "../../lib/errors";
-import { parseCli } from "../cli";
+import { median, parseCli, positiveInt } from "../cli";
 
 type Plan = (lengths: readonly number[], limits: BatchLimits) => number[][];
 
@@ -43,11 +42,6 @@ interface Workload {
   jobs: EncodedText[][];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
-
 /** Whole jobs of `size` items, as many as there are items for. */
 function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.floor(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -61,8 +55,7 @@ async function runJobs(engine: OnnxEmbeddingEngine, jobs: EncodedText[][], plan:
 
 export async function benchBatching(args: string[]): Promise<void> {
   const { values } = parseCli({ model: { type: "string", default: "all-MiniLM-L6-v2" }, rounds: { type: "string", default: "3" }, json: { type: "boolean", default: false } }, args);
-  const rounds = Number(values.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new AppError("invalid_input", `--rounds must be a positive integer; got "${values.rounds}"`);
+  const rounds = positiveInt("rounds", values.rounds);
   const engine = await loadModelEngine(findModel(scanModels(modelsDir()), values.model), "cpu");
   const sentences = [...new Set(loadStsDataset("stsb-en").flatMap((p) => [p.sentence1, p.sentence2]))];
   const queries = engine.tokenize(sentences.slice(2000), "query").encoded; // the STS test set's other sentences

@@ -9,22 +9,10 @@
 import { POOLINGS, type Pooling } from "../../lib/pooling/strategies";
 import { rankKnowledgeBase } from "../../lib/kb/rank-naive";
 import { RankPool } from "../../lib/kb/rank-pool";
-import { AppError } from "../../lib/errors";
 import { normalizedRows } from "../../lib/testing/random";
-import { parseCli } from "../cli";
+import { median, parseCli, positiveInt } from "../cli";
 
 const POOLING_COUNTS = [1, POOLINGS.length];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
-
-function positiveInt(name: string, value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new AppError("invalid_input", `--${name} must be a positive integer; got "${value}"`);
-  return number;
-}
 
 async function p50(rounds: number, run: () => Promise<unknown> | unknown): Promise<number> {
   const ms: number[] = [];

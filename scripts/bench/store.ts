@@ -13,14 +13,9 @@ import { loadStsDataset } from "../../lib/eval/sts";
 import { hnswOptionsFrom, openStore, type StoreLocation } from "../../lib/store/open-store";
 import type { SqlStore } from "../../lib/store/sql-store";
 import type { KbRecordInput } from "../../lib/store/types";
-import { parseCli } from "../cli";
+import { median, parseCli } from "../cli";
 
 const K = 10;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
 
 /** Deterministic: a failure or a figure reproduces. */
 function lcg(seed: number): () => number {
