@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package.json", "tsconfig.json"];
 const BUILD_ID = join(ROOT, ".next", "BUILD_ID");
+const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -19,8 +20,7 @@ function newestMtime(path) {
 }
 
 function next(args) {
-  const bin = join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -36,7 +36,7 @@ serve(["start", ...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127
  * test, a container's stop) stops the server with it instead of leaving it listening.
  */
 function serve(nextArgs) {
-  const server = spawn(process.execPath, [join(ROOT, "node_modules", "next", "dist", "bin", "next"), ...nextArgs], { cwd: ROOT, stdio: "inherit" });
+  const server = spawn(process.execPath, [NEXT_BIN, ...nextArgs], { cwd: ROOT, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));
 }
