@@ -3,13 +3,11 @@
  * as permits come back. A limit of 2 (SEMANTIC_RADAR_MAX_PENDING) makes it reachable in a test; the model is real.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonPost } from "@/lib/testing/route-calls";
 import { admission, type Permit } from "@/lib/engine";
 import { POST as postKb, PUT as putKb } from "./kb/route";
 import { POST as postSearch } from "./search/route";
 import { POST as postStatus } from "./status/route";
-
-const json = (path: string, body: unknown) =>
-  new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 let held: Permit[] = [];
 const previous = process.env.SEMANTIC_RADAR_MAX_PENDING;
@@ -25,14 +23,14 @@ describe("admission at the API edge", () => {
   it("answers 429 with Retry-After and a JSON error when every permit is taken, then serves again", async () => {
     expect(admission().maxPending).toBe(2);
     held = [admission().acquire(), admission().acquire()];
-    const kb = await postKb(json("/api/kb", { entries: ["one entry"] }));
+    const kb = await postKb(jsonPost("/api/kb", { entries: ["one entry"] }));
     expect(kb.status).toBe(429);
     expect(kb.headers.get("retry-after")).toBe("1");
     expect((await kb.json()).error).toMatchObject({ code: "overloaded", message: expect.stringMatching(/2 requests are already in progress \(limit 2\)/) });
-    const search = await postSearch(json("/api/search", { entries: ["one entry"], query: "q" }));
+    const search = await postSearch(jsonPost("/api/search", { entries: ["one entry"], query: "q" }));
     expect(search.status).toBe(429);
     for (const permit of held) permit.release();
-    const again = await postSearch(json("/api/search", { entries: ["one entry"], query: "q" }));
+    const again = await postSearch(jsonPost("/api/search", { entries: ["one entry"], query: "q" }));
     expect(again.status).toBe(200);
     expect(admission().pending).toBe(0);
   });

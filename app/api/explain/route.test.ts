@@ -1,7 +1,7 @@
 /** POST /api/explain against the real default model (all-MiniLM-L6-v2): no mocks. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { readNdjson } from "@/lib/api/ndjson-read";
-import type { ExplainResponse, KbEvent, SearchResponse } from "@/lib/api/contract";
+import { embedThroughRoute, jsonPost } from "@/lib/testing/route-calls";
+import type { ExplainResponse, SearchResponse } from "@/lib/api/contract";
 import { POST as postKb } from "../kb/route";
 import { POST as postSearch } from "../search/route";
 import { GET, POST } from "./route";
@@ -13,12 +13,8 @@ const FAQ = [
 ];
 const QUERY = "How do I change my password?";
 
-function post(url: string, body: unknown): Request {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
 async function explain(body: unknown): Promise<{ status: number; json: ExplainResponse & { error?: { code: string; message: string } } }> {
-  const response = await POST(post("/api/explain", body));
+  const response = await POST(jsonPost("/api/explain", body));
   return { status: response.status, json: await response.json() };
 }
 
@@ -27,9 +23,8 @@ const sum = (tokens: { contribution: number | null }[]) => tokens.reduce((s, t) 
 let kbId = "";
 let search: SearchResponse;
 beforeAll(async () => {
-  const response = await postKb(post("/api/kb", { entries: FAQ }));
-  for await (const event of readNdjson<KbEvent>(response.body!)) if (event.type === "done") kbId = event.kbId;
-  search = await (await postSearch(post("/api/search", { kbId, query: QUERY, poolings: ["mean", "mean_content", "cls", "max"], topK: 3 }))).json();
+  kbId = await embedThroughRoute(postKb, FAQ);
+  search = await (await postSearch(jsonPost("/api/search", { kbId, query: QUERY, poolings: ["mean", "mean_content", "cls", "max"], topK: 3 }))).json();
 });
 
 function searchScore(pooling: "mean" | "mean_content" | "cls" | "max", index: number): number {
@@ -120,7 +115,7 @@ describe("a saved knowledge base no longer in memory (a restart)", () => {
     expect(explained.status).toBe(200);
     expect(explained.json.score).toBeCloseTo(searchScore("mean", 0), 4);
     kbStore().clear();
-    const map = await postMap(post("/api/map", { kbId, poolings: ["mean"], method: "pca" }));
+    const map = await postMap(jsonPost("/api/map", { kbId, poolings: ["mean"], method: "pca" }));
     expect(map.status).toBe(200);
     expect((await map.json()).count).toBe(FAQ.length);
   });

@@ -1,7 +1,7 @@
 /** POST /api/map against the real default model (all-MiniLM-L6-v2): no mocks. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { readNdjson } from "@/lib/api/ndjson-read";
-import type { KbEvent, MapResponse, SearchResponse } from "@/lib/api/contract";
+import { embedThroughRoute, jsonPost } from "@/lib/testing/route-calls";
+import type { MapResponse, SearchResponse } from "@/lib/api/contract";
 import { POST as postKb } from "../kb/route";
 import { POST as postSearch } from "../search/route";
 import { GET, POST } from "./route";
@@ -18,19 +18,14 @@ const ENTRIES = [
 ];
 const QUERY = "How do I change my password?";
 
-function post(url: string, body: unknown): Request {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
 async function map(body: unknown): Promise<{ status: number; json: MapResponse & { error?: { code: string; message: string } } }> {
-  const response = await POST(post("/api/map", body));
+  const response = await POST(jsonPost("/api/map", body));
   return { status: response.status, json: await response.json() };
 }
 
 let kbId = "";
 beforeAll(async () => {
-  const response = await postKb(post("/api/kb", { entries: ENTRIES }));
-  for await (const event of readNdjson<KbEvent>(response.body!)) if (event.type === "done") kbId = event.kbId;
+  kbId = await embedThroughRoute(postKb, ENTRIES);
 });
 
 describe("POST /api/map", () => {
@@ -53,7 +48,7 @@ describe("POST /api/map", () => {
 
   it("colours points by the score /api/search gives them", async () => {
     const { json } = await map({ kbId, poolings: ["mean"], method: "pca", query: QUERY });
-    const search: SearchResponse = await (await postSearch(post("/api/search", { kbId, query: QUERY, poolings: ["mean"], topK: 8 }))).json();
+    const search: SearchResponse = await (await postSearch(jsonPost("/api/search", { kbId, query: QUERY, poolings: ["mean"], topK: 8 }))).json();
     for (const hit of search.results.mean!) expect(json.poolings.mean!.points[hit.index].score).toBeCloseTo(hit.score, 4);
   });
 
@@ -92,9 +87,7 @@ describe("POST /api/map refuses bad input with a bounded JSON error", () => {
   }
 
   it("refuses UMAP of fewer than 5 entries, pointing to PCA", async () => {
-    const response = await postKb(post("/api/kb", { entries: ENTRIES.slice(0, 3) }));
-    let small = "";
-    for await (const event of readNdjson<KbEvent>(response.body!)) if (event.type === "done") small = event.kbId;
+    const small = await embedThroughRoute(postKb, ENTRIES.slice(0, 3));
     const { status, json } = await map({ kbId: small, poolings: ["mean"], method: "umap" });
     expect(status).toBe(422);
     expect(json.error?.message).toMatch(/at least 5 entries.*got 3; use "pca"/);

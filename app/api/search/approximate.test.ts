@@ -3,8 +3,8 @@
  * and is searched through its HNSW index: labelled approximate, no histograms, the same top hit as exact ranking.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readNdjson } from "@/lib/api/ndjson-read";
-import type { KbEvent, LibraryResponse, SearchResponse } from "@/lib/api/contract";
+import { embedThroughRoute, jsonPost } from "@/lib/testing/route-calls";
+import type { LibraryResponse, SearchResponse } from "@/lib/api/contract";
 import { kbStore } from "@/lib/kb/kb-store";
 import { POST as postKb } from "../kb/route";
 import { GET as listKbs } from "../kbs/route";
@@ -19,12 +19,10 @@ const ENTRIES = [
   "Approximate test: support answers email within a day.",
 ];
 
-const post = (url: string, body: unknown) => new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-
 let kbId = "";
 beforeAll(async () => {
   process.env.SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES = "3";
-  for await (const event of readNdjson<KbEvent>((await postKb(post("/api/kb", { entries: ENTRIES }))).body!)) if (event.type === "done") kbId = event.kbId;
+  kbId = await embedThroughRoute(postKb, ENTRIES);
 });
 afterAll(() => {
   delete process.env.SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES;
@@ -38,7 +36,7 @@ describe("approximate search", () => {
   });
 
   it("answers from the HNSW index with approximate: true, ranks within the top k, and exact answers for a pooling without index", async () => {
-    const response = await POST(post("/api/search", { kbId, query: "How do I change my password?", poolings: ["mean", "cls"], topK: 4 }));
+    const response = await POST(jsonPost("/api/search", { kbId, query: "How do I change my password?", poolings: ["mean", "cls"], topK: 4 }));
     expect(response.status).toBe(200);
     const body = (await response.json()) as SearchResponse;
     expect(body).toMatchObject({ kbId, approximate: true, count: 6, histograms: {} });

@@ -1,7 +1,7 @@
 /** POST /api/search against the real default model (all-MiniLM-L6-v2): no mocks. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { readNdjson } from "@/lib/api/ndjson-read";
-import type { KbEvent, SearchResponse } from "@/lib/api/contract";
+import { embedThroughRoute, jsonPost } from "@/lib/testing/route-calls";
+import type { SearchResponse } from "@/lib/api/contract";
 import { POST as postKb } from "../kb/route";
 import { POST } from "./route";
 
@@ -12,19 +12,14 @@ const FAQ = [
   "Our office is closed on public holidays.",
 ];
 
-function post(url: string, body: unknown): Request {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
 async function search(body: unknown): Promise<{ status: number; json: SearchResponse & { error?: { code: string; message: string } } }> {
-  const response = await POST(post("/api/search", body));
+  const response = await POST(jsonPost("/api/search", body));
   return { status: response.status, json: await response.json() };
 }
 
 let kbId = "";
 beforeAll(async () => {
-  const response = await postKb(post("/api/kb", { entries: FAQ }));
-  for await (const event of readNdjson<KbEvent>(response.body!)) if (event.type === "done") kbId = event.kbId;
+  kbId = await embedThroughRoute(postKb, FAQ);
 });
 
 describe("POST /api/search", () => {
