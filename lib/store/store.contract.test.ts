@@ -1,5 +1,5 @@
 /**
- * One contract, two databases: every test runs against embedded PGlite and a real PostgreSQL 18 + pgvector server
+ * One contract, two databases: every test runs against embedded PGlite and a real PostgreSQL 16 + pgvector 0.6 server
  * that this file starts and stops itself (lib/testing/postgres-server.ts). No skips: a missing server fails.
  */
 import { mkdtempSync, rmSync } from "node:fs";
