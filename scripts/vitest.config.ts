@@ -11,7 +11,7 @@ export default defineConfig({
   root,
   resolve: { alias: { "@": root, "server-only": `${root}/lib/testing/server-only-stub.ts` } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tools/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "*.test.ts"],
     environment: "node",
     // Knowledge bases saved by tests go to a fresh embedded database, never the developer's ./data.
     env: { SEMANTIC_RADAR_DATA_DIR: process.env.SEMANTIC_RADAR_DATA_DIR ?? mkdtempSync(join(tmpdir(), "radar-test-data-")) },

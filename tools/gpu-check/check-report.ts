@@ -3,7 +3,7 @@
  * prints the figures with their ratios, and writes results.json. Pieces that did not run are reported as such.
  */
 import { join } from "node:path";
-import { POOLINGS } from "../../lib/pooling/strategies";
+import { POOLINGS } from "../../lib/pooling";
 import { agreement, neighbourBaseline, parseGpuSamples, ratio, type Agreement } from "./compare";
 import { readF32IfAny, readJsonIfAny, readTextIfAny, workPaths, writeJson } from "./check-io";
 import { assembleVariants, printVariants } from "./variants-report";

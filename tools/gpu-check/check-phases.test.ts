@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POOLINGS } from "../../lib/pooling/strategies";
+import { POOLINGS } from "../../lib/pooling";
 import { readF32IfAny, workPaths, writeF32, writeJson } from "./check-io";
 import { embedPhase, planPhase } from "./check-phases";
 import { EXIT, reportPhase } from "./check-report";

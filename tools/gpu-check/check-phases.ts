@@ -1,23 +1,31 @@
 /**
  * The engine-side phases of the GPU check. Each runs in its own node process (run.sh), so a provider that
- * brings its process down costs one phase, not the run. They import lib/engine's internals directly (index.ts
- * is server-only) and leave JSON and raw float32 files in the work folder for the report.
+ * brings its process down costs one phase, not the run. They use lib/engine's public face only (the bundle
+ * resolves its "server-only" marker under the react-server condition, as the server does) and leave JSON and raw
+ * float32 files in the work folder for the report.
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { POOLINGS } from "../../lib/pooling/strategies";
-import { paddedTokens, planBatches } from "../../lib/engine/batch";
-import { BATCH_LIMITS, loadModelEngine } from "../../lib/engine/engine";
+import {
+  BATCH_LIMITS,
+  describeModel,
+  encodeTexts,
+  ensurePooledGraphs,
+  loadModelEngine,
+  loadTokenizer,
+  paddedTokens,
+  planBatches,
+  probeProvider,
+  withoutPooledGraphs,
+  type Device,
+  type EmbedResult,
+} from "../../lib/engine";
+import { POOLINGS } from "../../lib/pooling";
+import { agreement, textsPerSecond } from "./compare";
+import { MODEL_ID, readJsonIfAny, timed, workPaths, writeF32, writeJson } from "./check-io";
 
 // PyTorch runs the batches the engine plans on a GPU.
 const GPU_LIMITS = BATCH_LIMITS.webgpu;
-import { probeProvider } from "../../lib/engine/provider-probe";
-import { ensurePooledGraphs } from "../../lib/engine/pooled-graph.mjs";
-import { describeModel, withoutPooledGraphs } from "../../lib/engine/registry";
-import { encodeTexts, loadTokenizer } from "../../lib/engine/tokenize";
-import type { Device, EmbedResult } from "../../lib/engine/types";
-import { agreement, textsPerSecond } from "./compare";
-import { MODEL_ID, readJsonIfAny, timed, workPaths, writeF32, writeJson } from "./check-io";
 
 // Generous: the first WebGPU load compiles shaders and uploads 90 MB; a hang still ends well inside run.sh's limit.
 const PROBE_TIMEOUT_MS = 90_000;

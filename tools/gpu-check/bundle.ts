@@ -1,7 +1,8 @@
 /**
  * Bundles the GPU check with esbuild into two CommonJS files, so the GPU machine needs no node_modules tree:
  *   app/ort.cjs    onnxruntime-node's JavaScript, loading its native binding from ../ort/ (shipped beside it);
- *   app/check.cjs  check.ts with lib/engine and its pure-JS dependencies, requiring ./ort.cjs for onnxruntime.
+ *   app/check.cjs  check.ts with lib/engine (its public face) and its pure-JS dependencies, requiring ./ort.cjs
+ *                  for onnxruntime.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -47,9 +48,11 @@ export async function bundleCheck(root: string, appDir: string): Promise<void> {
   });
   await build({
     ...common,
-    entryPoints: [join(root, "scripts", "gpu-check", "check.ts")],
+    entryPoints: [join(root, "tools", "gpu-check", "check.ts")],
     outfile: join(appDir, "check.cjs"),
     tsconfig: join(root, "tsconfig.json"),
+    // lib/engine's public face is server-only: under react-server (as in the server) the marker is empty.
+    conditions: ["react-server"],
     plugins: [onnxruntimeBeside],
   });
 }

@@ -23,7 +23,7 @@ import { stsSentences } from "./corpus";
 import { DIAGNOSTIC_PACKAGES, VULKAN_PACKAGES, binaryNeeds, cachedDebs, cachedXz, copyInto, listFiles, sha256, workingTreeBytes } from "./pack";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const HERE = join(ROOT, "scripts", "gpu-check");
+const HERE = join(ROOT, "tools", "gpu-check");
 const OUT = join(ROOT, ".gpu-check");
 const CACHE = join(ROOT, "node_modules", ".cache", "semantic-radar-gpu-check");
 const MODEL = "all-MiniLM-L6-v2";

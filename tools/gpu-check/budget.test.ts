@@ -33,7 +33,7 @@ describe("the prepared .gpu-check folder", () => {
   // Prepares it when missing (a fresh clone): about a minute the first time, then cached.
   beforeAll(() => {
     if (existsSync(join(PREPARED, "manifest.json"))) return;
-    execFileSync("npx", ["tsx", "scripts/gpu-check/prepare.ts"], { cwd: join(PREPARED, ".."), stdio: "inherit", timeout: 600_000 });
+    execFileSync("npx", ["tsx", "tools/gpu-check/prepare.ts"], { cwd: join(PREPARED, ".."), stdio: "inherit", timeout: 600_000 });
   }, 600_000);
 
   it("fits the transfer with the working tree, and holds every piece run.sh needs", () => {

@@ -5,9 +5,7 @@
  * The worker side runs in the same bundle (check.ts dispatches on workerData.role).
  */
 import { Worker } from "node:worker_threads";
-import { describeModel } from "../../lib/engine/registry";
-import { encodeTexts, loadTokenizer, type EncodedText } from "../../lib/engine/tokenize";
-import type { TextKind } from "../../lib/engine/types";
+import { describeModel, encodeTexts, loadTokenizer, type EncodedText, type TextKind } from "../../lib/engine";
 
 export interface PackedEncoded {
   ids: Int32Array; // all texts' ids, concatenated

@@ -5,7 +5,7 @@
  * tail carries it.
  */
 import { join } from "node:path";
-import { POOLINGS } from "../../lib/pooling/strategies";
+import { POOLINGS } from "../../lib/pooling";
 import { AGREEMENT_THRESHOLD } from "./check-report";
 import { readF32IfAny, readJsonIfAny, readTextIfAny, workPaths } from "./check-io";
 import { agreement, ratio } from "./compare";

@@ -9,15 +9,10 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
-import { BATCH_LIMITS, buildBatch, paddedTokens, planBatches } from "../../lib/engine/batch";
-import { encodeTexts, loadTokenizer, type EncodedText } from "../../lib/engine/tokenize";
-import { describeModel } from "../../lib/engine/registry";
-import { l2NormalizeRows } from "../../lib/pooling/normalize";
-import { pool } from "../../lib/pooling/pool";
-import { POOLINGS, type Pooling } from "../../lib/pooling/strategies";
+import { BATCH_LIMITS, buildBatch, describeModel, encodeTexts, loadTokenizer, paddedTokens, planBatches, type EncodedText } from "../../lib/engine";
+import { POOLINGS, l2NormalizeRows, pool, poolingWeights, splitPooled, type Pooling } from "../../lib/pooling";
 import { MODEL_ID, readJsonIfAny, workPaths, writeF32, writeJson } from "./check-io";
 import { summarizeProfile } from "./ort-profile";
-import { poolingWeights, splitPooled } from "../../lib/pooling/weights";
 import { createTokenizerPool, type TokenizerPool } from "./tokenize-pool";
 
 // "pooled" is the graph the engine runs (written by lib/engine/pooled-graph.mjs in the plan phase, beside the
