@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
-import { freePort } from "../lib/testing/free-port";
+import { freePort } from "../testing/free-port";
 
 /**
  * Browser tests against the real app and the real default model: the webServer builds the app (when stale) and

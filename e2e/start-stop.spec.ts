@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort } from "../lib/testing/free-port";
+import { freePort } from "../testing/free-port";
 
 const listening = (url: string) =>
   fetch(url).then(

@@ -18,7 +18,7 @@ import autocannon from "autocannon";
 import { loadStsDataset } from "../lib/eval/sts";
 import { median, parseCli, positiveInt, runCli } from "./cli";
 import { drainKb, embedKb, percentile, waitForReady } from "./loadtest/client";
-import { freePort } from "../lib/testing/free-port";
+import { freePort } from "../testing/free-port";
 
 const HOST = "127.0.0.1";
 

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 export default defineConfig({
   root,
-  resolve: { alias: { "@": root, "server-only": `${root}/lib/testing/server-only-stub.ts` } },
+  resolve: { alias: { "@": root, "server-only": `${root}/testing/server-only-stub.ts` } },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tools/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts", "*.test.ts"],
     environment: "node",

@@ -3,7 +3,7 @@
  * as permits come back. A limit of 2 (SEMANTIC_RADAR_MAX_PENDING) makes it reachable in a test; the model is real.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonPost } from "@/lib/testing/route-calls";
+import { jsonPost } from "@/testing/route-calls";
 import { admission, type Permit } from "@/lib/engine";
 import { POST as postKb, PUT as putKb } from "./kb/route";
 import { POST as postSearch } from "./search/route";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { normalizedRows } from "../testing/random";
+import { normalizedRows } from "../../testing/random";
 import { createScorer, type Scorer } from "./score";
 
 describe("createScorer (onnxruntime MatMul over the stored vectors)", () => {

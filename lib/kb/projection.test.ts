@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizedRows } from "../testing/random";
+import { normalizedRows } from "../../testing/random";
 import { mulberry32 } from "../seeded-random";
 import { pcaLayout, sampleIndices, umapLayout } from "./projection";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cosine } from "../pooling/normalize";
-import { normalizedRows } from "../testing/random";
+import { normalizedRows } from "../../testing/random";
 import { rankKnowledgeBase, rankOrder, ranksFromOrder, scoreAll } from "./rank-naive";
 
 describe("scoreAll", () => {

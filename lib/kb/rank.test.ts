@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POOLINGS } from "../pooling/strategies";
-import { normalizedRows, seededRandom } from "../testing/random";
+import { normalizedRows, seededRandom } from "../../testing/random";
 import { rankKnowledgeBase, rankOrder, ranksFromOrder, scoreAll } from "./rank-naive";
 import { histogram } from "./histogram";
 import { rankScores, ranksOf, scanScores } from "./rank";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dot, isAdditive, meanContributions, pooledUnit, withoutToken } from "./attribution";
-import { normalizedRows } from "../testing/random";
+import { normalizedRows } from "../../testing/random";
 
 // Three tokens in 2-D, hand-computable: [CLS] (1,0), "cat" (0,2), [SEP] (1,1).
 const STATES = { hidden: Float32Array.from([1, 0, 0, 2, 1, 1]), specials: [true, false, true], dims: 2 };

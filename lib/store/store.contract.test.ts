@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
-import { startTestPostgres, type TestPostgres } from "../testing/postgres-server";
+import { startTestPostgres, type TestPostgres } from "../../testing/postgres-server";
 import { MIGRATIONS } from "./migrations";
 import { openStore, type StoreLocation } from "./open-store";
 import type { SqlStore } from "./sql-store";

@@ -9,7 +9,7 @@
 import { POOLINGS, type Pooling } from "../../lib/pooling/strategies";
 import { rankKnowledgeBase } from "../../lib/kb/rank-naive";
 import { RankPool } from "../../lib/kb/rank-pool";
-import { normalizedRows } from "../../lib/testing/random";
+import { normalizedRows } from "../../testing/random";
 import { median, parseCli, positiveInt } from "../cli";
 
 const POOLING_COUNTS = [1, POOLINGS.length];

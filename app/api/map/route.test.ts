@@ -1,6 +1,6 @@
 /** POST /api/map against the real default model (all-MiniLM-L6-v2): no mocks. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { embedThroughRoute, jsonPost } from "@/lib/testing/route-calls";
+import { embedThroughRoute, jsonPost } from "@/testing/route-calls";
 import type { MapResponse, SearchResponse } from "@/lib/api/contract";
 import { POST as postKb } from "../kb/route";
 import { POST as postSearch } from "../search/route";

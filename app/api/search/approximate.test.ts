@@ -3,7 +3,7 @@
  * and is searched through its HNSW index: labelled approximate, no histograms, the same top hit as exact ranking.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { embedThroughRoute, jsonPost } from "@/lib/testing/route-calls";
+import { embedThroughRoute, jsonPost } from "@/testing/route-calls";
 import type { LibraryResponse, SearchResponse } from "@/lib/api/contract";
 import { kbStore } from "@/lib/kb/kb-store";
 import { POST as postKb } from "../kb/route";

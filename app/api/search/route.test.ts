@@ -1,6 +1,6 @@
 /** POST /api/search against the real default model (all-MiniLM-L6-v2): no mocks. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { embedThroughRoute, jsonPost } from "@/lib/testing/route-calls";
+import { embedThroughRoute, jsonPost } from "@/testing/route-calls";
 import type { SearchResponse } from "@/lib/api/contract";
 import { POST as postKb } from "../kb/route";
 import { POST } from "./route";

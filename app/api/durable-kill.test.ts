@@ -1,16 +1,16 @@
 /**
  * Durability against a real server process: kill -9 it after one knowledge base is done, while another is
  * embedding, and as a third finishes embedding (its save starting); start it again on the same data folder; the finished one answers searches without re-embedding, the
- * half-embedded one left nothing behind. The server is lib/testing/radar-http-server.ts (the app's route handlers).
+ * half-embedded one left nothing behind. The server is testing/radar-http-server.ts (the app's route handlers).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readNdjson } from "../api/ndjson-read";
-import type { KbEvent, LibraryResponse, SearchResponse } from "../api/contract";
-import { freePort } from "../testing/free-port";
+import { readNdjson } from "@/lib/api/ndjson-read";
+import type { KbEvent, LibraryResponse, SearchResponse } from "@/lib/api/contract";
+import { freePort } from "@/testing/free-port";
 
 const dataDir = mkdtempSync(join(tmpdir(), "radar-kill-"));
 let server: ChildProcess | undefined;
@@ -18,7 +18,7 @@ let server: ChildProcess | undefined;
 
 async function startServer(): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/testing/radar-http-server.ts", String(port)], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "testing/radar-http-server.ts", String(port)], {
     env: { ...process.env, SEMANTIC_RADAR_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "inherit"],
   });

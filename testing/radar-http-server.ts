@@ -1,13 +1,13 @@
 /**
  * The radar's API routes behind a plain node:http server, for tests that need a real server process to kill
  * (`kill -9`) and restart: the same route handlers as the Next app, without a build. Run with
- * `tsx --conditions=react-server lib/testing/radar-http-server.ts <port>`; prints "listening" when ready.
+ * `tsx --conditions=react-server testing/radar-http-server.ts <port>`; prints "listening" when ready.
  */
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
-import { POST as postKb } from "../../app/api/kb/route";
-import { GET as listKbs } from "../../app/api/kbs/route";
-import { POST as postSearch } from "../../app/api/search/route";
+import { POST as postKb } from "../app/api/kb/route";
+import { GET as listKbs } from "../app/api/kbs/route";
+import { POST as postSearch } from "../app/api/search/route";
 
 const routes: Record<string, (request: Request) => Promise<Response>> = {
   "POST /api/kb": postKb,

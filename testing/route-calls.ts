@@ -1,9 +1,9 @@
 /**
  * Calling route handlers in tests as Next.js calls them: a JSON POST request, and a knowledge base embedded
- * through POST /api/kb's handler (passed in: lib does not import app). Test-only.
+ * through the POST /api/kb handler it is given. Test-only.
  */
-import { readNdjson } from "../api/ndjson-read";
-import type { KbEvent } from "../api/contract";
+import { readNdjson } from "../lib/api/ndjson-read";
+import type { KbEvent } from "../lib/api/contract";
 
 /** A POST with a JSON body, as a route handler receives it. */
 export function jsonPost(path: string, body: unknown): Request {

@@ -1,6 +1,6 @@
 /** Deterministic test data: a failure reproduces run after run. */
-import { l2NormalizeRows } from "../pooling/normalize";
-import { mulberry32 } from "../seeded-random";
+import { l2NormalizeRows } from "../lib/pooling/normalize";
+import { mulberry32 } from "../lib/seeded-random";
 
 /** Pseudo-random numbers in [-0.5, 0.5): the app's own mulberry32, centred. */
 export function seededRandom(seed: number): () => number {
