@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { allowedHostsFromEnv, allowedOriginsFromEnv, checkContentType, checkHost, checkOrigin } from "@/lib/api/guards";
+import { checkContentType, checkHost, checkOrigin } from "@/lib/api/guards";
 import { dialectOf, errorResponseIn } from "@/lib/api/dialect";
 import { securityHeaders } from "@/lib/api/security-headers";
+import { config as serverConfig } from "@/lib/config";
 
 // Methods that change state: these must come from the server's own origin, with a JSON body if any.
 const STATE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -12,13 +13,13 @@ const STATE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export function proxy(request: NextRequest) {
   try {
-    checkHost(request.headers.get("host"), allowedHostsFromEnv());
+    checkHost(request.headers.get("host"), serverConfig().allowedHosts);
     if (STATE_METHODS.has(request.method)) {
       // A request without a body (a DELETE, a wrong method) has no type to check; the route answers it.
       const hasBody = request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? 0) > 0;
       if (hasBody) checkContentType(request.headers.get("content-type"));
       const own = `${request.nextUrl.protocol}//${request.headers.get("host")}`;
-      checkOrigin(request.headers.get("origin"), own, allowedOriginsFromEnv());
+      checkOrigin(request.headers.get("origin"), own, serverConfig().allowedOrigins);
     }
   } catch (error) {
     // In the shape the path's clients read: OpenAI's under /v1, TEI's on TEI's routes, ours elsewhere.

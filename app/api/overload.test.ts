@@ -4,19 +4,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonPost } from "@/testing/route-calls";
+import { reloadConfig } from "@/lib/config";
 import { admission, type Permit } from "@/lib/engine";
 import { POST as postKb, PUT as putKb } from "./kb/route";
 import { POST as postSearch } from "./search/route";
 import { POST as postStatus } from "./status/route";
 
 let held: Permit[] = [];
-const previous = process.env.SEMANTIC_RADAR_MAX_PENDING;
 
 beforeAll(() => {
-  process.env.SEMANTIC_RADAR_MAX_PENDING = "2";
+  reloadConfig({ ...process.env, SEMANTIC_RADAR_MAX_PENDING: "2" });
 });
 afterAll(() => {
-  process.env.SEMANTIC_RADAR_MAX_PENDING = previous;
+  reloadConfig();
 });
 
 describe("admission at the API edge", () => {

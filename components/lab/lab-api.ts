@@ -4,10 +4,9 @@
  */
 import { asAppError, call } from "@/lib/api/client";
 import { readNdjson } from "@/lib/api/ndjson-read";
-import type { LabRequestBody, StsRequestBody } from "@/lib/api/contract";
+import type { LabRequestBody, LabSts, LabStsStreamEvent, StsRequestBody } from "@/lib/api/contract";
 import { AppError } from "@/lib/errors";
 import type { LabReport } from "@/lib/lab/report";
-import type { LabSts, LabStsStreamEvent } from "@/lib/lab/sts-types";
 
 export type LabRunBody = LabRequestBody;
 

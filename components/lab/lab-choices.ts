@@ -2,7 +2,7 @@
  * The Lab's choices (model, scenario set, graph) as kept in localStorage, so a reload runs what was picked last.
  * Read back against what is installed now: a model or graph that is gone falls back to the default. Pure.
  */
-import type { Graph } from "@/lib/engine/types";
+import type { Graph } from "@/lib/api/contract";
 import type { LabModel } from "@/lib/lab/model";
 
 export const LAB_CHOICES_KEY = "semantic-radar:lab-choices:v1";

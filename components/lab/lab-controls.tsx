@@ -1,6 +1,6 @@
 "use client";
 
-import type { Graph } from "@/lib/engine/types";
+import type { Graph } from "@/lib/api/contract";
 import type { LabModel } from "@/lib/lab/model";
 import { POOLING_LABELS } from "@/lib/pooling/strategies";
 import { ALL_MODELS, graphsOf, type ScenarioChoice } from "./lab-choices";

@@ -2,9 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { asAppError } from "@/lib/api/client";
-import type { Graph } from "@/lib/engine/types";
+import type { Graph, LabSts, LabStsDataset } from "@/lib/api/contract";
 import { defaultStsDatasetFor, type LabModel } from "@/lib/lab/model";
-import type { LabSts, LabStsDataset } from "@/lib/lab/sts-types";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { computeSts, fetchCachedSts } from "./lab-api";
 import { PoolingTag } from "./pooling-tag";

@@ -16,26 +16,20 @@ export function checkContentType(contentType: string | null): void {
   }
 }
 
-/** Origins allowed besides the server's own: SEMANTIC_RADAR_ALLOWED_ORIGINS, comma-separated. */
-export function allowedOriginsFromEnv(env: Record<string, string | undefined> = process.env): string[] {
-  return (env.SEMANTIC_RADAR_ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim().replace(/\/+$/, "")).filter(Boolean);
-}
-
-/** A state-changing request whose Origin is present and foreign gets 403. No Origin (curl, SDKs) is fine. */
+/**
+ * A state-changing request whose Origin is present and foreign gets 403. No Origin (curl, SDKs) is fine.
+ * `allowed`: origins besides the server's own (SEMANTIC_RADAR_ALLOWED_ORIGINS, read by lib/config.ts).
+ */
 export function checkOrigin(origin: string | null, ownOrigin: string, allowed: readonly string[]): void {
   if (origin === null || origin === ownOrigin || allowed.includes(origin)) return;
   throw new AppError("forbidden", `Cross-site request refused: expected Origin ${ownOrigin}${allowed.length ? ` or one of ${allowed.join(", ")}` : ""}, got ${origin.slice(0, 200)}. Set SEMANTIC_RADAR_ALLOWED_ORIGINS to allow another site.`);
 }
 
-/** Host names allowed besides localhost and IP addresses: SEMANTIC_RADAR_ALLOWED_HOSTS, comma-separated. */
-export function allowedHostsFromEnv(env: Record<string, string | undefined> = process.env): string[] {
-  return (env.SEMANTIC_RADAR_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
-}
-
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /**
- * The Host header must name this server: localhost, an IP address (how a LAN reaches it), or a configured name.
+ * The Host header must name this server: localhost, an IP address (how a LAN reaches it), or a configured name
+ * (`allowed`: SEMANTIC_RADAR_ALLOWED_HOSTS, read by lib/config.ts).
  * A DNS-rebinding page arrives under its own domain name, which is refused.
  */
 export function checkHost(hostHeader: string | null, allowed: readonly string[]): void {

@@ -4,10 +4,10 @@
  */
 import { homedir, tmpdir } from "node:os";
 import { ZodError } from "zod";
-import { modelsDir } from "../engine/registry";
+import { config } from "../config";
 import { AppError, type ErrorCode, isAppError } from "../errors";
 import type { ApiErrorBody } from "./contract";
-import { formatZodError } from "./validate";
+import { zodAppError } from "./validate";
 
 /** TEI's table, adapted: bad shape 422, nothing to do 400, over a limit 413, overloaded 429, client gone 499. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -32,7 +32,7 @@ const INTERNAL_MESSAGE = "Something went wrong on the server; the details are in
 /** Any thrown value as an AppError; anything unexpected is logged here and becomes a generic `internal`. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error) && error.code !== "internal") return error;
-  if (error instanceof ZodError) return new AppError("invalid_input", formatZodError(error));
+  if (error instanceof ZodError) return zodAppError(error);
   if (error instanceof Error && error.name === "AbortError") return new AppError("cancelled", "The request was cancelled.");
   console.error("[semantic-radar] internal error:", error);
   return new AppError("internal", INTERNAL_MESSAGE);
@@ -48,7 +48,7 @@ export function errorBody(error: AppError): ApiErrorBody {
  */
 export function withoutServerPaths(message: string): string {
   const roots: [string, string][] = [
-    [modelsDir(), "models"],
+    [config().modelsDir, "models"],
     [process.cwd(), "."],
     [tmpdir(), "<tmp>"],
     [homedir(), "~"],

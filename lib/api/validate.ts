@@ -3,7 +3,8 @@
  * validation whose messages say what was expected and what was given.
  */
 import type { z } from "zod";
-import { AppError, describeValue } from "../errors";
+import { AppError, describeValue, type ErrorCode } from "../errors";
+import { ERROR_CODE_PARAM } from "./contract/fields";
 import { MAX_BODY_BYTES, MAX_ECHO_CHARS, MAX_ERROR_ISSUES } from "./contract/limits";
 import { checkContentType } from "./guards";
 
@@ -60,11 +61,28 @@ function tooLarge(given: number | undefined, max: number): AppError {
   );
 }
 
-/** Validates with zod; on failure throws AppError("invalid_input") listing every problem. */
+/** Validates with zod; on failure throws the AppError of zodAppError. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  throw new AppError("invalid_input", formatZodError(result.error), { param: paramOf(result.error) });
+  throw zodAppError(result.error);
+}
+
+/**
+ * A failed validation as one AppError: the error code its issues carry when every one carries the same (an
+ * unknown pooling is unknown_pooling, a blank query empty_input; their messages are whole sentences), else
+ * invalid_input listing every problem.
+ */
+export function zodAppError(error: z.ZodError): AppError {
+  const param = paramOf(error);
+  const codes = new Set(error.issues.map(codeOf));
+  const [code] = codes;
+  if (codes.size === 1 && code !== undefined) return new AppError(code, error.issues.map((issue) => issue.message).join(" "), { param });
+  return new AppError("invalid_input", formatZodError(error), { param });
+}
+
+function codeOf(issue: z.core.$ZodIssue): ErrorCode | undefined {
+  return issue.code === "custom" ? (issue.params?.[ERROR_CODE_PARAM] as ErrorCode | undefined) : undefined;
 }
 
 /** The field the first problem is about, e.g. "input[3]" (OpenAI's error `param`); null for the body as a whole. */

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { Admission, maxPendingFromEnv, RETRY_AFTER_SECONDS } from "./admission";
+import { afterEach, describe, expect, it } from "vitest";
+import { reloadConfig } from "../config";
+import { Admission, admission, RETRY_AFTER_SECONDS } from "./admission";
 
 describe("Admission", () => {
   it("gives permits up to the limit, then refuses with overloaded and a retry delay", () => {
@@ -24,9 +25,25 @@ describe("Admission", () => {
     expect(() => new Admission(0)).toThrow(/Expected maxPending to be a positive integer, got 0 \(number\)/);
   });
 
+});
+
+describe("the server's admission", () => {
+  afterEach(() => reloadConfig());
+
   it("reads SEMANTIC_RADAR_MAX_PENDING, defaulting to 512", () => {
-    expect(maxPendingFromEnv({})).toBe(512);
-    expect(maxPendingFromEnv({ SEMANTIC_RADAR_MAX_PENDING: "64" })).toBe(64);
-    expect(maxPendingFromEnv({ SEMANTIC_RADAR_MAX_PENDING: "lots" })).toBe(512);
+    reloadConfig({});
+    expect(admission().maxPending).toBe(512);
+    reloadConfig({ SEMANTIC_RADAR_MAX_PENDING: "64" });
+    expect(admission().maxPending).toBe(64);
+    expect(() => reloadConfig({ SEMANTIC_RADAR_MAX_PENDING: "lots" })).toThrow(/^SEMANTIC_RADAR_MAX_PENDING must be an integer of at least 1; got "lots"$/);
+  });
+
+  it("follows the configuration whenever it was created", () => {
+    const first = admission();
+    reloadConfig({ SEMANTIC_RADAR_MAX_PENDING: "3" });
+    expect(admission()).toBe(first);
+    const held = [first.acquire(), first.acquire(), first.acquire()];
+    expect(() => first.acquire()).toThrow(/limit 3/);
+    for (const permit of held) permit.release();
   });
 });

@@ -4,6 +4,7 @@
  * Retry-After) instead of waiting in a queue that only grows. Generous by default: a workshop's fifty phones
  * searching at once take fifty permits.
  */
+import { config, processWide } from "../config";
 import { AppError } from "../errors";
 import type { Permit } from "./types";
 
@@ -13,18 +14,24 @@ export const DEFAULT_MAX_PENDING = 512;
 /** Seconds a refused client is told to wait: one or two coalesced batches clear by then. */
 export const RETRY_AFTER_SECONDS = 1;
 
-export function maxPendingFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.SEMANTIC_RADAR_MAX_PENDING);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_PENDING;
-}
-
 export class Admission {
   private held = 0;
+  private readonly limit: () => number;
 
-  constructor(readonly maxPending: number) {
+  /** `maxPending`: a number, or where to read it on each request (the server's follows the configuration). */
+  constructor(maxPending: number | (() => number)) {
+    if (typeof maxPending === "function") {
+      this.limit = maxPending;
+      return;
+    }
     if (!(Number.isInteger(maxPending) && maxPending > 0)) {
       throw new RangeError(`Expected maxPending to be a positive integer, got ${maxPending} (${typeof maxPending})`);
     }
+    this.limit = () => maxPending;
+  }
+
+  get maxPending(): number {
+    return this.limit();
   }
 
   get pending(): number {
@@ -33,10 +40,11 @@ export class Admission {
 
   /** A permit, or AppError("overloaded") when every one is taken. Release it exactly once. */
   acquire(): Permit {
-    if (this.held >= this.maxPending) {
+    const maxPending = this.maxPending;
+    if (this.held >= maxPending) {
       throw new AppError(
         "overloaded",
-        `The server is busy: ${this.held} requests are already in progress (limit ${this.maxPending}). Try again in ${RETRY_AFTER_SECONDS} s.`,
+        `The server is busy: ${this.held} requests are already in progress (limit ${maxPending}). Try again in ${RETRY_AFTER_SECONDS} s.`,
         { retryAfterSeconds: RETRY_AFTER_SECONDS },
       );
     }
@@ -52,10 +60,7 @@ export class Admission {
   }
 }
 
-// On globalThis: each Next.js route bundle may evaluate this module, and the server has one capacity.
-const ADMISSION_KEY = Symbol.for("semantic-radar.admission");
-const holder = globalThis as typeof globalThis & { [ADMISSION_KEY]?: Admission };
-
+/** The server's one admission limit: every route bundle and model shares it. */
 export function admission(): Admission {
-  return (holder[ADMISSION_KEY] ??= new Admission(maxPendingFromEnv()));
+  return processWide("admission", () => new Admission(() => config().maxPending ?? DEFAULT_MAX_PENDING));
 }

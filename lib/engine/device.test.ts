@@ -1,7 +1,7 @@
 // Device choice, graph precision and fallback, with injected provider starts (no GPU, no onnxruntime).
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
-import { AUTO_ORDER, chooseGraph, deviceChoiceFromEnv, selectDevice } from "./device";
+import { AUTO_ORDER, chooseGraph, selectDevice } from "./device";
 import type { Device } from "./types";
 
 /** A start function that plays each device's part: a value, a throw, or a hang. */
@@ -25,22 +25,6 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
-
-describe("deviceChoiceFromEnv", () => {
-  it("defaults to auto when unset or blank", () => {
-    expect(deviceChoiceFromEnv({})).toBe("auto");
-    expect(deviceChoiceFromEnv({ SEMANTIC_RADAR_DEVICE: "  " })).toBe("auto");
-  });
-
-  it("accepts every device choice, trimmed", () => {
-    for (const choice of ["auto", "cpu", "webgpu", "cuda"]) expect(deviceChoiceFromEnv({ SEMANTIC_RADAR_DEVICE: ` ${choice} ` })).toBe(choice);
-  });
-
-  it("rejects an unknown device, naming the valid ones and what was given", () => {
-    expect(() => deviceChoiceFromEnv({ SEMANTIC_RADAR_DEVICE: "gpu" })).toThrow(/^SEMANTIC_RADAR_DEVICE must be one of auto, cpu, webgpu, cuda; got "gpu"$/);
-    expect(() => deviceChoiceFromEnv({ SEMANTIC_RADAR_DEVICE: "CPU" })).toThrow(expect.objectContaining({ code: "invalid_input" }));
-  });
-});
 
 describe("chooseGraph", () => {
   it("gives the CPU fp32 first, else int8", () => {

@@ -1,5 +1,6 @@
+import { config } from "../config";
 import { AppError } from "../errors";
-import { DEVICE_CHOICES, type Device, type DeviceChoice, type Graph, type SkippedDevice } from "./types";
+import type { Device, DeviceChoice, Graph, SkippedDevice } from "./types";
 
 /** `auto` tries the GPUs first: CUDA (when its provider is installed), then WebGPU (Dawn over Vulkan), then CPU. */
 export const AUTO_ORDER: readonly Device[] = ["cuda", "webgpu", "cpu"];
@@ -10,12 +11,9 @@ export const AUTO_ORDER: readonly Device[] = ["cuda", "webgpu", "cpu"];
  */
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 60_000;
 
-/** Reads SEMANTIC_RADAR_DEVICE; an unknown value is an error that names the valid ones. */
-export function deviceChoiceFromEnv(env: Record<string, string | undefined> = process.env): DeviceChoice {
-  const value = env.SEMANTIC_RADAR_DEVICE?.trim();
-  if (!value) return "auto";
-  if ((DEVICE_CHOICES as readonly string[]).includes(value)) return value as DeviceChoice;
-  throw new AppError("invalid_input", `SEMANTIC_RADAR_DEVICE must be one of ${DEVICE_CHOICES.join(", ")}; got "${value}"`);
+/** The device the server was asked to use (SEMANTIC_RADAR_DEVICE, checked by lib/config.ts). */
+export function deviceChoiceFromEnv(): DeviceChoice {
+  return config().device;
 }
 
 /**

@@ -5,6 +5,7 @@
  * between its phases). Server-only.
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { processWide } from "../config";
 
 export interface EventLoopDelay {
   p50Ms: number;
@@ -14,17 +15,14 @@ export interface EventLoopDelay {
   windowS: number;
 }
 
-const KEY = Symbol.for("semantic-radar.event-loop");
 type Holder = { histogram: IntervalHistogram; since: number };
-const global = globalThis as typeof globalThis & { [KEY]?: Holder };
 
 function holder(): Holder {
-  if (!global[KEY]) {
+  return processWide("event-loop", () => {
     const histogram = monitorEventLoopDelay({ resolution: 5 });
     histogram.enable();
-    global[KEY] = { histogram, since: performance.now() };
-  }
-  return global[KEY];
+    return { histogram, since: performance.now() };
+  });
 }
 
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;

@@ -5,6 +5,7 @@
  * retry or a rescan, so /api/status can say why and a search does not retry a broken model on every call.
  */
 import "server-only";
+import { processWide } from "../config";
 import { AppError, isAppError } from "../errors";
 import { deviceChoiceFromEnv } from "./device";
 import { findModel, modelsDir, scanModels, withoutPooledGraphs, type ModelScan } from "./registry";
@@ -39,10 +40,8 @@ interface EngineHolder {
   slots: Map<string, Slot>;
 }
 
-// On globalThis: Next.js may evaluate this module more than once (per route bundle, on dev reloads), and a
-// model must still be loaded once per process.
-const HOLDER_KEY = Symbol.for("semantic-radar.engines");
-const holder: EngineHolder = ((globalThis as typeof globalThis & { [HOLDER_KEY]?: EngineHolder })[HOLDER_KEY] ??= { slots: new Map() });
+// Process-wide: a model is loaded once per process, however many route bundles evaluate this module.
+const holder = processWide<EngineHolder>("engines", () => ({ slots: new Map() }));
 
 function scan(): ModelScan {
   return (holder.scan ??= scanModels(modelsDir()));

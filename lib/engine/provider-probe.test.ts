@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { AUTO_ORDER, deviceChoiceFromEnv } from "./device";
+import { readConfig } from "../config";
+import { AUTO_ORDER } from "./device";
 import { loadModelEngine } from "./engine";
 import { probeProvider } from "./provider-probe";
 import { findModel, modelsDir, scanModels } from "./registry";
@@ -102,7 +103,7 @@ describe("GPU providers on this machine (real onnxruntime-node)", () => {
   });
 
   it("SEMANTIC_RADAR_DEVICE=auto ends on the first device that works, listing the ones before it with reasons", async () => {
-    const engine: EmbeddingEngine = await loadModelEngine(model, deviceChoiceFromEnv({ SEMANTIC_RADAR_DEVICE: "auto" }));
+    const engine: EmbeddingEngine = await loadModelEngine(model, readConfig({ SEMANTIC_RADAR_DEVICE: "auto" }).device);
     try {
       const { device, skipped } = engine.info;
       expect(skipped.map((s) => s.device)).toEqual(AUTO_ORDER.slice(0, AUTO_ORDER.indexOf(device)));

@@ -11,6 +11,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { config } from "../config";
 import { interpretProbe, type ProbeReport } from "./probe-report";
 import type { Device } from "./types";
 import { vulkanDrivers } from "./vulkan-drivers";
@@ -47,8 +48,9 @@ const say = (report) => process.stdout.write("\n" + JSON.stringify(report) + "\n
 `;
 
 /** Where the child finds onnxruntime-node: SEMANTIC_RADAR_ORT_ENTRY (bundles set it), else the app's node_modules. */
-export function ortEntry(env: Record<string, string | undefined> = process.env): string {
-  if (env.SEMANTIC_RADAR_ORT_ENTRY) return env.SEMANTIC_RADAR_ORT_ENTRY;
+export function ortEntry(): string {
+  const configured = config().ortEntry;
+  if (configured) return configured;
   return createRequire(join(process.cwd(), "package.json")).resolve("onnxruntime-node");
 }
 
@@ -96,7 +98,7 @@ export function probeProvider(modelPath: string, device: Exclude<Device, "cpu">,
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       const ms = performance.now() - started;
-      const webgpu = device === "webgpu" ? { vulkanDrivers: vulkanDrivers(), allowSoftware: process.env.SEMANTIC_RADAR_ALLOW_SOFTWARE_WEBGPU === "1" } : {};
+      const webgpu = device === "webgpu" ? { vulkanDrivers: vulkanDrivers(), allowSoftware: config().allowSoftwareWebgpu } : {};
       resolve(interpretProbe({ device, ...out, code, signal: exitSignal, stoppedBy, timeoutMs, spawnError: spawnError?.message, ms, ...webgpu }));
     };
     child.on("error", (error) => finish(null, null, error));

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
 import { pooledGraphFile } from "./pooled-graph.mjs";
@@ -19,8 +20,7 @@ const DECODER_MODEL_TYPES = new Set(["qwen3", "qwen2", "llama", "mistral", "gemm
 type Json = Record<string, unknown>;
 
 export function modelsDir(): string {
-  // turbopackIgnore: a path built from the environment would make the bundler trace the whole project.
-  return resolve(/*turbopackIgnore: true*/ process.env.SEMANTIC_RADAR_MODELS_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), "models"));
+  return config().modelsDir;
 }
 
 /** A file of a model folder as a client may see it: "<model id>/<file>", never the server's absolute path. */

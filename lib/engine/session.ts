@@ -1,6 +1,7 @@
 // With score.ts, the only modules that import onnxruntime (besides the probe child in provider-probe.ts). Everything
 // else sees plain typed arrays.
 import * as ort from "onnxruntime-node";
+import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
 import { poolingWeights, splitPooled, WEIGHTED_POOLINGS } from "../pooling/weights";
@@ -37,8 +38,7 @@ export interface ForwardSessionOptions {
 const PROVIDERS: Record<Device, string> = { cpu: "cpu", webgpu: "webgpu", cuda: "cuda" };
 
 function threadCount(): number | undefined {
-  const value = Number(process.env.SEMANTIC_RADAR_THREADS);
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+  return config().threads;
 }
 
 /**

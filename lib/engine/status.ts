@@ -1,13 +1,37 @@
 /**
- * What GET /api/status reports: the installed models (no server paths), each one's engine state, the folders
- * that could not be read and why, and how busy the server is. Asking for a model's status also starts loading
- * it, so the radar's sidebar turns from "loading model..." to ready without a search. Server-only.
+ * The engine's part of GET /api/status: the installed models (no server paths), each one's engine state, the
+ * folders that could not be read and why, and how busy the server is. Asking for a model's status also starts
+ * loading it, so the radar's sidebar turns from "loading model..." to ready without a search. Server-only. The
+ * body itself (these two reports and the timings) is the wire contract's StatusResponse.
  */
 import "server-only";
 import { admission, brokenModels, defaultModelId, deviceChoiceFromEnv, engineStateOf, getModelInfo, listModels, loadEngine, rescanModels } from "./index";
 import { availableParallelism } from "node:os";
-import { eventLoopDelay, resetEventLoopDelay } from "./event-loop";
-import type { EngineStatusReport, ModelInfo, ModelSummary } from "./types";
+import { eventLoopDelay, resetEventLoopDelay, type EventLoopDelay } from "./event-loop";
+import type { BrokenModel, EngineState, ModelInfo, ModelSummary } from "./types";
+
+/** The installed models and each one's engine. */
+export interface EngineReport {
+  models: ModelSummary[];
+  defaultModel: string;
+  /** The device asked for (SEMANTIC_RADAR_DEVICE or "auto"). */
+  deviceChoice: string;
+  engines: EngineState[];
+  broken: BrokenModel[];
+}
+
+/**
+ * Requests in progress, the admission limit past which the server answers 429, the event loop's delay, and the
+ * CPU time the whole process (every thread: HTTP, models, ranking, garbage collection) has used since it
+ * started, with the cores it may use: the load test divides the CPU by the requests answered.
+ */
+export interface ServingReport {
+  pending: number;
+  maxPending: number;
+  eventLoop: EventLoopDelay;
+  cpuMs: number;
+  cores: number;
+}
 
 export function summarizeModel(model: ModelInfo): ModelSummary {
   return {
@@ -37,21 +61,26 @@ export function warmModel(modelId: string, retry = false): void {
   if (status === "idle" || (status === "failed" && retry)) loadEngine(modelId, { retry }).catch(() => undefined);
 }
 
-export function engineStatus(options: { warm?: string; retry?: boolean; rescan?: boolean; resetEventLoop?: boolean } = {}): EngineStatusReport {
+/** The engine's state; `warm` (default: the default model) starts loading unless it is loading or loaded. */
+export function engineStatus(options: { warm?: string; retry?: boolean; rescan?: boolean } = {}): EngineReport {
   if (options.rescan) rescanModels();
-  const eventLoop = eventLoopDelay();
-  if (options.resetEventLoop) resetEventLoopDelay();
   const models = listModels();
   const defaultModel = models.length ? defaultModelId() : "";
   const warm = options.warm ?? defaultModel;
   if (warm) warmModel(warm, options.retry);
-  const { pending, maxPending } = admission();
   return {
     models: models.map(summarizeModel),
     defaultModel,
     deviceChoice: deviceChoiceFromEnv(),
     engines: models.map((model) => engineStateOf(model.id)),
     broken: brokenModels(),
-    serving: { pending, maxPending, eventLoop, ...processCpu() },
   };
+}
+
+/** How busy the server is; `resetEventLoop` starts a new event-loop window after reading this one. */
+export function servingStatus(options: { resetEventLoop?: boolean } = {}): ServingReport {
+  const eventLoop = eventLoopDelay();
+  if (options.resetEventLoop) resetEventLoopDelay();
+  const { pending, maxPending } = admission();
+  return { pending, maxPending, eventLoop, ...processCpu() };
 }

@@ -2,6 +2,7 @@
  * The contract between the embedding engine and everything above it (API routes, knowledge bases, evaluation,
  * CLIs). What the engine takes and returns; nothing here imports onnxruntime. Types only, safe for components.
  */
+import type { DeviceChoice } from "../config";
 import type { Pooling } from "../pooling/strategies";
 import type { TokenSpan } from "./token-spans";
 
@@ -11,8 +12,8 @@ export const ARCHITECTURES = ["encoder", "causal-decoder"] as const;
 /** encoder: bidirectional attention (BERT). causal-decoder: each token sees only earlier ones (Qwen3). */
 export type Architecture = (typeof ARCHITECTURES)[number];
 
-export const DEVICE_CHOICES = ["auto", "cpu", "webgpu", "cuda"] as const;
-export type DeviceChoice = (typeof DEVICE_CHOICES)[number];
+// The choices are the environment's (SEMANTIC_RADAR_DEVICE), so the config module lists them.
+export { DEVICE_CHOICES, type DeviceChoice } from "../config";
 export type Device = Exclude<DeviceChoice, "auto">;
 
 export const GRAPHS = ["fp32", "fp16", "int8"] as const;
@@ -241,26 +242,4 @@ export interface ModelSummary {
   nativePooling: Pooling;
   graphs: Graph[];
   hasQueryPrompt: boolean;
-}
-
-/** What GET /api/status reports of the engine (the route adds timings). */
-export interface EngineStatusReport {
-  models: ModelSummary[];
-  defaultModel: string;
-  /** The device asked for (SEMANTIC_RADAR_DEVICE or "auto"). */
-  deviceChoice: string;
-  engines: EngineState[];
-  broken: BrokenModel[];
-  /**
-   * Requests in progress, the admission limit past which the server answers 429, the event loop's delay, and
-   * the CPU time the whole process (every thread: HTTP, models, ranking, garbage collection) has used since it
-   * started, with the cores it may use: the load test divides the CPU by the requests answered.
-   */
-  serving: {
-    pending: number;
-    maxPending: number;
-    eventLoop: { p50Ms: number; p99Ms: number; maxMs: number; windowS: number };
-    cpuMs: number;
-    cores: number;
-  };
 }

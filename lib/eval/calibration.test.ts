@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { reloadConfig } from "../config";
 import { loadEngine } from "../engine/index";
 import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS } from "../pooling/strategies";
@@ -55,24 +56,25 @@ describe("calibration of all-MiniLM-L6-v2 (300 STS-B pairs)", () => {
   });
 
   it("caches on disk once, then reads the cache", async () => {
-    process.env.SEMANTIC_RADAR_CALIBRATION_DIR = mkdtempSync(join(tmpdir(), "calibration-"));
+    const dir = mkdtempSync(join(tmpdir(), "calibration-"));
+    reloadConfig({ ...process.env, SEMANTIC_RADAR_CALIBRATION_DIR: dir });
     try {
       const { writeCachedCalibration } = await import("./calibration");
       writeCachedCalibration(calibration);
-      expect(readdirSync(process.env.SEMANTIC_RADAR_CALIBRATION_DIR)).toEqual([`all-MiniLM-L6-v2.${engine.info.graph}.v1.json`]);
+      expect(readdirSync(dir)).toEqual([`all-MiniLM-L6-v2.${engine.info.graph}.v1.json`]);
       const read = await calibrationOf(engine);
       expect(read.cached).toBe(true);
       expect(read.calibration).toEqual(calibration);
       expect(readCachedCalibration("no-such-model", "int8")).toBeUndefined();
     } finally {
-      delete process.env.SEMANTIC_RADAR_CALIBRATION_DIR;
+      reloadConfig();
     }
   });
 });
 
 describe("calibrationOf while it computes", () => {
   it("reports progress that never decreases and ends at the sentence count, then caches", async () => {
-    process.env.SEMANTIC_RADAR_CALIBRATION_DIR = mkdtempSync(join(tmpdir(), "calibration-progress-"));
+    reloadConfig({ ...process.env, SEMANTIC_RADAR_CALIBRATION_DIR: mkdtempSync(join(tmpdir(), "calibration-progress-")) });
     try {
       const engine = await loadEngine("all-MiniLM-L6-v2");
       const pairs = PAIRS.slice(0, 60);
@@ -87,7 +89,7 @@ describe("calibrationOf while it computes", () => {
       expect(calibrationProgress("all-MiniLM-L6-v2", engine.info.graph)).toBeNull();
       expect((await calibrationOf(engine)).cached).toBe(true);
     } finally {
-      delete process.env.SEMANTIC_RADAR_CALIBRATION_DIR;
+      reloadConfig();
     }
   });
 });

@@ -5,7 +5,8 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CalibrationResponse, PoolingCalibration } from "../api/contract/calibration";
+import { config } from "../config";
+import type { Calibration, PoolingCalibration } from "./calibration-types";
 import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { mulberry32 } from "../seeded-random";
@@ -20,11 +21,11 @@ export const RANDOM_PAIRS = 2_000;
 // Bump when the method changes, so an old cache file is not read as current.
 const VERSION = 1;
 
-export type Calibration = Omit<CalibrationResponse, "cached" | "timings">;
+export type { Calibration, PoolingCalibration } from "./calibration-types";
 
 /** data/calibration, or SEMANTIC_RADAR_CALIBRATION_DIR. */
 export function calibrationDir(): string {
-  return process.env.SEMANTIC_RADAR_CALIBRATION_DIR ?? join(process.cwd(), "data", "calibration");
+  return config().calibrationDir;
 }
 
 

@@ -1,17 +1,19 @@
 /**
- * Embeds a knowledge base with every pooling and keeps it under its id. Server-only. In two steps so the API
+ * Embeds a knowledge base with every pooling and saves it under its id. Server-only. In two steps so the API
  * answers with a real HTTP status for everything it can know before it starts streaming: `openKbJob` checks the
- * model, cleans, takes a place in the admission limit (429) and loads the model (404, 500); `run` streams.
+ * model, cleans, takes the request's place in the admission limit (429) and loads the model (404, 500); `run`
+ * streams.
  */
 import "server-only";
-import { admission, defaultModelId, getModelInfo, loadEngine, type EmbedResult, type EmbeddingEngine, type ModelInfo } from "../engine";
+import { config } from "../config";
+import { admission, defaultModelId, getModelInfo, loadEngine, type EmbedResult, type EmbeddingEngine, type ModelInfo, type Permit } from "../engine";
 import { AppError } from "../errors";
 import { POOLINGS } from "../pooling/strategies";
-import type { CleaningReport, KbEvent, TruncatedEntry } from "../api/contract/wire-types";
 import { cleanKnowledgeBase } from "./clean";
-import { isApproximate, saveKb, storedRecord } from "./durable";
-import { kbIdOf, kbStore, keepKb } from "./kb-store";
-import type { StoredKb } from "./store";
+import { kbIdOf } from "./kb-id";
+import { MAX_ENTRIES } from "./limits";
+import { kbRepository } from "./repository";
+import type { CleaningReport, KbBuildEvent, KbInput, StoredKb, TruncatedEntry } from "./types";
 
 export interface PreparedKb {
   model: ModelInfo;
@@ -19,59 +21,67 @@ export interface PreparedKb {
   report: CleaningReport;
 }
 
-export type DoneEvent = Extract<KbEvent, { type: "done" }>;
-export type KbProgressEvent = Exclude<KbEvent, { type: "done" } | { type: "error" }>;
+export type DoneEvent = Extract<KbBuildEvent, { type: "done" }>;
+export type KbProgressEvent = Exclude<KbBuildEvent, { type: "done" }>;
+
+export interface BuiltKb {
+  kb: StoredKb;
+  done: DoneEvent;
+  approximate: boolean;
+}
 
 export interface KbJob {
-  /** Streams progress through `emit` and resolves with the done event; releases the job's permit either way. */
-  run(options?: { signal?: AbortSignal; emit?: (event: KbProgressEvent) => void }): Promise<{ kb: StoredKb; done: DoneEvent; approximate: boolean }>;
+  /** Streams progress through `emit` and resolves with the done event. */
+  run(options?: { signal?: AbortSignal; emit?: (event: KbProgressEvent) => void }): Promise<BuiltKb>;
 }
 
 const PREVIEW_CHARS = 80;
 
 /** Checks the model and cleans the entries; throws AppError (model_not_found, model_corrupt, empty_input, too_large). */
-export function prepareKb(input: { model?: string; entries: readonly string[] }): PreparedKb {
+export function prepareKb(input: KbInput): PreparedKb {
   const model = getModelInfo(input.model ?? defaultModelId());
-  return { model, ...cleanKnowledgeBase(input.entries) };
+  return { model, ...cleanKnowledgeBase(input.entries, config().maxEntries ?? MAX_ENTRIES) };
 }
 
-/** Everything that can fail before the stream starts: a permit (429), the model's load (500, 503), the size. */
-export async function openKbJob(prepared: PreparedKb): Promise<KbJob> {
+/**
+ * POST /api/kb's way in: everything that can fail before the stream starts (the model, the entries, the
+ * request's permit (429), the model's load (500, 503), the size). `run` releases the permit when it ends.
+ */
+export async function openKbJob(input: KbInput): Promise<KbJob> {
+  const prepared = prepareKb(input);
   const permit = admission().acquire();
-  const started = performance.now();
-  let engine: EmbeddingEngine;
+  let job: KbJob;
   try {
-    engine = await loadEngine(prepared.model.id);
-    // A knowledge base searched in the database (approximate) never has to fit in memory.
-    if (!isApproximate(prepared.entries.length)) kbStore().checkFits(storedKb(prepared, "", prepared.model.hiddenSize, []));
+    job = await loadKbJob(prepared, permit);
   } catch (error) {
     permit.release();
     throw error;
   }
+  return { run: (options) => job.run(options).finally(() => permit.release()) };
+}
+
+/** The model's load and the size check, under a permit the caller holds (and releases). */
+export async function loadKbJob(prepared: PreparedKb, permit: Permit): Promise<KbJob> {
+  const started = performance.now();
+  const engine = await loadEngine(prepared.model.id);
+  kbRepository().checkFits(storedKb(prepared, "", prepared.model.hiddenSize, []));
   const loadModelMs = performance.now() - started;
-  return {
-    run: async ({ signal, emit = () => {} } = {}) => {
-      try {
-        return await embedKb(prepared, engine, { signal, emit, permit, started, loadModelMs });
-      } finally {
-        permit.release();
-      }
-    },
-  };
+  return { run: async ({ signal, emit = () => {} } = {}) => embedKb(prepared, engine, { signal, emit, permit, started, loadModelMs }) };
 }
 
 async function embedKb(
   prepared: PreparedKb,
   engine: EmbeddingEngine,
-  context: { signal?: AbortSignal; emit: (event: KbProgressEvent) => void; permit: { release(): void }; started: number; loadModelMs: number },
-): Promise<{ kb: StoredKb; done: DoneEvent; approximate: boolean }> {
+  context: { signal?: AbortSignal; emit: (event: KbProgressEvent) => void; permit: Permit; started: number; loadModelMs: number },
+): Promise<BuiltKb> {
   const { model, entries, report } = prepared;
   const { signal, emit, permit, started, loadModelMs } = context;
+  const repository = kbRepository();
   emit({ type: "cleaned", model: model.id, count: entries.length, report });
   const id = kbIdOf(model.id, engine.info.graph, entries);
   // In memory, else saved earlier (its vectors load into the rank worker on the first search).
-  const existing = kbStore().get(id) ?? (await storedRecord(id));
-  const approximate = isApproximate(entries.length);
+  const existing = await repository.peek(id);
+  const approximate = repository.isApproximate(entries.length);
   if (existing) return { kb: existing, approximate, done: doneEvent(existing, true, { loadModelMs, totalMs: performance.now() - started }) };
   throwIfCancelled(signal);
 
@@ -83,11 +93,9 @@ async function embedKb(
   });
   const kb = storedKb(prepared, id, result.dims, truncatedEntries(result, entries));
   throwIfCancelled(signal);
-  // The store first (one transaction), then the rank worker: keepKb moves the arrays, leaving them empty.
   const saving = performance.now();
-  await saveKb(kb, engine.info.graph, result.embeddings);
+  await repository.save(kb, { graph: engine.info.graph, vectors: result.embeddings, indexPooling: model.nativePooling });
   const saveMs = performance.now() - saving;
-  if (!approximate) await keepKb(kb, result.embeddings);
   const { tokenizeMs, queueMs, inferenceMs, poolMs } = result.timings;
   return { kb, approximate, done: doneEvent(kb, false, { loadModelMs, tokenizeMs, queueMs, inferenceMs, poolMs, saveMs, totalMs: performance.now() - started }) };
 }

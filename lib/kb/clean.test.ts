@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { cleanEntries, cleanKnowledgeBase, cutToChars, splitLines, summarizeReport } from "./clean";
-import { MAX_ENTRIES, MAX_ENTRY_CHARS } from "../api/contract/limits";
+import { MAX_ENTRIES, MAX_ENTRY_CHARS } from "./limits";
 
 describe("splitLines", () => {
   it("splits on \\n, \\r\\n and \\r alike", () => {

@@ -3,8 +3,8 @@
  * every caller). Pure: no I/O.
  */
 import { AppError } from "../errors";
-import { MAX_ENTRY_CHARS, maxEntries } from "../api/contract/limits";
-import type { CleaningReport } from "../api/contract/wire-types";
+import { MAX_ENTRIES, MAX_ENTRY_CHARS } from "./limits";
+import type { CleaningReport } from "./types";
 
 export interface CleanedKb {
   entries: string[];
@@ -47,7 +47,7 @@ export function cleanEntries(lines: readonly string[]): CleanedKb {
 }
 
 /** Cleans and enforces the knowledge-base limits: not empty after cleaning, at most `limit` entries. */
-export function cleanKnowledgeBase(lines: readonly string[], limit = maxEntries()): CleanedKb {
+export function cleanKnowledgeBase(lines: readonly string[], limit = MAX_ENTRIES): CleanedKb {
   if (lines.length === 0) {
     throw new AppError("empty_input", "The knowledge base is empty: expected at least one entry, got none.");
   }

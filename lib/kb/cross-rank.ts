@@ -1,5 +1,5 @@
 /** Rank changes between two searches of the same entries (two models, or one model and another pooling). Pure. */
-import type { SearchHit } from "../api/contract/wire-types";
+import type { SearchHit } from "./types";
 import type { RankChange } from "./rank-diff";
 
 /** How `hit` moved compared to the same entry (by index) in `other`; "new" when it is not in other's top-k. */

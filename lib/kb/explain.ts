@@ -8,22 +8,20 @@ import { admission, loadEngine, type EmbeddingEngine, type TokenStates } from ".
 import { AppError } from "../errors";
 import { dot, isAdditive, meanContributions, pooledUnit, withoutToken } from "../pooling/attribution";
 import type { Pooling } from "../pooling/strategies";
-import { MAX_LEAVE_ONE_OUT_TOKENS, type ExplainedText, type ExplainRequest, type ExplainResponse } from "../api/contract/explain";
 import { prepareKb, throwIfCancelled } from "./build-kb";
-import { requirePoolings, requireQuery } from "./checks";
-import { openKb } from "./durable";
+import { MAX_LEAVE_ONE_OUT_TOKENS, type ExplainedText, type ExplainInput, type Explanation } from "./explain-types";
+import { kbRepository } from "./repository";
 
-export async function explainScore(request: ExplainRequest, signal?: AbortSignal): Promise<ExplainResponse> {
+export async function explainScore(request: ExplainInput, signal?: AbortSignal): Promise<Explanation> {
   const started = performance.now();
-  const query = requireQuery(request.query);
-  const [pooling] = requirePoolings([request.pooling]);
-  const { modelId, entries } = await knowledgeBaseOf(request);
-  if (request.index >= entries.length) {
-    throw new AppError("invalid_input", `expected an index from 0 to ${entries.length - 1} (the knowledge base has ${entries.length} entries), got ${request.index}`);
-  }
-  const entry = entries[request.index];
+  const { query, pooling } = request;
   const permit = admission().acquire();
   try {
+    const { modelId, entries } = await knowledgeBaseOf(request);
+    if (request.index >= entries.length) {
+      throw new AppError("invalid_input", `expected an index from 0 to ${entries.length - 1} (the knowledge base has ${entries.length} entries), got ${request.index}`);
+    }
+    const entry = entries[request.index];
     const engine = await loadEngine(modelId);
     throwIfCancelled(signal);
     const [queryStates] = await engine.tokenStates([query], { kind: "query" });
@@ -55,9 +53,9 @@ export async function explainScore(request: ExplainRequest, signal?: AbortSignal
 }
 
 /** A kbId is looked up in memory, then in the store (a saved knowledge base is explained after a restart too). */
-async function knowledgeBaseOf(request: ExplainRequest): Promise<{ modelId: string; entries: string[] }> {
+async function knowledgeBaseOf(request: ExplainInput): Promise<{ modelId: string; entries: string[] }> {
   if (request.kbId) {
-    const { kb } = await openKb(request.kbId);
+    const { kb } = await kbRepository().find(request.kbId);
     if (request.model && request.model !== kb.modelId) {
       throw new AppError("invalid_input", `expected the knowledge base's model ${kb.modelId} (or no model), got ${request.model}`);
     }

@@ -1,5 +1,5 @@
 /** The score distribution the radar draws under its results. Pure. */
-import type { HistogramBin } from "../api/contract/wire-types";
+import type { HistogramBin } from "./types";
 
 /** @default 0.05: fine enough to see the article's bands (0.35 / 0.45 / 0.65), coarse enough for 24 entries. */
 export const DEFAULT_BIN_WIDTH = 0.05;

@@ -4,44 +4,43 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
+import { config } from "../config";
 import { getModelInfo } from "../engine";
 import { AppError, isAppError } from "../errors";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type LibraryKb, type LibraryKbWithEntries, type LibraryResponse } from "../api/contract/library";
-import { maxEntries } from "../api/contract/limits";
 import type { KbRecord, KbSummary, KbVectors } from "../store/types";
-import { durableStore, notFound } from "./durable";
-import { kbIdOf, kbStore } from "./kb-store";
+import { kbIdOf } from "./kb-id";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type Library, type LibraryKb, type LibraryKbWithEntries } from "./library-types";
+import { MAX_ENTRIES } from "./limits";
+import { kbNotFound, kbRepository } from "./repository";
 
-export async function listKbs(): Promise<LibraryResponse> {
-  const store = await durableStore();
-  return { kbs: (await store.list()).map(libraryKbOf), store: store.kind };
+export async function listKbs(): Promise<Library> {
+  const { kbs, kind } = await kbRepository().list();
+  return { kbs: kbs.map(libraryKbOf), store: kind };
 }
 
 /** One knowledge base and its entries, without its vectors. */
 export async function getKb(id: string): Promise<LibraryKbWithEntries> {
-  const record = await (await durableStore()).get(id);
-  if (!record) throw notFound(id);
+  const record = await kbRepository().record(id);
+  if (!record) throw kbNotFound(id);
   const { entries, ...rest } = record;
   return { kb: libraryKbOf({ ...rest, count: entries.length }), entries };
 }
 
 export async function renameKb(id: string, name: string): Promise<LibraryKb> {
-  const renamed = await (await durableStore()).rename(id, name);
-  if (!renamed) throw notFound(id);
+  const renamed = await kbRepository().rename(id, name);
+  if (!renamed) throw kbNotFound(id);
   return libraryKbOf(renamed);
 }
 
 /** Deletes the record and lets go of the in-memory copy; a search for the id answers 404 from then on. */
 export async function deleteKb(id: string): Promise<{ deleted: string }> {
-  const deleted = await (await durableStore()).delete(id);
-  kbStore().delete(id);
-  if (!deleted) throw notFound(id);
+  if (!(await kbRepository().delete(id))) throw kbNotFound(id);
   return { deleted: id };
 }
 
 export async function exportKb(id: string): Promise<ExportFile> {
-  const loaded = await (await durableStore()).load(id);
-  if (!loaded) throw notFound(id);
+  const loaded = await kbRepository().load(id);
+  if (!loaded) throw kbNotFound(id);
   const { kb, vectors } = loaded;
   const bytes = (matrix: Float32Array) => Buffer.from(matrix.buffer, matrix.byteOffset, matrix.byteLength);
   const present = kb.poolings.filter((p) => vectors[p]);
@@ -67,7 +66,8 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
     throw invalid(`the file's vectors have ${manifest.dims} dims but ${model.id} on this server makes ${model.hiddenSize}: expected the same model`);
   }
   if (entries.length !== manifest.count) throw invalid(`the manifest says ${manifest.count} entries, the file has ${entries.length}`);
-  if (entries.length > maxEntries()) throw new AppError("too_large", `Cannot import: expected at most ${maxEntries().toLocaleString("en")} entries, got ${entries.length.toLocaleString("en")}.`);
+  const maxEntries = config().maxEntries ?? MAX_ENTRIES;
+  if (entries.length > maxEntries) throw new AppError("too_large", `Cannot import: expected at most ${maxEntries.toLocaleString("en")} entries, got ${entries.length.toLocaleString("en")}.`);
   if (checksum(Buffer.from(JSON.stringify(entries))) !== manifest.checksums.entries) throw invalid("the entries do not match the manifest's checksum (the file was changed or cut)");
   if (kbIdOf(manifest.model, manifest.graph, entries) !== manifest.kbId) throw invalid("the kbId does not match the model, graph and entries (a kbId is their content address)");
   const vectors: KbVectors = {};
@@ -78,13 +78,11 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
     // A copy into a fresh, aligned buffer: Buffer.from(base64) may share a pool at an odd offset.
     vectors[pooling] = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   }
-  const store = await durableStore();
   const record = {
     id: manifest.kbId, name: manifest.name || entries[0].slice(0, 60), modelId: model.id, graph: manifest.graph, dims: manifest.dims, entries,
     poolings: manifest.poolings, report: file.report as KbRecord["report"], truncated: file.truncated as KbRecord["truncated"],
   };
-  await store.save(record, vectors);
-  const saved = (await store.list()).find((kb) => kb.id === manifest.kbId);
+  const saved = await kbRepository().import(record, vectors);
   if (!saved) throw new AppError("internal", "the imported knowledge base was not found after saving");
   return libraryKbOf(saved);
 }

@@ -5,31 +5,30 @@
  */
 import "server-only";
 import { admission, loadEngine } from "../engine";
-import { MAP_MAX_POINTS, MAP_PREVIEW_CHARS, MAP_SEED, type MapRequest, type MapResponse, type PoolingMap } from "../api/contract/map";
-import { requirePoolings, requireQuery } from "./checks";
 import { AppError } from "../errors";
-import { approximateAbove, openKb } from "./durable";
-import { rankPool } from "./kb-store";
-import { layoutVectors } from "./map-pool";
-import { sampleIndices } from "./projection";
 import { cutToChars } from "./clean";
+import { layoutVectors } from "./map-pool";
+import { MAP_MAX_POINTS, MAP_PREVIEW_CHARS, MAP_SEED, type KbMap, type MapInput, type PoolingMap } from "./map-types";
+import { sampleIndices } from "./projection";
+import { kbRepository } from "./repository";
 
-export async function mapKb(request: MapRequest, signal?: AbortSignal): Promise<MapResponse> {
+export async function mapKb(request: MapInput, signal?: AbortSignal): Promise<KbMap> {
   const started = performance.now();
-  const poolings = requirePoolings(request.poolings);
-  const query = request.query === undefined ? undefined : requireQuery(request.query);
-  const { kb, approximate } = await openKb(request.kbId);
-  if (approximate) {
-    // Its vectors live in the database's HNSW index only; a map would read every one of them.
-    throw new AppError("too_large", `This knowledge base has ${kb.entries.length.toLocaleString("en")} entries and is searched approximately: expected at most ${approximateAbove().toLocaleString("en")} entries for a map.`);
-  }
-  const kept = sampleIndices(kb.entries.length, MAP_MAX_POINTS[request.method], MAP_SEED);
+  const { query } = request;
+  const poolings = [...request.poolings];
+  const repository = kbRepository();
   const permit = admission().acquire();
   try {
+    const { kb, approximate } = await repository.find(request.kbId);
+    if (approximate) {
+      // Its vectors live in the database's HNSW index only; a map would read every one of them.
+      throw new AppError("too_large", `This knowledge base has ${kb.entries.length.toLocaleString("en")} entries and is searched approximately: expected at most ${repository.approximateAbove.toLocaleString("en")} entries for a map.`);
+    }
+    const kept = sampleIndices(kb.entries.length, MAP_MAX_POINTS[request.method], MAP_SEED);
     const embedded = query ? await (await loadEngine(kb.modelId)).embed([query], { kind: "query", poolings, signal, permit }) : undefined;
-    const maps: MapResponse["poolings"] = {};
+    const maps: KbMap["poolings"] = {};
     for (const pooling of poolings) {
-      const all = await rankPool().vectors(kb.id, pooling); // [entries, dims]
+      const all = await repository.vectors(kb.id, pooling); // [entries, dims]
       const rows = kept.length === kb.entries.length ? all : pickRows(all, kept, kb.dims);
       const queryRow = embedded?.embeddings[pooling]?.slice();
       const layout = await layoutVectors({ method: request.method, rows, count: kept.length, dims: kb.dims, query: queryRow, seed: MAP_SEED });

@@ -1,22 +1,18 @@
 /** The main thread's handle on the map worker, started on first use and started again if it died. Server-only. */
 import "server-only";
+import { forgetProcessWide, processWide } from "../config";
 import { WorkerThread } from "../engine/worker/thread";
 import type { LayoutReply, MapWorkerRequest } from "./map-protocol";
 
 const MAP_WORKER_ENTRY = "lib/kb/map-worker.ts";
-const HOLDER_KEY = Symbol.for("semantic-radar.map-worker");
-const global = globalThis as typeof globalThis & { [HOLDER_KEY]?: Promise<WorkerThread> };
 
 function thread(): Promise<WorkerThread> {
-  if (!global[HOLDER_KEY]) {
+  return processWide("map-worker", () => {
     const started = WorkerThread.start(MAP_WORKER_ENTRY, "map");
-    global[HOLDER_KEY] = started;
-    started.then(
-      (worker) => worker.onStop(() => (global[HOLDER_KEY] = undefined)),
-      () => (global[HOLDER_KEY] = undefined),
-    );
-  }
-  return global[HOLDER_KEY];
+    const forget = () => forgetProcessWide("map-worker", started);
+    started.then((worker) => worker.onStop(forget), forget);
+    return started;
+  });
 }
 
 export async function layoutVectors(request: Omit<MapWorkerRequest, "type">): Promise<LayoutReply> {

@@ -1,5 +1,5 @@
 /** What the main thread asks the map worker (map-worker.ts) and what it answers. Types only. */
-import type { MapMethod } from "../api/contract/map";
+import type { MapMethod } from "./map-types";
 
 export interface MapWorkerRequest {
   type: "layout";

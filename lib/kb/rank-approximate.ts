@@ -5,13 +5,12 @@
  */
 import "server-only";
 import type { Pooling } from "../pooling/strategies";
-import { durableStore } from "./durable";
+import type { KnowledgeBaseStore } from "../store/types";
 import type { RankReply } from "./rank-protocol";
 import type { ScoredHit } from "./rank";
 
-export async function rankInDatabase(kbId: string, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number): Promise<RankReply> {
+export async function rankInDatabase(store: KnowledgeBaseStore, kbId: string, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number): Promise<RankReply> {
   const started = performance.now();
-  const store = await durableStore();
   const lists = new Map<Pooling, number[]>();
   const scored = new Map<Pooling, { index: number; score: number }[]>();
   for (const pooling of poolings) {

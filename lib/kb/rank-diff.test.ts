@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { overlapCount, rankChange } from "./rank-diff";
-import type { SearchHit } from "../api/contract/wire-types";
+import type { SearchHit } from "./types";
 
 const hit = (index: number, rank: number, ranks: SearchHit["ranks"]): SearchHit => ({ index, text: `e${index}`, score: 0.5, rank, ranks });
 

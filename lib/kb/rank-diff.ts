@@ -1,5 +1,6 @@
 /** Rank changes between two poolings for the side-by-side view. Pure. */
-import type { Pooling, SearchHit } from "../api/contract/wire-types";
+import type { Pooling } from "../pooling/strategies";
+import type { SearchHit } from "./types";
 
 export interface RankChange {
   /** Positive: the entry ranks higher (better) in this column than in the other. */

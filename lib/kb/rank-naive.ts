@@ -7,7 +7,7 @@
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
 import { histogram } from "./histogram";
-import type { HistogramBin, SearchHit } from "../api/contract/wire-types";
+import type { HistogramBin, SearchHit } from "./types";
 
 /** scores[i] = rows[i] . query.  rows: [count, dims], query: [dims] -> [count] */
 export function scoreAll(rows: Float32Array, dims: number, query: Float32Array): Float32Array {

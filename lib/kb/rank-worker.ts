@@ -3,6 +3,7 @@
  * base is embedded) and answers searches: scores by onnxruntime's MatMul, top-k by partial selection, ranks for
  * the hits only. Off the main thread, so a search over 100,000 entries never stalls the server's event loop.
  */
+import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
 import { createScorer, type Scorer } from "../engine/score";
@@ -18,11 +19,6 @@ interface HeldKb {
 const held = new Map<string, HeldKb>();
 let scorer: Promise<Scorer> | undefined;
 
-function threadsFromEnv(): number | undefined {
-  const value = Number(process.env.SEMANTIC_RADAR_RANK_THREADS);
-  return Number.isInteger(value) && value > 0 ? value : undefined;
-}
-
 function heldKb(kbId: string): HeldKb {
   const kb = held.get(kbId);
   if (!kb) throw new AppError("kb_not_found", `the vectors of knowledge base "${kbId}" are not in memory; embed it again`);
@@ -32,7 +28,7 @@ function heldKb(kbId: string): HeldKb {
 async function rank(request: Extract<RankWorkerRequest, { type: "rank" }>): Promise<RankReply> {
   const kb = heldKb(request.kbId);
   const started = performance.now();
-  const score = await (scorer ??= createScorer(threadsFromEnv()));
+  const score = await (scorer ??= createScorer(config().rankThreads));
   const scores: Partial<Record<Pooling, Float32Array>> = {};
   for (const p of request.poolings) {
     const vectors = kb.vectors[p];

@@ -4,7 +4,7 @@
  * index ascending, exactly as the brute-force oracle (rank-naive.ts) orders. Pure.
  */
 import type { Pooling } from "../pooling/strategies";
-import type { HistogramBin, SearchHit } from "../api/contract/wire-types";
+import type { HistogramBin, SearchHit } from "./types";
 import { BIN_EPSILON, DEFAULT_BIN_WIDTH, histogram } from "./histogram";
 
 /** A hit before its text is attached (the rank worker knows vectors, not texts). */

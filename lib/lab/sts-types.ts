@@ -1,7 +1,6 @@
-/** The lab's STS results and the NDJSON events of POST /api/lab/sts. Types only: shared by route and page. */
-import type { Device, Graph } from "@/lib/engine/types";
-import type { ApiErrorBody } from "@/lib/api/contract";
-import type { Pooling } from "@/lib/pooling/strategies";
+/** The lab's STS results and the events of computing them. Types only: shared by route and page. */
+import type { Device, Graph } from "../engine/types";
+import type { Pooling } from "../pooling/strategies";
 import type { StsDataset } from "../eval/sts-data";
 
 export type LabStsDataset = StsDataset;
@@ -19,6 +18,3 @@ export interface LabSts {
 }
 
 export type LabStsEvent = { type: "progress"; done: number; total: number } | { type: "done"; result: LabSts };
-
-/** What the page reads: the events above, or the error event lib/api/ndjson.ts ends a failed stream with. */
-export type LabStsStreamEvent = LabStsEvent | ({ type: "error" } & ApiErrorBody);

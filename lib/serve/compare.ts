@@ -5,6 +5,7 @@
  */
 import "server-only";
 import type { TextKind, TruncationDirection } from "../engine";
+import type { Pooling } from "../pooling/strategies";
 import { dot, embedTexts, rowOf, type ServeTimings } from "./embed-texts";
 
 export interface Scored {
@@ -17,7 +18,7 @@ export interface Scored {
 
 interface Common {
   model?: string;
-  pooling?: string;
+  pooling?: Pooling;
   truncate?: boolean;
   truncation?: TruncationDirection;
   signal?: AbortSignal;

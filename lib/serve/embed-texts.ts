@@ -7,7 +7,7 @@
 import "server-only";
 import { admission, defaultModelId, getModelInfo, loadEngine, type EmbeddingEngine, type ModelInfo, type Permit, type TextKind, type TruncationDirection } from "../engine";
 import { AppError } from "../errors";
-import { isPooling, POOLINGS, type Pooling } from "../pooling/strategies";
+import type { Pooling } from "../pooling/strategies";
 import { keepDimensions, scaleRows, truncateDimensions } from "./dimensions";
 import { checkTokenLimits } from "./token-limits";
 
@@ -18,7 +18,7 @@ export interface EmbedTextsRequest {
   /** "query" adds the model's query prompt. @default "document" */
   kind?: TextKind;
   /** @default the model's native pooling */
-  pooling?: string;
+  pooling?: Pooling;
   /** Keep the first `dimensions` components and re-normalize. @default all */
   dimensions?: number;
   /** Cut inputs longer than the model's window (true) or refuse them (false). @default true */
@@ -54,12 +54,6 @@ export function requireModel(id: string | undefined): ModelInfo {
   return getModelInfo(id ?? defaultModelId());
 }
 
-export function requirePooling(name: string | undefined, model: ModelInfo): Pooling {
-  if (name === undefined) return model.nativePooling;
-  if (isPooling(name)) return name;
-  throw new AppError("unknown_pooling", `Unknown pooling "${name.slice(0, 60)}": expected one of ${POOLINGS.join(", ")}.`);
-}
-
 /** A permit (429 when none is left) and the model's engine; the permit is released if the load fails. */
 export async function openEngine(model: ModelInfo): Promise<{ engine: EmbeddingEngine; permit: Permit }> {
   const permit = admission().acquire();
@@ -74,7 +68,7 @@ export async function openEngine(model: ModelInfo): Promise<{ engine: EmbeddingE
 export async function embedTexts(request: EmbedTextsRequest): Promise<EmbeddedTexts> {
   const started = performance.now();
   const model = requireModel(request.model);
-  const pooling = requirePooling(request.pooling, model);
+  const pooling = request.pooling ?? model.nativePooling;
   const kind = request.kind ?? "document";
   if (request.dimensions !== undefined && request.dimensions > model.hiddenSize) {
     throw new AppError("invalid_input", `\`dimensions\`: expected at most ${model.hiddenSize} (the size of ${model.id}'s vectors), got ${request.dimensions}.`);

@@ -6,7 +6,7 @@
 import "server-only";
 import type { EmbeddingEngine, TextKind } from "../engine";
 import { AppError } from "../errors";
-import { MAX_CLIENT_BATCH_SIZE, MAX_INPUT_CHARS, MAX_REQUEST_TOKENS } from "../api/contract/limits";
+import { MAX_CLIENT_BATCH_SIZE, MAX_INPUT_CHARS, MAX_REQUEST_TOKENS } from "./limits";
 
 // Special tokens a post-processor may add around a text ([CLS] ... [SEP], BOS/EOS): generous.
 const SPECIAL_ALLOWANCE = 4;

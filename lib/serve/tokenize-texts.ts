@@ -2,7 +2,7 @@
 import "server-only";
 import type { TextKind, TokenSpan } from "../engine";
 import { AppError } from "../errors";
-import { MAX_CLIENT_BATCH_SIZE, MAX_INPUT_CHARS } from "../api/contract/limits";
+import { MAX_CLIENT_BATCH_SIZE, MAX_INPUT_CHARS } from "./limits";
 import { openEngine, requireModel, type ServeTimings } from "./embed-texts";
 
 export interface TokenizedTexts {

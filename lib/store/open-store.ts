@@ -2,7 +2,8 @@
  * Opens the store the environment asks for: DATABASE_URL (a PostgreSQL server with pgvector) when set, else
  * PGlite in SEMANTIC_RADAR_DATA_DIR (default ./data). Migrations run on open.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { config, type Config } from "../config";
 import { mkdirSync } from "node:fs";
 import { migrate } from "./migrations";
 import { openPgDb } from "./pg-db";
@@ -12,15 +13,14 @@ import type { KnowledgeBaseStore } from "./types";
 
 export type StoreLocation = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir?: string };
 
-/** Where the data lives for this environment. */
-export function storeLocation(env: Record<string, string | undefined> = process.env): StoreLocation {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: join(resolve(env.SEMANTIC_RADAR_DATA_DIR ?? "data"), "pglite") };
+/** Where the data lives for this configuration. */
+export function storeLocation(settings: Pick<Config, "databaseUrl" | "dataDir"> = config()): StoreLocation {
+  if (settings.databaseUrl) return { kind: "postgres", url: settings.databaseUrl };
+  return { kind: "pglite", dataDir: join(settings.dataDir, "pglite") };
 }
 
-export function hnswOptionsFrom(env: Record<string, string | undefined> = process.env): HnswOptions {
-  const positive = (value: string | undefined) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : undefined);
-  return { m: positive(env.SEMANTIC_RADAR_HNSW_M), efConstruction: positive(env.SEMANTIC_RADAR_HNSW_EF_CONSTRUCTION), efSearch: positive(env.SEMANTIC_RADAR_HNSW_EF_SEARCH) };
+export function hnswOptionsFrom(settings: Pick<Config, "hnsw"> = config()): HnswOptions {
+  return { ...settings.hnsw };
 }
 
 export async function openStore(location: StoreLocation, hnsw: HnswOptions = {}): Promise<KnowledgeBaseStore> {

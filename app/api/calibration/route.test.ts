@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CalibrationResponse } from "@/lib/api/contract";
+import { reloadConfig } from "@/lib/config";
 import { loadEngine } from "@/lib/engine";
 import { computeCalibration, writeCachedCalibration, type Calibration } from "@/lib/eval/calibration";
 import { loadStsDataset } from "@/lib/eval/sts-data";
@@ -17,13 +18,13 @@ async function get(query: string): Promise<{ status: number; json: CalibrationRe
 
 let computed: Calibration;
 beforeAll(async () => {
-  process.env.SEMANTIC_RADAR_CALIBRATION_DIR = mkdtempSync(join(tmpdir(), "calibration-route-"));
+  reloadConfig({ ...process.env, SEMANTIC_RADAR_CALIBRATION_DIR: mkdtempSync(join(tmpdir(), "calibration-route-")) });
   // A slice computed on the real model and cached, so the route reads the cache rather than embedding 2,700 sentences.
   computed = await computeCalibration(await loadEngine("all-MiniLM-L6-v2"), { pairs: loadStsDataset("stsb-en").slice(0, 200) });
   writeCachedCalibration(computed);
 });
 afterAll(() => {
-  delete process.env.SEMANTIC_RADAR_CALIBRATION_DIR;
+  reloadConfig();
 });
 
 describe("GET /api/calibration", () => {

@@ -108,13 +108,13 @@ describe("POST /api/explain refuses bad input with a bounded JSON error", () => 
 
 describe("a saved knowledge base no longer in memory (a restart)", () => {
   it("is explained and mapped from the store", async () => {
-    const { kbStore } = await import("@/lib/kb/kb-store");
+    const { kbRepository } = await import("@/lib/kb/repository");
     const { POST: postMap } = await import("../map/route");
-    kbStore().clear(); // what a restart leaves: the record in the database, nothing in memory
+    kbRepository().evict(); // what a restart leaves: the record in the database, nothing in memory
     const explained = await explain({ kbId, query: QUERY, index: 0, pooling: "mean" });
     expect(explained.status).toBe(200);
     expect(explained.json.score).toBeCloseTo(searchScore("mean", 0), 4);
-    kbStore().clear();
+    kbRepository().evict();
     const map = await postMap(jsonPost("/api/map", { kbId, poolings: ["mean"], method: "pca" }));
     expect(map.status).toBe(200);
     expect((await map.json()).count).toBe(FAQ.length);

@@ -1,7 +1,7 @@
 /** POST /api/kb against the real default model (all-MiniLM-L6-v2): no mocks. */
 import { describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
-import { kbStore, rankPool } from "@/lib/kb/kb-store";
+import { kbRepository } from "@/lib/kb/repository";
 import type { KbEvent } from "@/lib/api/contract";
 import { POST } from "./route";
 
@@ -38,9 +38,9 @@ describe("POST /api/kb", () => {
     expect(last.kbId).toMatch(/^kb_[0-9a-f]{24}$/);
     expect(last.timings.totalMs).toBeGreaterThan(0);
     expect(last.timings.inferenceMs).toBeGreaterThan(0);
-    expect([...kbStore().get(last.kbId)!.poolings].sort()).toEqual(["cls", "last_token", "max", "mean", "mean_content"]);
+    expect([...kbRepository().inMemory(last.kbId)!.poolings].sort()).toEqual(["cls", "last_token", "max", "mean", "mean_content"]);
     // The vectors live in the rank worker: 3 entries x 384 dims, unit length.
-    const mean = await rankPool().vectors(last.kbId, "mean");
+    const mean = await kbRepository().vectors(last.kbId, "mean");
     expect(mean).toHaveLength(3 * 384);
     expect(Math.hypot(...mean.subarray(0, 384))).toBeCloseTo(1, 5);
   });
@@ -92,7 +92,7 @@ describe("POST /api/kb", () => {
   it("stops embedding when the client aborts: no done event, nothing stored", async () => {
     const entries = Array.from({ length: 3000 }, (_, i) => `Sentence number ${i} about a topic of its own, ${i * 7}.`);
     const client = new AbortController();
-    const sizeBefore = kbStore().size;
+    const sizeBefore = kbRepository().inMemoryCount;
     const response = await POST(post({ entries }, client.signal));
     const events: KbEvent[] = [];
     // Reading to the end proves the work settled: the stream closes only after the embedding stops.
@@ -103,6 +103,6 @@ describe("POST /api/kb", () => {
     expect(events.some((e) => e.type === "done")).toBe(false);
     const progress = events.filter((e) => e.type === "progress");
     expect(progress.at(-1)!.type === "progress" && progress.at(-1)!.done).toBeLessThan(3000);
-    expect(kbStore().size).toBe(sizeBefore);
+    expect(kbRepository().inMemoryCount).toBe(sizeBefore);
   });
 });

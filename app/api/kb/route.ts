@@ -3,7 +3,7 @@ import { kbRequestSchema, type KbEvent } from "@/lib/api/contract";
 import { ndjsonResponse } from "@/lib/api/ndjson";
 import { errorResponse } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
-import { openKbJob, prepareKb } from "@/lib/kb/build-kb";
+import { openKbJob } from "@/lib/kb/build-kb";
 
 /**
  * Embeds a knowledge base, streaming NDJSON progress: cleaned, progress..., then done {kbId, count, dims,
@@ -14,7 +14,7 @@ import { openKbJob, prepareKb } from "@/lib/kb/build-kb";
 export async function POST(request: Request) {
   let job;
   try {
-    job = await openKbJob(prepareKb(parseWith(kbRequestSchema, await readJsonBody(request))));
+    job = await openKbJob(parseWith(kbRequestSchema, await readJsonBody(request)));
   } catch (error) {
     return errorResponse(error);
   }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
 import type { ExportFile, KbEvent, LibraryKb, LibraryResponse, SearchResponse } from "@/lib/api/contract";
-import { kbStore } from "@/lib/kb/kb-store";
+import { kbRepository } from "@/lib/kb/repository";
 import { POST as postKb } from "../kb/route";
 import { POST as postSearch } from "../search/route";
 import { GET as list, POST as postList } from "./route";
@@ -56,7 +56,7 @@ describe("the library routes", () => {
 
   it("answers a kbId that is only in the database: loaded lazily, and POST /api/kb is cached without re-embedding", async () => {
     const { kbId } = await embedDone(FAQ);
-    kbStore().delete(kbId); // as after a restart or an eviction: nothing in memory
+    kbRepository().evict(kbId); // as after a restart or an eviction: nothing in memory
     const again = await embed(FAQ);
     expect(again.some((e) => e.type === "progress")).toBe(false);
     expect(again.at(-1)).toMatchObject({ type: "done", kbId, cached: true, count: 3 });

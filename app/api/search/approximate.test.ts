@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embedThroughRoute, jsonPost } from "@/testing/route-calls";
 import type { LibraryResponse, SearchResponse } from "@/lib/api/contract";
-import { kbStore } from "@/lib/kb/kb-store";
+import { reloadConfig } from "@/lib/config";
+import { kbRepository } from "@/lib/kb/repository";
 import { POST as postKb } from "../kb/route";
 import { GET as listKbs } from "../kbs/route";
 import { POST } from "./route";
@@ -21,18 +22,18 @@ const ENTRIES = [
 
 let kbId = "";
 beforeAll(async () => {
-  process.env.SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES = "3";
+  reloadConfig({ ...process.env, SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES: "3" });
   kbId = await embedThroughRoute(postKb, ENTRIES);
 });
 afterAll(() => {
-  delete process.env.SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES;
+  reloadConfig();
 });
 
 describe("approximate search", () => {
   it("is listed as approximate and never held in memory", async () => {
     const { kbs } = (await (await listKbs()).json()) as LibraryResponse;
     expect(kbs.find((kb) => kb.id === kbId)).toMatchObject({ count: 6, approximate: true });
-    expect(kbStore().get(kbId)).toBeUndefined();
+    expect(kbRepository().inMemory(kbId)).toBeUndefined();
   });
 
   it("answers from the HNSW index with approximate: true, ranks within the top k, and exact answers for a pooling without index", async () => {

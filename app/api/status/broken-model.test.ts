@@ -9,13 +9,13 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
 import type { KbEvent, StatusResponse } from "@/lib/api/contract";
+import { reloadConfig } from "@/lib/config";
 import { loadEngine, rescanModels } from "@/lib/engine";
 import { POST as postKb } from "../kb/route";
 import { GET } from "./route";
 
 const REAL = resolve("models", "all-MiniLM-L6-v2");
 let dir: string;
-const previous = process.env.SEMANTIC_RADAR_MODELS_DIR;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "radar-broken-"));
@@ -26,12 +26,12 @@ beforeAll(() => {
   for (const file of ["config.json", "tokenizer.json", "tokenizer_config.json"]) cpSync(join(REAL, file), join(truncated, file));
   mkdirSync(join(truncated, "onnx"));
   writeFileSync(join(truncated, "onnx", "model.onnx"), readFileSync(join(REAL, "onnx", "model.onnx")).subarray(0, 100_000));
-  process.env.SEMANTIC_RADAR_MODELS_DIR = dir;
+  reloadConfig({ ...process.env, SEMANTIC_RADAR_MODELS_DIR: dir });
   rescanModels();
 });
 
 afterAll(() => {
-  process.env.SEMANTIC_RADAR_MODELS_DIR = previous;
+  reloadConfig();
   rescanModels();
 });
 

@@ -2,19 +2,20 @@ import { otherMethodsIn } from "@/lib/api/dialect";
 import type { NextRequest } from "next/server";
 import { respond } from "@/lib/api/respond";
 import { parseWith } from "@/lib/api/validate";
-import { engineStatus } from "@/lib/engine/status";
-import { statusQuerySchema } from "@/lib/api/contract";
+import { engineStatus, servingStatus } from "@/lib/engine/status";
+import { statusQuerySchema, type StatusResponse } from "@/lib/api/contract";
 
 // Engine state changes while the server runs: never prerender or cache this answer.
 export const dynamic = "force-dynamic";
 
 /** Engine state, device and installed models; asking also starts loading the model (the sidebar's "loading model..."). */
 export async function GET(request: NextRequest) {
-  return respond(async () => {
+  return respond(async (): Promise<StatusResponse> => {
     const query = parseWith(statusQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
     const started = performance.now();
-    const report = engineStatus({ warm: query.model, retry: query.retry !== undefined, rescan: query.rescan !== undefined, resetEventLoop: query.resetEventLoop !== undefined });
-    return { ...report, timings: { totalMs: performance.now() - started } };
+    const serving = servingStatus({ resetEventLoop: query.resetEventLoop !== undefined });
+    const report = engineStatus({ warm: query.model, retry: query.retry !== undefined, rescan: query.rescan !== undefined });
+    return { ...report, serving, timings: { totalMs: performance.now() - started } };
   });
 }
 

@@ -1,7 +1,10 @@
 /** GET /api/calibration?model=<id>: how a model's scores read against unrelated and similar pairs (CalibrationResponse). */
 import { z } from "zod";
+import type { Calibration } from "../../eval/calibration-types";
 import { idField } from "./fields";
-import type { Pooling, Timings } from "./wire-types";
+import type { Timings } from "./wire-types";
+
+export type { PoolingCalibration } from "../../eval/calibration-types";
 
 export const calibrationQuerySchema = z.object({
   /** @default the default model */
@@ -20,26 +23,8 @@ export interface CalibrationProgress {
 
 export type CalibrationQuery = z.infer<typeof calibrationQuerySchema>;
 
-export interface PoolingCalibration {
-  /** Cosines of random unrelated sentence pairs: where "nothing in common" sits for this model and pooling. */
-  random: { p05: number; p50: number; p95: number; p99: number };
-  /** Percentiles 0..100 of the same cosines (101 numbers), to read any score as a percentile. */
-  quantiles: number[];
-  /** The cut that best separates STS-B pairs with gold >= 4 from gold <= 1, by F1. */
-  suggestedThreshold: number;
-  f1: number;
-}
-
-export interface CalibrationResponse {
-  model: string;
-  /** The graph the numbers were measured on (int8 and fp32 differ in the third decimal). */
-  graph: string;
-  dataset: string;
-  pairs: { random: number; similar: number; unrelated: number };
-  seed: number;
-  poolings: Record<Pooling, PoolingCalibration>;
-  /** ISO time the numbers were computed; they are then read from the cache. */
-  computedAt: string;
+export type CalibrationResponse = Calibration & {
+  /** True when the numbers were read from the cache, not computed for this request. */
   cached: boolean;
   timings: Timings;
-}
+};

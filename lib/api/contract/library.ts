@@ -3,11 +3,12 @@
  * GET /api/kbs/<id>/export writes and POST /api/kbs/import reads back without re-embedding. Pure.
  */
 import { z } from "zod";
-import { POOLINGS, type Pooling } from "../../pooling/strategies";
+import { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS, type ExportFile, type Library } from "../../kb/library-types";
+import { POOLINGS } from "../../pooling/strategies";
 import { idField, stringList } from "./fields";
 
-/** A library name is a label: at most this many characters. */
-export const MAX_KB_NAME_CHARS = 120;
+export { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS } from "../../kb/library-types";
+export type { ExportFile, LibraryKb, LibraryKbWithEntries } from "../../kb/library-types";
 
 /**
  * An import body may be this big: a knowledge base of ~10,000 entries x 384 dims with all five poolings (vectors
@@ -15,31 +16,8 @@ export const MAX_KB_NAME_CHARS = 120;
  */
 export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
 
-/** One saved knowledge base, as GET /api/kbs lists it (newest first). */
-export interface LibraryKb {
-  id: string;
-  name: string;
-  model: string;
-  count: number;
-  dims: number;
-  poolings: Pooling[];
-  /** ISO 8601. */
-  created: string;
-  /** Searched through pgvector's HNSW index (bigger than the server's exact-search size). */
-  approximate: boolean;
-}
-
-export interface LibraryResponse {
-  kbs: LibraryKb[];
-  /** Where the server keeps them: the embedded database or a PostgreSQL server. */
-  store: "pglite" | "postgres";
-}
-
-/** GET /api/kbs/<id>: one saved knowledge base with its cleaned entries (what the radar opens into its editor). */
-export interface LibraryKbWithEntries {
-  kb: LibraryKb;
-  entries: string[];
-}
+/** GET /api/kbs. */
+export type LibraryResponse = Library;
 
 export const kbIdParamSchema = idField("a kbId such as kb_0123456789abcdef01234567");
 
@@ -52,20 +30,10 @@ export const renameRequestSchema = z.object({
 });
 export type RenameRequest = z.infer<typeof renameRequestSchema>;
 
-/** The export file's `format` field: anything else is not a knowledge-base export. */
-export const EXPORT_FORMAT = "semantic-radar-kb";
-export const EXPORT_VERSION = 1;
-
 const sha256 = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected a checksum such as sha256:<64 hex digits>" });
 const poolingName = z.enum(POOLINGS, { error: `expected pooling names from ${POOLINGS.join(", ")}` });
 
-/**
- * The export file (one JSON document, application/json):
- * - `manifest`: what it is (kbId, name, model, graph, dims, count, poolings, created) and SHA-256 checksums of the
- *   entries (their JSON) and of each pooling's raw vector bytes;
- * - `entries`: the cleaned entries in order; `report`, `truncated`: what cleaning and the tokenizer did;
- * - `vectors`: per pooling, base64 of the [count, dims] float32 matrix, little-endian, row after row.
- */
+/** The export file (lib/kb/library-types.ts says what is in it). */
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `expected "format": "${EXPORT_FORMAT}" (a file from Export in the radar)` }),
   version: z.literal(EXPORT_VERSION, { error: `expected "version": ${EXPORT_VERSION}` }),
@@ -84,5 +52,4 @@ export const exportFileSchema = z.object({
   report: z.record(z.string(), z.unknown()),
   truncated: z.array(z.unknown()),
   vectors: z.partialRecord(poolingName, z.string({ error: "expected base64 float32 vectors" })),
-});
-export type ExportFile = z.infer<typeof exportFileSchema>;
+}) satisfies z.ZodType<ExportFile>;

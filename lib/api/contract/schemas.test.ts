@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseWith } from "@/lib/api/validate";
-import { kbRequestSchema, searchRequestSchema, statusQuerySchema } from ".";
+import type { AppError } from "@/lib/errors";
+import { embeddingsRequestSchema } from "../openai/schemas";
+import { explainRequestSchema, kbRequestSchema, mapRequestSchema, searchRequestSchema, statusQuerySchema } from ".";
 
 describe("searchRequestSchema", () => {
   it("accepts a kbId search and defaults topK to 10", () => {
@@ -19,6 +21,34 @@ describe("searchRequestSchema", () => {
 
   it.each([0, 101, 2.5, "10"])("refuses topK %p, saying the range and what was given", (topK) => {
     expect(() => parseWith(searchRequestSchema, { kbId: "k", query: "q", topK })).toThrow(/`topK`: expected an integer from 1 to 100, got /);
+  });
+
+  it("merges repeated poolings and answers an unknown one with unknown_pooling, naming it and the valid ones", () => {
+    expect(parseWith(searchRequestSchema, { kbId: "k", query: "q", poolings: ["cls", "mean", "cls"] }).poolings).toEqual(["cls", "mean"]);
+    try {
+      parseWith(searchRequestSchema, { kbId: "k", query: "q", poolings: ["cls", "avg", "first"] });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).code).toBe("unknown_pooling");
+      expect((error as AppError).message).toMatch(/^Unknown pooling "avg" \(string\), "first" \(string\): expected one of cls, mean, mean_content, last_token, max\.$/);
+    }
+  });
+
+  it("trims the query", () => {
+    expect(parseWith(searchRequestSchema, { kbId: "k", query: "  我饿了 " }).query).toBe("我饿了");
+  });
+
+  it("refuses a query of only invisible characters (zero-width space, BOM, direction marks) with empty_input", () => {
+    expect(() => parseWith(searchRequestSchema, { kbId: "k", query: "\u200b\u200b\ufeff\u200e" })).toThrow(expect.objectContaining({ code: "empty_input", message: expect.stringMatching(/The query is empty: .*invisible characters/) }));
+    expect(parseWith(searchRequestSchema, { kbId: "k", query: "\u200bcat" }).query).toBe("\u200bcat");
+  });
+
+  it("refuses a blank query with empty_input", () => {
+    expect(() => parseWith(searchRequestSchema, { kbId: "k", query: " \n " })).toThrow(expect.objectContaining({ code: "empty_input", message: expect.stringMatching(/The query is empty: expected some text to search for, got only whitespace/) }));
+  });
+
+  it("answers a blank query beside another problem with invalid_input, listing both", () => {
+    expect(() => parseWith(searchRequestSchema, { kbId: "k", query: " ", topK: 0 })).toThrow(expect.objectContaining({ code: "invalid_input", message: expect.stringMatching(/`query`: The query is empty.*`topK`: expected an integer from 1 to 100/) }));
   });
 
   it("refuses a missing query and an empty poolings list", () => {
@@ -73,5 +103,21 @@ describe("hostile bodies cost a bounded amount of work and answer", () => {
     }
     expect(message).toMatch(/`kbId`: expected a kbId returned by POST \/api\/kb of at most 128 characters, got 100000/);
     expect(message.length).toBeLessThan(300);
+  });
+});
+
+describe("the pooling and query checks of the other requests", () => {
+  it("answers one unknown pooling with unknown_pooling on explain, map and the embedding API", () => {
+    const code = { code: "unknown_pooling", message: expect.stringMatching(/^Unknown pooling "median" \(string\): expected one of cls, mean/) };
+    expect(() => parseWith(explainRequestSchema, { kbId: "k", query: "q", index: 0, pooling: "median" })).toThrow(expect.objectContaining(code));
+    expect(() => parseWith(mapRequestSchema, { kbId: "k", poolings: ["median"], method: "pca" })).toThrow(expect.objectContaining(code));
+    expect(() => parseWith(embeddingsRequestSchema, { input: "a", pooling: "median" })).toThrow(expect.objectContaining(code));
+    expect(parseWith(explainRequestSchema, { kbId: "k", query: " q ", index: 0, pooling: "mean" })).toMatchObject({ query: "q", pooling: "mean" });
+  });
+
+  it("answers a blank query with empty_input on explain and map", () => {
+    const code = { code: "empty_input", message: expect.stringMatching(/The query is empty/) };
+    expect(() => parseWith(explainRequestSchema, { kbId: "k", query: " ", index: 0, pooling: "mean" })).toThrow(expect.objectContaining(code));
+    expect(() => parseWith(mapRequestSchema, { kbId: "k", poolings: ["mean"], method: "pca", query: "\u200b" })).toThrow(expect.objectContaining(code));
   });
 });

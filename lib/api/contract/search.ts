@@ -1,11 +1,12 @@
 /**
  * POST /api/search: rank a knowledge base against a query (answers SearchResponse). Give `kbId` (from
- * POST /api/kb) or `entries` (a one-off search), not both. Pooling names are checked in lib/kb so an unknown one
- * gets its own error code.
+ * POST /api/kb) or `entries` (a one-off search), not both. What parses here is lib/kb's SearchInput: every check
+ * is made here, an unknown pooling and a blank query with their own error codes.
  */
 import { z } from "zod";
+import type { SearchInput } from "../../kb/types";
 import { POOLINGS } from "../../pooling/strategies";
-import { idField, queryField, stringList } from "./fields";
+import { idField, poolingListField, searchQueryField, stringList } from "./fields";
 import { DEFAULT_TOP_K, MAX_TOP_K, MIN_TOP_K } from "./limits";
 
 const topKError = `expected an integer from ${MIN_TOP_K} to ${MAX_TOP_K}`;
@@ -17,13 +18,9 @@ export const searchRequestSchema = z
     kbId: idField("a kbId returned by POST /api/kb").optional(),
     model: idField("a model id such as all-MiniLM-L6-v2").optional(),
     entries: stringList({ list: "expected an array of strings, one knowledge-base entry each", element: "expected each entry to be a string" }).optional(),
-    query: queryField("expected the text to search for, as a string"),
+    query: searchQueryField("expected the text to search for, as a string"),
     /** @default [the model's native pooling] */
-    poolings: z
-      .array(z.string({ error: "expected pooling names as strings" }), { error: 'expected an array of pooling names such as ["cls", "mean"]' })
-      .min(1, { error: "expected at least one pooling name" })
-      .max(MAX_POOLING_NAMES, { error: `expected at most ${MAX_POOLING_NAMES} pooling names (there are ${POOLINGS.length})` })
-      .optional(),
+    poolings: poolingListField(MAX_POOLING_NAMES, `expected at most ${MAX_POOLING_NAMES} pooling names (there are ${POOLINGS.length})`).optional(),
     /** @default 10 */
     topK: z.int({ error: topKError }).min(MIN_TOP_K, { error: topKError }).max(MAX_TOP_K, { error: topKError }).default(DEFAULT_TOP_K),
   })
@@ -32,7 +29,7 @@ export const searchRequestSchema = z
       const body = issue.input as { kbId?: unknown };
       return `expected either \`kbId\` (from POST /api/kb) or \`entries\` (a one-off search), got ${body.kbId === undefined ? "neither" : "both"}`;
     },
-  });
+  }) satisfies z.ZodType<SearchInput>;
 
 export type SearchRequest = z.infer<typeof searchRequestSchema>;
 /** What a caller sends (topK may be left out). */

@@ -1,6 +1,8 @@
 /** GET /api/status?model=<id>&retry=1&rescan=1 (answers StatusResponse). */
 import { z } from "zod";
+import type { EngineReport, ServingReport } from "../../engine/status";
 import { idField } from "./fields";
+import type { Timings } from "./wire-types";
 
 export const statusQuerySchema = z.object({
   /** Which model to warm up. @default the default model */
@@ -14,3 +16,6 @@ export const statusQuerySchema = z.object({
 });
 
 export type StatusQuery = z.infer<typeof statusQuerySchema>;
+
+/** GET /api/status's body: the engine's report, how busy the server is, and how long the answer took. */
+export type StatusResponse = EngineReport & { serving: ServingReport; timings: Timings };

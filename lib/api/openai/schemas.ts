@@ -3,7 +3,7 @@
  * extensions: `pooling` and `input_type`. Pure: request schemas and response types.
  */
 import { z } from "zod";
-import { idField, textInputs } from "../contract/fields";
+import { idField, poolingField, textInputs } from "../contract/fields";
 
 export const ENCODING_FORMATS = ["float", "base64"] as const;
 export const INPUT_TYPES = ["query", "document"] as const;
@@ -19,7 +19,7 @@ export const embeddingsRequestSchema = z.object(
     dimensions: z.int({ error: "expected a positive integer" }).min(1, { error: "expected a positive integer" }).optional(),
     user: z.string({ error: "expected a string" }).max(256, { error: "expected at most 256 characters" }).optional(),
     /** Extension: one of POOLINGS. @default the model's native pooling */
-    pooling: z.string({ error: "expected a pooling name such as mean or cls" }).max(64, { error: "expected a pooling name" }).optional(),
+    pooling: poolingField("expected a pooling name such as mean or cls", 64).optional(),
     /** Extension: "query" adds the model's query prompt. @default "document" */
     input_type: z.enum(INPUT_TYPES, { error: `expected one of ${INPUT_TYPES.join(", ")}` }).optional(),
   },

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { TruncationDirection } from "../../engine/types";
-import { idField, queryField, textInputs } from "../contract/fields";
+import { idField, poolingField, queryField, textInputs } from "../contract/fields";
 import { MAX_CLIENT_BATCH_SIZE } from "../contract/limits";
 
 const bool = (what: string) => z.boolean({ error: `expected true or false (${what})` });
@@ -16,7 +16,7 @@ const common = {
   /** Extension: which installed model. @default the `x-model` header, else the default model */
   model: idField("a model id such as all-MiniLM-L6-v2").optional(),
   /** Extension: one of POOLINGS. @default the model's native pooling */
-  pooling: z.string({ error: "expected a pooling name such as mean or cls" }).max(64, { error: "expected a pooling name" }).optional(),
+  pooling: poolingField("expected a pooling name such as mean or cls", 64).optional(),
 };
 const truncation = {
   /** Cut inputs longer than the model's window (TEI's auto-truncate default). @default true */

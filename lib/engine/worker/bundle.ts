@@ -6,13 +6,13 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { config } from "../../config";
 
 /** Loaded at run time from node_modules, never bundled: native code, or large and loaded once per worker. */
 const EXTERNAL = ["onnxruntime-node", "@huggingface/tokenizers"];
 
 export function projectRoot(): string {
-  // turbopackIgnore: a path from the environment must not make the bundler trace the whole project.
-  return resolve(/*turbopackIgnore: true*/ process.env.SEMANTIC_RADAR_ROOT ?? process.cwd());
+  return config().root;
 }
 
 function bundlePaths(entry: string): { source: string; bundle: string; inputs: string } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
-import type { LabStsStreamEvent } from "@/lib/lab/sts-types";
+import type { LabStsStreamEvent } from "@/lib/api/contract";
 import { GET, POST } from "./route";
 
 const get = (query: string) => GET(new Request(`http://test/api/lab/sts?${query}`));

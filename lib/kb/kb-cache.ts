@@ -1,25 +1,13 @@
 /**
- * Embedded knowledge bases kept in memory under their id, least recently used evicted first, bounded by count
- * and by bytes (every pooling of a 50,000-entry, 384-dim KB is ~384 MB). The store keeps what a search answers
- * with (entries, reports); the vectors live in the rank worker, and `onEvict` tells it to let go. Pure: the
- * process-wide instance lives in kb-store.ts.
+ * The repository's account of the knowledge bases held in memory (their vectors in the rank worker), least
+ * recently used evicted first, bounded by count and by bytes (every pooling of a 50,000-entry, 384-dim KB is
+ * ~384 MB). It keeps what a search answers with (entries, reports); `onEvict` tells the rank worker to let go.
+ * Pure: only repository.ts uses it.
  */
 import { AppError } from "../errors";
-import type { Pooling } from "../pooling/strategies";
-import type { CleaningReport, TruncatedEntry } from "../api/contract/wire-types";
+import type { StoredKb } from "./types";
 
-export interface StoredKb {
-  id: string;
-  modelId: string;
-  entries: string[];
-  dims: number;
-  /** The poolings whose [entries.length, dims] matrices the rank worker holds. */
-  poolings: Pooling[];
-  report: CleaningReport;
-  truncated: TruncatedEntry[];
-}
-
-export interface KbStoreOptions {
+export interface KbCacheOptions {
   /** @default 32 */
   maxKbs?: number;
   /** @default 2 GiB */
@@ -34,7 +22,7 @@ export function kbBytes(kb: StoredKb): number {
   return vectors + kb.entries.reduce((sum, entry) => sum + entry.length * 2, 0);
 }
 
-export class KbStore {
+export class KbCache {
   readonly maxKbs: number;
   readonly maxBytes: number;
   // A Map iterates in insertion order: re-inserting on every hit makes the first key the least recently used.
@@ -43,7 +31,7 @@ export class KbStore {
 
   private readonly onEvict: (id: string) => void;
 
-  constructor(options: KbStoreOptions = {}) {
+  constructor(options: KbCacheOptions = {}) {
     this.maxKbs = options.maxKbs ?? 32;
     this.maxBytes = options.maxBytes ?? 2 * 1024 ** 3;
     this.onEvict = options.onEvict ?? (() => {});
@@ -55,6 +43,11 @@ export class KbStore {
 
   get totalBytes(): number {
     return this.bytes;
+  }
+
+  /** Ids held, least recently used first. */
+  ids(): string[] {
+    return [...this.kbs.keys()];
   }
 
   get(id: string): StoredKb | undefined {

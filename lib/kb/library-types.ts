@@ -1,0 +1,65 @@
+/**
+ * The library of saved knowledge bases and the export file it writes and reads back without re-embedding: what
+ * lib/kb/library.ts takes and gives. Types and constants, pure.
+ */
+import type { Pooling } from "../pooling/strategies";
+
+/** A library name is a label: at most this many characters. */
+export const MAX_KB_NAME_CHARS = 120;
+
+/** One saved knowledge base, as the library lists it (newest first). */
+export interface LibraryKb {
+  id: string;
+  name: string;
+  model: string;
+  count: number;
+  dims: number;
+  poolings: Pooling[];
+  /** ISO 8601. */
+  created: string;
+  /** Searched through pgvector's HNSW index (bigger than the server's exact-search size). */
+  approximate: boolean;
+}
+
+export interface Library {
+  kbs: LibraryKb[];
+  /** Where the server keeps them: the embedded database or a PostgreSQL server. */
+  store: "pglite" | "postgres";
+}
+
+/** One saved knowledge base with its cleaned entries (what the radar opens into its editor). */
+export interface LibraryKbWithEntries {
+  kb: LibraryKb;
+  entries: string[];
+}
+
+/** The export file's `format` field: anything else is not a knowledge-base export. */
+export const EXPORT_FORMAT = "semantic-radar-kb";
+export const EXPORT_VERSION = 1;
+
+/**
+ * The export file (one JSON document, application/json):
+ * - `manifest`: what it is (kbId, name, model, graph, dims, count, poolings, created) and SHA-256 checksums of the
+ *   entries (their JSON) and of each pooling's raw vector bytes;
+ * - `entries`: the cleaned entries in order; `report`, `truncated`: what cleaning and the tokenizer did;
+ * - `vectors`: per pooling, base64 of the [count, dims] float32 matrix, little-endian, row after row.
+ */
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  manifest: {
+    kbId: string;
+    name: string;
+    model: string;
+    graph: string;
+    dims: number;
+    count: number;
+    poolings: Pooling[];
+    created: string;
+    checksums: { entries: string; vectors: Partial<Record<Pooling, string>> };
+  };
+  entries: string[];
+  report: Record<string, unknown>;
+  truncated: unknown[];
+  vectors: Partial<Record<Pooling, string>>;
+}

@@ -1,0 +1,206 @@
+/**
+ * The one place knowledge bases are found, saved and ranked. Server-only. Behind it: the durable record
+ * (lib/store: PGlite in ./data, or DATABASE_URL), which is what survives a restart, and the rank worker, the fast
+ * path, which holds the vectors of the knowledge bases in memory (KbCache keeps the account, least recently used
+ * evicted first). A saved knowledge base is loaded into the rank worker on first use. Above
+ * SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES entries one stays in the database and is searched there through HNSW.
+ */
+import "server-only";
+import { config, processWide } from "../config";
+import { AppError } from "../errors";
+import type { Pooling } from "../pooling/strategies";
+import { hnswOptionsFrom, openStore, storeLocation } from "../store/open-store";
+import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore } from "../store/types";
+import { KbCache } from "./kb-cache";
+import { MAX_ENTRIES } from "./limits";
+import { rankInDatabase } from "./rank-approximate";
+import { RankPool } from "./rank-pool";
+import type { RankReply } from "./rank-protocol";
+import type { CleaningReport, StoredKb, TruncatedEntry } from "./types";
+
+/** A knowledge base ready to search: in the rank worker, or (approximate) in the database's HNSW index. */
+export interface OpenedKb {
+  kb: StoredKb;
+  approximate: boolean;
+}
+
+export interface KbRepositoryOptions {
+  /** Opens the durable record; called again after a failed open. */
+  openStore: () => Promise<KnowledgeBaseStore>;
+  /** Knowledge bases with more entries than this are searched in the database (read on every use). */
+  approximateAbove: () => number;
+}
+
+export class KbRepository {
+  private readonly ranks: RankPool;
+  private readonly memory: KbCache;
+  private opening: Promise<KnowledgeBaseStore> | undefined;
+
+  constructor(private readonly options: KbRepositoryOptions) {
+    this.ranks = new RankPool((reason) => {
+      console.error(`[semantic-radar] the rank worker stopped (${reason}); in-memory knowledge bases must be loaded again`);
+      this.memory.clear();
+    });
+    this.memory = new KbCache({ onEvict: (id) => void this.ranks.drop(id).catch(() => undefined) });
+  }
+
+  get approximateAbove(): number {
+    return this.options.approximateAbove();
+  }
+
+  isApproximate(count: number): boolean {
+    return count > this.approximateAbove;
+  }
+
+  /** Refuses a knowledge base that could never be held in memory, before any work is spent on it. */
+  checkFits(kb: StoredKb): void {
+    // One searched in the database (approximate) never has to fit in memory.
+    if (!this.isApproximate(kb.entries.length)) this.memory.checkFits(kb);
+  }
+
+  /** A knowledge base by id: in memory, else from the store (its vectors loaded into the rank worker). */
+  async find(id: string): Promise<OpenedKb> {
+    const inMemory = this.memory.get(id);
+    if (inMemory) return { kb: inMemory, approximate: false };
+    const store = await this.store();
+    const record = await store.get(id);
+    if (!record) throw kbNotFound(id);
+    if (record.approximate) return { kb: storedKbOf(record), approximate: true };
+    const loaded = await store.load(id);
+    if (!loaded) throw kbNotFound(id);
+    // Another request may have loaded it meanwhile: holding it again replaces it with the same vectors, harmlessly.
+    const kb = storedKbOf(loaded.kb);
+    await this.hold(kb, loaded.vectors);
+    return { kb, approximate: false };
+  }
+
+  /** What is known of an id without loading its vectors (what a cached POST /api/kb answers with). */
+  async peek(id: string): Promise<StoredKb | undefined> {
+    const inMemory = this.memory.get(id);
+    if (inMemory) return inMemory;
+    const record = await (await this.store()).get(id);
+    return record && storedKbOf(record);
+  }
+
+  /**
+   * Saves a freshly embedded knowledge base: the store first, in one transaction, before anything can find its
+   * id; then, unless it is searched approximately (through an HNSW index on `indexPooling`), the rank worker.
+   * The vectors are moved there: the arrays given are empty afterwards.
+   */
+  async save(kb: StoredKb, saving: { graph: string; vectors: KbVectors; indexPooling: Pooling; name?: string }): Promise<void> {
+    const approximate = this.isApproximate(kb.entries.length);
+    const record: KbRecordInput = { ...kb, graph: saving.graph, name: saving.name ?? defaultName(kb.entries), report: kb.report as unknown as KbRecord["report"], truncated: kb.truncated as unknown as KbRecord["truncated"] };
+    await (await this.store()).save(record, saving.vectors, { indexPoolings: approximate ? [saving.indexPooling] : [] });
+    if (!approximate) await this.hold(kb, saving.vectors);
+  }
+
+  /** Each pooling's top k against the query vectors: in the rank worker, or through the database's HNSW index. */
+  async rank(opened: OpenedKb, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number): Promise<RankReply> {
+    if (opened.approximate) return rankInDatabase(await this.store(), opened.kb.id, queries, poolings, topK);
+    return this.ranks.rank(opened.kb.id, queries, poolings, topK);
+  }
+
+  /** A copy of one pooling's [entries, dims] matrix of a knowledge base held in memory. */
+  vectors(id: string, pooling: Pooling): Promise<Float32Array> {
+    return this.ranks.vectors(id, pooling);
+  }
+
+  /** The library, newest first, and where it is kept. */
+  async list(): Promise<{ kbs: KbSummary[]; kind: KnowledgeBaseStore["kind"] }> {
+    const store = await this.store();
+    return { kbs: await store.list(), kind: store.kind };
+  }
+
+  async record(id: string): Promise<KbRecord | undefined> {
+    return (await this.store()).get(id);
+  }
+
+  async load(id: string): Promise<{ kb: KbRecord; vectors: KbVectors } | undefined> {
+    return (await this.store()).load(id);
+  }
+
+  async rename(id: string, name: string): Promise<KbSummary | undefined> {
+    return (await this.store()).rename(id, name);
+  }
+
+  /** Deletes the record and lets go of the in-memory copy; false when there was no record. */
+  async delete(id: string): Promise<boolean> {
+    const deleted = await (await this.store()).delete(id);
+    this.memory.delete(id);
+    return deleted;
+  }
+
+  /** Saves a record as it is (an imported export file), loaded into memory on first search like any saved one. */
+  async import(record: KbRecordInput, vectors: KbVectors): Promise<KbSummary | undefined> {
+    const store = await this.store();
+    await store.save(record, vectors);
+    return (await store.list()).find((kb) => kb.id === record.id);
+  }
+
+  /** The knowledge base held in memory under `id`, without loading anything (tests read what a request left). */
+  inMemory(id: string): StoredKb | undefined {
+    return this.memory.get(id);
+  }
+
+  get inMemoryCount(): number {
+    return this.memory.size;
+  }
+
+  /** Lets go of one in-memory knowledge base, or all: what a restart or an eviction leaves (the records stay). */
+  evict(id?: string): void {
+    for (const key of id === undefined ? this.memory.ids() : [id]) this.memory.delete(key);
+  }
+
+  /** The store, opened (and migrated) on first use; a failed open is tried again by the next call. */
+  private store(): Promise<KnowledgeBaseStore> {
+    if (!this.opening) {
+      const opening = this.options.openStore();
+      this.opening = opening;
+      opening.catch(() => {
+        if (this.opening === opening) this.opening = undefined;
+      });
+    }
+    return this.opening;
+  }
+
+  /** Moves the vectors to the rank worker, then lists the knowledge base: the worker has them before any search can find the id. */
+  private async hold(kb: StoredKb, vectors: KbVectors): Promise<void> {
+    this.memory.checkFits(kb);
+    await this.ranks.put(kb.id, kb.dims, vectors);
+    this.memory.set(kb);
+  }
+}
+
+/** The server's one repository, on the store and limits the configuration names. */
+export function kbRepository(): KbRepository {
+  return processWide(
+    "kb-repository",
+    () =>
+      new KbRepository({
+        openStore: () => openStore(storeLocation(), hnswOptionsFrom()),
+        approximateAbove: () => config().approximateAboveEntries ?? MAX_ENTRIES,
+      }),
+  );
+}
+
+function storedKbOf(record: KbRecord): StoredKb {
+  return {
+    id: record.id,
+    modelId: record.modelId,
+    entries: record.entries,
+    dims: record.dims,
+    poolings: record.poolings,
+    report: record.report as unknown as CleaningReport,
+    truncated: record.truncated as unknown as TruncatedEntry[],
+  };
+}
+
+function defaultName(entries: readonly string[]): string {
+  const first = entries[0] ?? "";
+  return first.length > 60 ? `${first.slice(0, 59)}…` : first;
+}
+
+export function kbNotFound(id: string): AppError {
+  const shown = id.length > 40 ? `${id.slice(0, 37)}...` : id;
+  return new AppError("kb_not_found", `No knowledge base with id "${shown}": expected the id of a saved knowledge base (GET /api/kbs lists them). It may have been deleted; embed it again with POST /api/kb.`);
+}
