@@ -1,7 +1,8 @@
 // Shared plumbing for the command-line tools: option parsing, model/engine options, errors without stack traces.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { AppError, isAppError } from "../lib/errors";
-import { DEVICE_CHOICES, GRAPHS, type DeviceChoice, type Graph, type LoadOptions } from "../lib/engine/types";
+import { DEVICE_CHOICES, type DeviceChoice } from "../lib/config";
+import { GRAPHS, type Graph, type LoadOptions } from "../lib/engine/types";
 
 export const ENGINE_OPTIONS = {
   model: { type: "string" },

@@ -36,6 +36,17 @@ describe("admission at the API edge", () => {
   });
 });
 
+describe("one permit per request", () => {
+  it("serves a one-off search (its entries embedded, then the query) with the last permit left", async () => {
+    held = [admission().acquire()];
+    const search = await postSearch(jsonPost("/api/search", { entries: ["an entry only this test sends", "and a second one"], query: "which entry?" }));
+    expect(search.status).toBe(200);
+    expect((await search.json()).timings.embedKbMs).toBeGreaterThan(0);
+    for (const permit of held) permit.release();
+    expect(admission().pending).toBe(0);
+  });
+});
+
 describe("methods a route does not answer", () => {
   it("get 405 with a JSON body and an Allow header", async () => {
     for (const [handler, allow] of [[putKb, "POST"], [postStatus, "GET"]] as const) {

@@ -12,8 +12,9 @@ export const ARCHITECTURES = ["encoder", "causal-decoder"] as const;
 /** encoder: bidirectional attention (BERT). causal-decoder: each token sees only earlier ones (Qwen3). */
 export type Architecture = (typeof ARCHITECTURES)[number];
 
-// The choices are the environment's (SEMANTIC_RADAR_DEVICE), so the config module lists them.
-export { DEVICE_CHOICES, type DeviceChoice } from "../config";
+// The choices are the environment's (SEMANTIC_RADAR_DEVICE), so lib/config.ts lists them (DEVICE_CHOICES); a
+// type only here, so that this file stays loadable in the browser.
+export type { DeviceChoice } from "../config";
 export type Device = Exclude<DeviceChoice, "auto">;
 
 export const GRAPHS = ["fp32", "fp16", "int8"] as const;
