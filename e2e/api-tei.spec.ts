@@ -104,6 +104,7 @@ test.describe("TEI routes", () => {
     expect(ranks.map((r) => r.index).sort()).toEqual([0, 1, 2]);
     expect(ranks.map((r) => r.score)).toEqual([...ranks.map((r) => r.score)].sort((a, b) => b - a));
     const plain = (await (await request.post("/rerank", { data: { query: "forgot my password", texts } })).json()) as { text?: string }[];
+    expect(plain).toHaveLength(texts.length);
     expect(plain.every((r) => r.text === undefined)).toBe(true);
     await expectTeiError(await request.post("/rerank", { data: { query: 3, texts } }), 422, "validation", /`query`/);
     await expectTeiError(await request.post("/rerank", { data: { query: "q", texts: TOO_MANY_INPUTS } }), 422, "validation", /at most 2,048/);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { SearchPhase } from "./use-search";
+import type { SearchPhase } from "./search-flow";
 
 /** The streamed embedding progress, with Cancel (which really stops the work on the server). */
 export function EmbedProgress({ phase, onCancel }: { phase: SearchPhase; onCancel: () => void }) {

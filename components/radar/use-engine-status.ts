@@ -4,15 +4,11 @@ import { useCallback, useEffect, useState } from "react";
 import { fetchStatus } from "@/lib/api/client";
 import type { AppError } from "@/lib/errors";
 import type { EngineState, StatusResponse } from "@/lib/api/contract";
-
-const POLL_MS = 1000;
-// Once the model is ready, a slower heartbeat: the status card must not say "ready" about a server that is gone.
-const HEARTBEAT_MS = 5000;
+import { engineOf, nextPollMs, POLL_MS, statusKey } from "./engine-poll";
 
 /**
- * Polls GET /api/status for `model` (which also starts loading it): every second until its engine is ready or failed,
- * then every few seconds, so a server that stops answering shows on the status card. `model` null means the server's
- * default.
+ * Polls GET /api/status for `model` (which also starts loading it), at the pace engine-poll.ts sets. `model` null
+ * means the server's default.
  */
 export function useEngineStatus(model: string | null): {
   status: StatusResponse | null;
@@ -29,22 +25,19 @@ export function useEngineStatus(model: string | null): {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = "";
     const poll = async (retry: boolean) => {
-      let settled = false;
+      let delay: number | null = POLL_MS;
       try {
         const next = await fetchStatus(model ?? undefined, { retry, signal: abort.signal });
-        // Timings change on every answer: compare the rest, so an unchanged status does not re-render the radar.
-        const key = JSON.stringify({ ...next, timings: undefined });
+        const key = statusKey(next);
         if (key !== last) setStatus(next);
         last = key;
         setError(null);
-        const state = engineOf(next, model);
-        if (state?.status === "failed") return;
-        settled = state?.status === "ready";
+        delay = nextPollMs(engineOf(next, model));
       } catch (caught) {
         if (abort.signal.aborted) return;
         setError(caught as AppError);
       }
-      timer = setTimeout(() => void poll(false), settled ? HEARTBEAT_MS : POLL_MS);
+      if (delay !== null) timer = setTimeout(() => void poll(false), delay);
     };
     void poll(attempt > 0);
     return () => {
@@ -57,7 +50,3 @@ export function useEngineStatus(model: string | null): {
   return { status, engine: status ? engineOf(status, model) : null, error, retry };
 }
 
-function engineOf(status: StatusResponse, model: string | null): EngineState | null {
-  const id = model ?? status.defaultModel;
-  return status.engines.find((engine) => engine.modelId === id) ?? null;
-}

@@ -34,6 +34,7 @@ describe("checkOrigin", () => {
     } catch (error) {
       message = (error as Error).message;
     }
+    expect(message).toMatch(/^Cross-site request refused: expected Origin .*, got https:\/\/a+/);
     expect(message.length).toBeLessThan(500);
   });
 });

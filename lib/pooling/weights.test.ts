@@ -85,6 +85,7 @@ describe("poolingWeights", () => {
       const split = splitPooled(pooled, pooledMax, batch, dim);
       for (const p of POOLINGS) {
         const expected = pool(p, { hidden, attentionMask: mask, specialMask: special, batch, seq, dim });
+        expect(split[p]).toHaveLength(expected.length);
         split[p].forEach((value, i) => expect(value).toBeCloseTo(expected[i], 5));
       }
     }

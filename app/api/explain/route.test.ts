@@ -55,7 +55,9 @@ describe("POST /api/explain", () => {
 
   it("mean_content: special tokens contribute nothing", async () => {
     const { json } = await explain({ kbId, query: QUERY, index: 0, pooling: "mean_content" });
-    for (const token of json.entry.tokens.filter((t) => t.special)) expect(token.contribution).toBe(0);
+    const specials = json.entry.tokens.filter((t) => t.special);
+    expect(specials.map((t) => t.text)).toEqual(["[CLS]", "[SEP]"]);
+    for (const token of specials) expect(token.contribution).toBe(0);
   });
 
   it("cls: leave-one-out, said so, the score equal to /api/search's", async () => {

@@ -49,6 +49,8 @@ describe("POST /api/map", () => {
   it("colours points by the score /api/search gives them", async () => {
     const { json } = await map({ kbId, poolings: ["mean"], method: "pca", query: QUERY });
     const search: SearchResponse = await (await postSearch(jsonPost("/api/search", { kbId, query: QUERY, poolings: ["mean"], topK: 8 }))).json();
+    // All eight entries ranked: every point's colour is checked, not only those of however many hits came back.
+    expect(search.results.mean).toHaveLength(ENTRIES.length);
     for (const hit of search.results.mean!) expect(json.poolings.mean!.points[hit.index].score).toBeCloseTo(hit.score, 4);
   });
 
