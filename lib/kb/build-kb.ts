@@ -31,6 +31,8 @@ export interface BuiltKb {
 }
 
 export interface KbJob {
+  /** The model's engine, loaded. */
+  readonly engine: EmbeddingEngine;
   /** Streams progress through `emit` and resolves with the done event. */
   run(options?: { signal?: AbortSignal; emit?: (event: KbProgressEvent) => void }): Promise<BuiltKb>;
 }
@@ -57,7 +59,7 @@ export async function openKbJob(input: KbInput): Promise<KbJob> {
     permit.release();
     throw error;
   }
-  return { run: (options) => job.run(options).finally(() => permit.release()) };
+  return { engine: job.engine, run: (options) => job.run(options).finally(() => permit.release()) };
 }
 
 /** The model's load and the size check, under a permit the caller holds (and releases). */
@@ -66,7 +68,7 @@ export async function loadKbJob(prepared: PreparedKb, permit: Permit): Promise<K
   const engine = await loadEngine(prepared.model.id);
   kbRepository().checkFits(storedKb(prepared, "", prepared.model.hiddenSize, []));
   const loadModelMs = performance.now() - started;
-  return { run: async ({ signal, emit = () => {} } = {}) => embedKb(prepared, engine, { signal, emit, permit, started, loadModelMs }) };
+  return { engine, run: async ({ signal, emit = () => {} } = {}) => embedKb(prepared, engine, { signal, emit, permit, started, loadModelMs }) };
 }
 
 async function embedKb(

@@ -5,7 +5,7 @@
  * against the stored document vectors of the same pooling.
  */
 import "server-only";
-import { admission, loadEngine, type Permit } from "../engine";
+import { admission, loadEngine, type EmbeddingEngine, type Permit } from "../engine";
 import { loadKbJob, prepareKb, throwIfCancelled } from "./build-kb";
 import { kbRepository, type OpenedKb } from "./repository";
 import type { SearchInput, SearchResult, Timings } from "./types";
@@ -15,9 +15,8 @@ export async function searchKb(request: SearchInput, signal?: AbortSignal): Prom
   const timings: Timings = { totalMs: 0 };
   const permit = admission().acquire();
   try {
-    const opened = request.kbId ? await kbRepository().find(request.kbId) : await oneOffKb(request, permit, signal, timings);
+    const { opened, engine } = request.kbId ? await savedKb(request.kbId) : await oneOffKb(request, permit, signal, timings);
     const { kb, approximate } = opened;
-    const engine = await loadEngine(kb.modelId);
     throwIfCancelled(signal);
     const poolings = request.poolings ? [...request.poolings] : [engine.info.model.nativePooling];
     const embedded = await engine.embed([request.query], { kind: "query", poolings, signal, permit });
@@ -33,11 +32,22 @@ export async function searchKb(request: SearchInput, signal?: AbortSignal): Prom
   }
 }
 
+interface Searchable {
+  opened: OpenedKb;
+  engine: EmbeddingEngine;
+}
+
+/** A search with `kbId`: the knowledge base from the repository, and its model's engine. */
+async function savedKb(kbId: string): Promise<Searchable> {
+  const opened = await kbRepository().find(kbId);
+  return { opened, engine: await loadEngine(opened.kb.modelId) };
+}
+
 /** A search with `entries` instead of `kbId`: embedded under the search's permit (and kept, so the next identical one is free). */
-async function oneOffKb(request: SearchInput, permit: Permit, signal: AbortSignal | undefined, timings: Timings): Promise<OpenedKb> {
+async function oneOffKb(request: SearchInput, permit: Permit, signal: AbortSignal | undefined, timings: Timings): Promise<Searchable> {
   const job = await loadKbJob(prepareKb({ model: request.model, entries: request.entries ?? [] }), permit);
   const { done, ...opened } = await job.run({ signal });
   timings.embedKbMs = done.timings.totalMs;
   // A cached answer may come from the store alone: make sure the vectors are where the ranking looks.
-  return done.cached && !opened.approximate ? kbRepository().find(opened.kb.id) : opened;
+  return { opened: done.cached && !opened.approximate ? await kbRepository().find(opened.kb.id) : opened, engine: job.engine };
 }
