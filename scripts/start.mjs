@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package.json", "tsconfig.json"];
 const BUILD_ID = join(ROOT, ".next", "BUILD_ID");
 const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
 

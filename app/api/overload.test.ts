@@ -2,13 +2,18 @@
  * Past the admission limit the API answers 429 with Retry-After at once, before streaming, and recovers as soon
  * as permits come back. A limit of 2 (SEMANTIC_RADAR_MAX_PENDING) makes it reachable in a test; the model is real.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonPost } from "@/testing/route-calls";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { embedThroughRoute, jsonPost } from "@/testing/route-calls";
 import { reloadConfig } from "@/lib/config";
 import { admission, type Permit } from "@/lib/engine";
 import { POST as postKb, PUT as putKb } from "./kb/route";
 import { POST as postSearch } from "./search/route";
 import { POST as postStatus } from "./status/route";
+import { POST as postExplain } from "./explain/route";
+import { POST as postMap } from "./map/route";
+import { POST as postRerank } from "../rerank/route";
+import { POST as postSimilarity } from "../similarity/route";
+import { POST as postEmbeddings } from "../v1/embeddings/route";
 
 let held: Permit[] = [];
 
@@ -43,6 +48,33 @@ describe("one permit per request", () => {
     expect(search.status).toBe(200);
     expect((await search.json()).timings.embedKbMs).toBeGreaterThan(0);
     for (const permit of held) permit.release();
+    expect(admission().pending).toBe(0);
+  });
+
+  const ENTRIES = ["Permit test: reset your password in Settings.", "Permit test: shipping takes a week."];
+  let kbId = "";
+  const requests: [string, () => Promise<Response>][] = [
+    ["POST /api/kb", () => postKb(jsonPost("/api/kb", { entries: [...ENTRIES, "Permit test: a third entry."] }))],
+    ["POST /api/search with entries", () => postSearch(jsonPost("/api/search", { entries: [...ENTRIES, "Permit test: one more."], query: "password?" }))],
+    ["POST /api/search with kbId", () => postSearch(jsonPost("/api/search", { kbId, query: "password?" }))],
+    ["POST /api/explain", () => postExplain(jsonPost("/api/explain", { kbId, query: "password?", index: 0, pooling: "mean" }))],
+    ["POST /api/map", () => postMap(jsonPost("/api/map", { kbId, poolings: ["mean"], method: "pca", query: "password?" }))],
+    ["POST /rerank (two embeddings)", () => postRerank(jsonPost("/rerank", { query: "password?", texts: ENTRIES }))],
+    ["POST /similarity", () => postSimilarity(jsonPost("/similarity", { inputs: { source_sentence: "password?", sentences: ENTRIES } }))],
+    ["POST /v1/embeddings", () => postEmbeddings(jsonPost("/v1/embeddings", { input: ENTRIES, model: "all-MiniLM-L6-v2" }))],
+  ];
+
+  it.each(requests)("%s takes exactly one permit", async (_, send) => {
+    kbId ||= await embedThroughRoute(postKb, ENTRIES);
+    const acquire = vi.spyOn(admission(), "acquire");
+    try {
+      const response = await send();
+      await response.arrayBuffer(); // a stream's work ends when it has been read
+      expect(response.status).toBe(200);
+      expect(acquire).toHaveBeenCalledTimes(1);
+    } finally {
+      acquire.mockRestore();
+    }
     expect(admission().pending).toBe(0);
   });
 });

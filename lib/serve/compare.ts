@@ -4,9 +4,9 @@
  * is what the radar shows. Server-only.
  */
 import "server-only";
-import type { TextKind, TruncationDirection } from "../engine";
+import { admission, type TextKind, type TruncationDirection } from "../engine";
 import type { Pooling } from "../pooling/strategies";
-import { dot, embedTexts, rowOf, type ServeTimings } from "./embed-texts";
+import { dot, embedTexts, rowOf, type EmbeddedTexts, type ServeTimings } from "./embed-texts";
 
 export interface Scored {
   model: string;
@@ -37,8 +37,16 @@ export async function similarity(request: Common & { source: string; sentences: 
 export async function rerank(request: Common & { query: string; texts: readonly string[] }): Promise<Scored> {
   const { query, texts, ...rest } = request;
   const started = performance.now();
-  const q = await embedTexts({ ...rest, texts: [query], kind: "query" });
-  const docs = await embedTexts({ ...rest, texts, kind: "document" });
+  // One permit for the request, though the query and the texts are embedded in two calls.
+  const permit = admission().acquire();
+  let q: EmbeddedTexts;
+  let docs: EmbeddedTexts;
+  try {
+    q = await embedTexts({ ...rest, texts: [query], kind: "query", permit });
+    docs = await embedTexts({ ...rest, texts, kind: "document", permit });
+  } finally {
+    permit.release();
+  }
   const queryRow = rowOf(q.vectors, q.dims, 0);
   const scores = texts.map((_, i) => dot(queryRow, rowOf(docs.vectors, docs.dims, i)));
   const timings: ServeTimings = {

@@ -28,6 +28,8 @@ export interface EmbedTextsRequest {
   /** false: the pooled vectors as they are, not L2-normalized (TEI's normalize). @default true */
   normalize?: boolean;
   signal?: AbortSignal;
+  /** The request's permit when the caller took it (a rerank embeds twice under one); else this call takes its own. */
+  permit?: Permit;
 }
 
 /** What the adapters need: the rows, the tokens the model read, and the stage timings (milliseconds). */
@@ -54,13 +56,16 @@ export function requireModel(id: string | undefined): ModelInfo {
   return getModelInfo(id ?? defaultModelId());
 }
 
-/** A permit (429 when none is left) and the model's engine; the permit is released if the load fails. */
-export async function openEngine(model: ModelInfo): Promise<{ engine: EmbeddingEngine; permit: Permit }> {
-  const permit = admission().acquire();
+/**
+ * The request's permit (429 when none is left; `held` when the caller took it) and the model's engine. A permit
+ * taken here is released if the load fails.
+ */
+export async function openEngine(model: ModelInfo, held?: Permit): Promise<{ engine: EmbeddingEngine; permit: Permit }> {
+  const permit = held ?? admission().acquire();
   try {
     return { engine: await loadEngine(model.id), permit };
   } catch (error) {
-    permit.release();
+    if (!held) permit.release();
     throw error;
   }
 }
@@ -73,7 +78,7 @@ export async function embedTexts(request: EmbedTextsRequest): Promise<EmbeddedTe
   if (request.dimensions !== undefined && request.dimensions > model.hiddenSize) {
     throw new AppError("invalid_input", `\`dimensions\`: expected at most ${model.hiddenSize} (the size of ${model.id}'s vectors), got ${request.dimensions}.`);
   }
-  const { engine, permit } = await openEngine(model);
+  const { engine, permit } = await openEngine(model, request.permit);
   try {
     const countMs = await checkTokenLimits(engine, request.texts, kind, request.truncate ?? true);
     const result = await engine.embed(request.texts, { kind, poolings: [pooling], permit, signal: request.signal, truncation: request.truncation });
@@ -92,7 +97,7 @@ export async function embedTexts(request: EmbedTextsRequest): Promise<EmbeddedTe
       timings: { tokenizeMs: tokenizeMs + countMs, queueMs, inferenceMs, totalMs: performance.now() - started },
     };
   } finally {
-    permit.release();
+    if (!request.permit) permit.release();
   }
 }
 

@@ -1,11 +1,12 @@
-/** The import rules of scripts/layers.ts hold over the whole app, and catch what they are meant to catch. */
+/** The import rules of rules.ts hold over the whole app, and catch what they are meant to catch. */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CHECKED, importsOf, violations, type ReadFile } from "./layers";
+import { importsOf, violations, type ReadFile } from "./check";
+import { CHECKED } from "./rules";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 const readRepo: ReadFile = (path) => {
   const full = join(ROOT, path);
