@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { config } from "../../lib/config";
 import { defaultModelId, loadEngine } from "../../lib/engine/index";
 import { loadStsDataset } from "../../lib/eval/sts";
 import { hnswOptionsFrom, openStore, type StoreLocation } from "../../lib/store/open-store";
@@ -103,7 +104,8 @@ export async function benchStore(args: string[]): Promise<void> {
   const results = [];
   try {
     results.push(await benchOne({ kind: "pglite", dataDir }, vectors, dims, queries));
-    if (process.env.DATABASE_URL) results.push(await benchOne({ kind: "postgres", url: process.env.DATABASE_URL }, vectors, dims, queries));
+    const { databaseUrl } = config();
+    if (databaseUrl) results.push(await benchOne({ kind: "postgres", url: databaseUrl }, vectors, dims, queries));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
