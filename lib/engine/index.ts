@@ -14,6 +14,7 @@ import { loadWorkerEngine } from "./worker-engine";
 
 export * from "./types";
 export { admission } from "./admission";
+export { cancelledError, throwIfCancelled } from "./cancel";
 export { deviceChoiceFromEnv } from "./device";
 export { BATCH_LIMITS } from "./batch";
 export { modelsDir } from "./registry";
