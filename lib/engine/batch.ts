@@ -17,7 +17,7 @@ export interface BatchTensors {
  * estimated cost of the forward passes, `runs x runOverheadTokens + padded tokens` (rows x longest row), with
  * every batch within the token budget and the batch size. So short texts are never padded to a long one's
  * length, and mixed lengths are split only where the padding saved outweighs the cost of one more pass.
- * Returns batches of input indices; callers scatter results back to input order.
+ * Returns batches of input indices; runBatches (run-batches.ts) scatters their rows back to input order.
  */
 export function planBatches(lengths: readonly number[], limits: BatchLimits): number[][] {
   const { tokenBudget, maxBatchSize, runOverheadTokens } = limits;

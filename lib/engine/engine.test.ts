@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cosine } from "../pooling/normalize";
 import { POOLINGS } from "../pooling/strategies";
-import { loadModelEngine } from "./engine";
+import { loadInThreadEngine } from "./in-thread-engine";
 import { getModelInfo, loadEngine } from "./index";
 import { describeModel } from "./registry";
 import type { EmbedResult, EmbeddingEngine } from "./types";
@@ -114,13 +114,13 @@ describe("engine errors", () => {
     mkdirSync(join(dir, "onnx"));
     writeFileSync(join(dir, "onnx", "model.onnx"), "this is not an onnx graph");
     const model = describeModel(dir, "corrupt");
-    await expect(loadModelEngine(model, "auto")).rejects.toMatchObject({ code: "model_corrupt", message: expect.stringMatching(/could not load .*model\.onnx/) });
+    await expect(loadInThreadEngine(model, "auto")).rejects.toMatchObject({ code: "model_corrupt", message: expect.stringMatching(/could not load .*model\.onnx/) });
   });
 
   it("reports a folder without any graph", async () => {
     const dir = mkdtempSync(join(tmpdir(), "radar-nograph-"));
     cpSync(join(getModelInfo(MODEL).dir, "config.json"), join(dir, "config.json"));
-    await expect(loadModelEngine(describeModel(dir, "empty"), "cpu")).rejects.toMatchObject({ code: "model_corrupt", message: expect.stringMatching(/has no ONNX graph/) });
+    await expect(loadInThreadEngine(describeModel(dir, "empty"), "cpu")).rejects.toMatchObject({ code: "model_corrupt", message: expect.stringMatching(/has no ONNX graph/) });
   });
 });
 

@@ -14,20 +14,13 @@ import { loadWorkerEngine } from "./worker-engine";
 
 export * from "./types";
 export { admission } from "./admission";
+export { cancelledError, throwIfCancelled } from "./cancel";
 export { deviceChoiceFromEnv } from "./device";
 export { BATCH_LIMITS } from "./batch";
 export { modelsDir } from "./registry";
 
-// For tools that run the engine outside the server, on a model folder of their own (the GPU check in
-// tools/gpu-check): the engine in the calling thread (no worker, so a bundle needs no esbuild at run time), the
-// model folder reader, the pooled-graph writer the model install runs, the tokenizer and batch planner the
-// engine uses, and the provider probe.
-export { loadModelEngine } from "./engine";
-export { describeModel, withoutPooledGraphs } from "./registry";
-export { ensurePooledGraphs } from "./pooled-graph.mjs";
-export { encodeTexts, loadTokenizer, type EncodedText } from "./tokenize";
-export { buildBatch, paddedTokens, planBatches } from "./batch";
-export { probeProvider } from "./provider-probe";
+// Tools that run the engine outside the server (the GPU check) use tools.ts: it loads onnxruntime and the
+// tokenizer into the caller's thread, which this module, on the server's request path, never does.
 
 interface Slot {
   modelId: string;

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosine } from "../pooling/normalize";
 import { POOLINGS } from "../pooling/strategies";
 import { buildBatch } from "./batch";
-import { loadModelEngine, type OnnxEmbeddingEngine } from "./engine";
+import { loadInThreadEngine } from "./in-thread-engine";
 import { loadEngine } from "./index";
 import { ensurePooledGraphs } from "./pooled-graph.mjs";
 import { describeModel, withoutPooledGraphs } from "./registry";
 import { createForwardSession } from "./session";
-import type { EmbedOptions, EmbedResult, Graph, ModelInfo } from "./types";
+import { encodeTexts, loadTokenizer } from "./tokenize";
+import type { EmbedOptions, EmbedResult, EmbeddingEngine, Graph, ModelInfo } from "./types";
 
 const MODEL = "all-MiniLM-L6-v2";
 const SHORT = ["Hi", "I am hungry", "The cat sat on the mat."];
@@ -24,8 +25,8 @@ const LONG = [
 async function pair(model: ModelInfo, graph?: Graph) {
   ensurePooledGraphs(model.dir); // what the model install does; cheap when current
   const fresh = describeModel(model.dir, model.id);
-  const pooled = await loadModelEngine(fresh, "cpu", graph);
-  const plain = await loadModelEngine(withoutPooledGraphs(fresh), "cpu", graph);
+  const pooled = await loadInThreadEngine(fresh, "cpu", graph);
+  const plain = await loadInThreadEngine(withoutPooledGraphs(fresh), "cpu", graph);
   return { pooled, plain };
 }
 
@@ -44,7 +45,7 @@ function compare(a: EmbedResult, b: EmbedResult) {
   return { worst, normDiff };
 }
 
-async function agreement(engines: { pooled: OnnxEmbeddingEngine; plain: OnnxEmbeddingEngine }, texts: string[], options: EmbedOptions = {}) {
+async function agreement(engines: { pooled: EmbeddingEngine; plain: EmbeddingEngine }, texts: string[], options: EmbedOptions = {}) {
   const [a, b] = [await engines.pooled.embed(texts, options), await engines.plain.embed(texts, options)];
   return compare(a, b);
 }
@@ -83,7 +84,7 @@ describe.each(["fp32", "int8"] as const)(`${MODEL} %s: pooled graph vs pool() of
     const model = engines.pooled.info.model;
     const file = model.graphs.find((g) => g.graph === graph)!;
     const [pooled, plain] = await Promise.all([createForwardSession(join(model.dir, file.pooledFile!), "cpu"), createForwardSession(join(model.dir, file.file), "cpu")]);
-    const batch = buildBatch(engines.pooled.tokenize([...SHORT, LONG[0]], "document").encoded, 0, "right");
+    const batch = buildBatch(encodeTexts(loadTokenizer(model), model, [...SHORT, LONG[0]], "document").encoded, 0, "right");
     const [a, b] = [await pooled.run(batch), await plain.run(batch)];
     expect(pooled.runPooled).toBeDefined();
     expect(plain.runPooled).toBeUndefined();

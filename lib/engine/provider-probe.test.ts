@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { readConfig } from "../config";
 import { AUTO_ORDER } from "./device";
-import { loadModelEngine } from "./engine";
+import { loadInThreadEngine } from "./in-thread-engine";
 import { probeProvider } from "./provider-probe";
 import { findModel, modelsDir, scanModels } from "./registry";
 import { createForwardSession } from "./session";
@@ -96,14 +96,14 @@ describe("GPU providers on this machine (real onnxruntime-node)", () => {
       expect(session.placement?.WebGpuExecutionProvider).toBeGreaterThan(0);
       await session.release();
     } else {
-      const error = await loadModelEngine(model, "webgpu").then(() => undefined, (e: unknown) => e);
+      const error = await loadInThreadEngine(model, "webgpu").then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: "device_unavailable", message: expect.stringContaining(`webgpu: ${webgpu.reason}`) });
     }
   });
 
   it("SEMANTIC_RADAR_DEVICE=auto ends on the first device that works, listing the ones before it with reasons", async () => {
-    const engine: EmbeddingEngine = await loadModelEngine(model, readConfig({ SEMANTIC_RADAR_DEVICE: "auto" }).device);
+    const engine: EmbeddingEngine = await loadInThreadEngine(model, readConfig({ SEMANTIC_RADAR_DEVICE: "auto" }).device);
     try {
       const { device, skipped } = engine.info;
       expect(skipped.map((s) => s.device)).toEqual(AUTO_ORDER.slice(0, AUTO_ORDER.indexOf(device)));

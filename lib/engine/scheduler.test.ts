@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateTokens, Scheduler, sliceRows, type ShortJobResult } from "./scheduler";
+import { estimateTokens, Scheduler, type ShortJobResult } from "./scheduler";
 
 const DIMS = 2;
 const Q = { kind: "query", truncation: "right" } as const;
@@ -153,24 +153,5 @@ describe("Scheduler", () => {
     expect(scheduler.isShort(["a", "b"])).toBe(true);
     expect(scheduler.isShort(["a", "b", "c", "d", "e"])).toBe(false); // over 4 texts
     expect(scheduler.isShort(["q".repeat(60), "b", "c"])).toBe(false); // 3 x 50 > 100
-  });
-});
-
-describe("sliceRows", () => {
-  it("re-bases truncation indices to the call's own texts", () => {
-    const result: ShortJobResult = {
-      pooled: { mean: Float32Array.from([0, 0, 1, 1, 2, 2]) },
-      norms: { mean: Float32Array.from([5, 6, 7]) },
-      tokenCounts: [3, 600, 4],
-      truncated: [{ index: 1, tokens: 600, kept: 512, dropped: 88 }],
-      tokenizeMs: 0,
-      inferenceMs: 0,
-      poolMs: 0,
-    };
-    const sliced = sliceRows(result, 1, 2);
-    expect([...sliced.pooled.mean!]).toEqual([1, 1, 2, 2]);
-    expect([...sliced.norms.mean!]).toEqual([6, 7]);
-    expect(sliced.tokenCounts).toEqual([600, 4]);
-    expect(sliced.truncated).toEqual([{ index: 0, tokens: 600, kept: 512, dropped: 88 }]);
   });
 });

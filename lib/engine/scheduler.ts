@@ -5,21 +5,14 @@
  * batch that is running, and fifty concurrent queries cost one forward pass, not fifty. Pure: the work itself
  * is passed in, so the order can be tested without a model.
  */
-import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
+import { cancelledError } from "./cancel";
+import { sliceRows } from "./rows";
 import type { TextKind, TruncationDirection } from "./types";
+import type { EmbedReply } from "./worker/protocol";
 
 /** What one coalesced job returns for its texts, rows in the order given. */
-export interface ShortJobResult {
-  pooled: Partial<Record<Pooling, Float32Array>>;
-  /** Per pooling, each row's length before normalization. */
-  norms: Partial<Record<Pooling, Float32Array>>;
-  tokenCounts: number[];
-  truncated: { index: number; tokens: number; kept: number; dropped: number }[];
-  tokenizeMs: number;
-  inferenceMs: number;
-  poolMs: number;
-}
+export type ShortJobResult = EmbedReply;
 
 /** How texts are encoded: a job only coalesces calls that agree on both (the prompt and the cut differ). */
 export interface Encoding {
@@ -61,8 +54,6 @@ interface BulkStep {
   reject: (error: Error) => void;
 }
 
-const cancelled = () => new AppError("cancelled", "the embedding job was cancelled");
-
 /**
  * A text's padded size as the planner will see it, without tokenizing: at most one token per character plus
  * the special tokens, capped at the model's max. It over-counts English (about 4 characters a token), so a
@@ -96,7 +87,7 @@ export class Scheduler {
 
   /** Embeds a short call in the next coalesced job. */
   embedShort(texts: readonly string[], encoding: Encoding, poolings: readonly Pooling[], signal?: AbortSignal): Promise<ShortCallResult> {
-    if (signal?.aborted) return Promise.reject(cancelled());
+    if (signal?.aborted) return Promise.reject(cancelledError());
     return new Promise((resolve, reject) => {
       this.shortCalls.push({ texts, encoding, poolings, signal, enqueuedAt: performance.now(), resolve, reject });
       this.pump();
@@ -137,7 +128,7 @@ export class Scheduler {
   private takeShortGroup(): ShortCall[] {
     // Calls cancelled while they waited leave without costing the model anything.
     for (let i = this.shortCalls.length - 1; i >= 0; i--) {
-      if (this.shortCalls[i].signal?.aborted) this.shortCalls.splice(i, 1)[0].reject(cancelled());
+      if (this.shortCalls[i].signal?.aborted) this.shortCalls.splice(i, 1)[0].reject(cancelledError());
     }
     const first = this.shortCalls[0];
     if (!first) return [];
@@ -180,22 +171,4 @@ export class Scheduler {
       from += call.texts.length;
     }
   }
-}
-
-/** Rows [from, from + count) of a job's result, with truncation indices re-based to the call's own texts. */
-export function sliceRows(result: ShortJobResult, from: number, count: number): ShortJobResult {
-  const pooled: ShortJobResult["pooled"] = {};
-  const norms: ShortJobResult["norms"] = {};
-  for (const [p, rows] of Object.entries(result.pooled) as [Pooling, Float32Array][]) {
-    const dims = rows.length / result.tokenCounts.length;
-    pooled[p] = rows.slice(from * dims, (from + count) * dims);
-    norms[p] = result.norms[p]?.slice(from, from + count) ?? new Float32Array(count);
-  }
-  return {
-    ...result,
-    pooled,
-    norms,
-    tokenCounts: result.tokenCounts.slice(from, from + count),
-    truncated: result.truncated.filter((t) => t.index >= from && t.index < from + count).map((t) => ({ ...t, index: t.index - from })),
-  };
 }

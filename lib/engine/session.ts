@@ -1,11 +1,12 @@
-// With score.ts, the only modules that import onnxruntime (besides the probe child in provider-probe.ts). Everything
-// else sees plain typed arrays.
+// With score.ts, the only modules that import onnxruntime (besides the probe child in provider-probe.ts), and both
+// run only in worker threads (the model's, the rank worker) and CLIs. Everything else sees plain typed arrays.
 import * as ort from "onnxruntime-node";
 import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
-import { poolingWeights, splitPooled, WEIGHTED_POOLINGS } from "../pooling/weights";
+import { poolingWeights, splitPooled } from "../pooling/weights";
 import type { BatchTensors } from "./batch";
+import { buildFeeds, checkFeedable, type DeclaredInput, type FeedSource } from "./feeds";
 import { POOL_WEIGHTS_INPUT, POOLED_OUTPUTS } from "./pooled-graph.mjs";
 import { NO_SPINNING } from "./ort-options";
 import { probeProvider } from "./provider-probe";
@@ -76,35 +77,32 @@ export async function createForwardSession(path: string, device: Device, options
     await session.release();
     throw new AppError("model_corrupt", `${name} has no last_hidden_state output; it has: ${session.outputNames.join(", ")}`);
   }
+  const inputs = session.inputMetadata.map(({ name, ...meta }) => ({ name, ...(meta.isTensor ? { type: meta.type, shape: meta.shape } : {}) }));
+  try {
+    checkFeedable(inputs, name);
+  } catch (error) {
+    await session.release();
+    throw error;
+  }
   const pooled = session.inputNames.includes(POOL_WEIGHTS_INPUT);
   return {
     inputNames: session.inputNames.filter((input) => input !== POOL_WEIGHTS_INPUT),
-    run: (batch) => runBatch(session, batch),
-    ...(pooled ? { runPooled: (batch: BatchTensors) => runPooledBatch(session, batch) } : {}),
+    run: (batch) => runBatch(session, inputs, batch),
+    ...(pooled ? { runPooled: (batch: BatchTensors) => runPooledBatch(session, inputs, batch) } : {}),
     release: () => session.release(),
     placement,
   };
 }
 
-/** The graph's inputs from a batch; a pooled graph also gets its pool_weights (zeros when they are not needed). */
-function feedsFor(session: ort.InferenceSession, batch: BatchTensors, weights?: Float32Array): Record<string, ort.Tensor> {
-  const shape = [batch.batch, batch.seq];
+/** onnxruntime tensors for every input the graph declares (feeds.ts builds them). */
+function feedsFor(inputs: readonly DeclaredInput[], source: FeedSource): Record<string, ort.Tensor> {
   const feeds: Record<string, ort.Tensor> = {};
-  for (const name of session.inputNames) {
-    if (name === "input_ids") feeds[name] = new ort.Tensor("int64", batch.inputIds, shape);
-    else if (name === "attention_mask") feeds[name] = new ort.Tensor("int64", BigInt64Array.from(batch.attentionMask, BigInt), shape);
-    else if (name === "token_type_ids") feeds[name] = new ort.Tensor("int64", new BigInt64Array(batch.inputIds.length), shape);
-    else if (name === "position_ids") feeds[name] = new ort.Tensor("int64", batch.positionIds, shape);
-    else if (name === POOL_WEIGHTS_INPUT) {
-      const k = WEIGHTED_POOLINGS.length;
-      feeds[name] = new ort.Tensor("float32", weights ?? new Float32Array(batch.batch * k * batch.seq), [batch.batch, k, batch.seq]);
-    } else throw new AppError("model_corrupt", `the graph wants an input "${name}" the engine does not provide; expected input_ids, attention_mask, token_type_ids, position_ids`);
-  }
+  for (const [name, feed] of Object.entries(buildFeeds(inputs, source))) feeds[name] = new ort.Tensor(feed.type, feed.data, feed.dims);
   return feeds;
 }
 
-async function runBatch(session: ort.InferenceSession, batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }> {
-  const outputs = await session.run(feedsFor(session, batch), ["last_hidden_state"]);
+async function runBatch(session: ort.InferenceSession, inputs: readonly DeclaredInput[], batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }> {
+  const outputs = await session.run(feedsFor(inputs, { batch }), ["last_hidden_state"]);
   const output = outputs.last_hidden_state;
   const dim = Number(output.dims[2]);
   const hidden = output.type === "float16" ? halfToFloat(output.data as Uint16Array) : (output.data as Float32Array);
@@ -112,9 +110,9 @@ async function runBatch(session: ort.InferenceSession, batch: BatchTensors): Pro
   return { hidden, dim };
 }
 
-async function runPooledBatch(session: ort.InferenceSession, batch: BatchTensors): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }> {
-  const weights = poolingWeights(batch.attentionMask, batch.specialMask, batch.batch, batch.seq); // [batch, 4, seq]
-  const outputs = await session.run(feedsFor(session, batch, weights), [...POOLED_OUTPUTS]);
+async function runPooledBatch(session: ort.InferenceSession, inputs: readonly DeclaredInput[], batch: BatchTensors): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }> {
+  const poolWeights = poolingWeights(batch.attentionMask, batch.specialMask, batch.batch, batch.seq); // [batch, 4, seq]
+  const outputs = await session.run(feedsFor(inputs, { batch, poolWeights }), [...POOLED_OUTPUTS]);
   const [pooled, pooledMax] = POOLED_OUTPUTS.map((name) => outputs[name]); // [batch, 4, dim], [batch, dim]
   const dim = Number(pooledMax.dims[1]);
   const rows = splitPooled(pooled.data as Float32Array, pooledMax.data as Float32Array, batch.batch, dim);

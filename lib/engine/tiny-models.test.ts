@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cosine } from "../pooling/normalize";
 import { pooledUnit } from "../pooling/attribution";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
-import { loadModelEngine } from "./engine";
+import { loadInThreadEngine } from "./in-thread-engine";
 import { listModelsIn } from "./registry";
 import type { EmbedResult, EmbeddingEngine, ModelInfo } from "./types";
 
@@ -31,7 +31,7 @@ describe("registry on the tiny models", () => {
 describe.each(["tiny-encoder", "tiny-decoder"])("%s", (id) => {
   let engine: EmbeddingEngine;
   beforeAll(async () => {
-    engine = await loadModelEngine(listModelsIn(TINY).find((m) => m.id === id)!, "cpu");
+    engine = await loadInThreadEngine(listModelsIn(TINY).find((m) => m.id === id)!, "cpu");
   });
 
   it("embeds a sentence the same alone and in a batch padded by longer ones, for every pooling", async () => {
@@ -45,7 +45,7 @@ describe.each(["tiny-encoder", "tiny-decoder"])("%s", (id) => {
 describe("causal decoder semantics", () => {
   let decoder: EmbeddingEngine;
   beforeAll(async () => {
-    decoder = await loadModelEngine(listModelsIn(TINY).find((m) => m.id === "tiny-decoder")!, "cpu");
+    decoder = await loadInThreadEngine(listModelsIn(TINY).find((m) => m.id === "tiny-decoder")!, "cpu");
   });
 
   it("'first token' pooling sees only the first token: texts sharing it get the same vector", async () => {
@@ -64,7 +64,7 @@ describe("causal decoder semantics", () => {
 
 describe("token states on the tiny decoder", () => {
   it("names each token, marks the end-of-text token special, and pools to embed()'s last token", async () => {
-    const decoder = await loadModelEngine(listModelsIn(TINY).find((m) => m.id === "tiny-decoder")!, "cpu");
+    const decoder = await loadInThreadEngine(listModelsIn(TINY).find((m) => m.id === "tiny-decoder")!, "cpu");
     const [states] = await decoder.tokenStates(["hello world"]);
     expect(states.tokens).toEqual(["hello", "world", "<|endoftext|>"]);
     expect(states.specials).toEqual([false, false, true]);

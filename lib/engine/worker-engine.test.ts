@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosine } from "../pooling/normalize";
 import { POOLINGS } from "../pooling/strategies";
-import { loadModelEngine } from "./engine";
+import { loadInThreadEngine } from "./in-thread-engine";
 import { getModelInfo, loadEngine } from "./index";
 import type { EmbeddingEngine } from "./types";
 import { projectRoot } from "./worker/bundle";
@@ -22,7 +22,7 @@ describe("the worker engine", () => {
   });
 
   it("gives the same vectors as the in-thread engine, short (coalesced) and long (batched) calls alike", async () => {
-    const direct = await loadModelEngine(getModelInfo(MODEL), "cpu", "fp32");
+    const direct = await loadInThreadEngine(getModelInfo(MODEL), "cpu", "fp32");
     const texts = Array.from({ length: 150 }, (_, i) => `Sentence ${i}: ${"a short one".repeat(1 + (i % 5))}.`);
     for (const slice of [texts.slice(0, 3), texts]) {
       const [ours, theirs] = [await engine.embed(slice), await direct.embed(slice)];

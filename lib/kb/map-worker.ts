@@ -7,8 +7,7 @@ import { serveRequests } from "../engine/worker/serve";
 import { pcaLayout, umapLayout, MIN_UMAP_POINTS } from "./projection";
 import type { LayoutReply, MapWorkerRequest } from "./map-protocol";
 
-serveRequests((message) => {
-  const request = message as unknown as MapWorkerRequest;
+serveRequests<MapWorkerRequest>((request) => {
   const { rows, count, dims, query, seed } = request;
   const extra = query ?? new Float32Array(0);
   if (request.method === "umap" && count < MIN_UMAP_POINTS) {

@@ -41,8 +41,7 @@ async function rank(request: Extract<RankWorkerRequest, { type: "rank" }>): Prom
   return { ...ranking, scoreMs: scoredAt - started, rankMs: performance.now() - scoredAt };
 }
 
-serveRequests(async (message) => {
-  const request = message as unknown as RankWorkerRequest;
+serveRequests<RankWorkerRequest>(async (request) => {
   switch (request.type) {
     case "put":
       held.set(request.kbId, { dims: request.dims, vectors: request.vectors });

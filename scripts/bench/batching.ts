@@ -7,7 +7,7 @@
 // produce them) and a 2,000-sentence corpus. Rounds take turns between the plans; prints texts/s (median of
 // rounds), passes and padded tokens. Figures, not assertions: these machines are shared and noisy.
 import { BATCH_LIMITS, paddedTokens, planBatches, type BatchLimits } from "../../lib/engine/batch";
-import { loadModelEngine, type OnnxEmbeddingEngine } from "../../lib/engine/engine";
+import { loadModelRunner, type ModelRunner } from "../../lib/engine/model-runner";
 import { findModel, modelsDir, scanModels } from "../../lib/engine/registry";
 import type { EncodedText } from "../../lib/engine/tokenize";
 import { loadStsDataset } from "../../lib/eval/sts";
@@ -47,19 +47,19 @@ function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.floor(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-async function runJobs(engine: OnnxEmbeddingEngine, jobs: EncodedText[][], plan: Plan): Promise<void> {
+async function runJobs(runner: ModelRunner, jobs: EncodedText[][], plan: Plan): Promise<void> {
   for (const job of jobs) {
-    for (const indices of plan(job.map((t) => t.ids.length), BATCH_LIMITS.cpu)) await engine.forward(indices.map((i) => job[i]), ["mean"]);
+    for (const indices of plan(job.map((t) => t.ids.length), BATCH_LIMITS.cpu)) await runner.forward(indices.map((i) => job[i]), ["mean"]);
   }
 }
 
 export async function benchBatching(args: string[]): Promise<void> {
   const { values } = parseCli({ model: { type: "string", default: "all-MiniLM-L6-v2" }, rounds: { type: "string", default: "3" }, json: { type: "boolean", default: false } }, args);
   const rounds = positiveInt("rounds", values.rounds);
-  const engine = await loadModelEngine(findModel(scanModels(modelsDir()), values.model), "cpu");
+  const runner = await loadModelRunner(findModel(scanModels(modelsDir()), values.model), "cpu");
   const sentences = [...new Set(loadStsDataset("stsb-en").flatMap((p) => [p.sentence1, p.sentence2]))];
-  const queries = engine.tokenize(sentences.slice(2000), "query").encoded; // the STS test set's other sentences
-  const corpus = engine.tokenize(sentences.slice(0, 2000), "document").encoded;
+  const queries = runner.tokenize(sentences.slice(2000), "query").encoded; // the STS test set's other sentences
+  const corpus = runner.tokenize(sentences.slice(0, 2000), "document").encoded;
   const workloads: Workload[] = [
     { name: "queries, jobs of 17", jobs: chunks(queries, 17) },
     { name: "queries, jobs of 64", jobs: chunks(queries, 64) },
@@ -69,11 +69,11 @@ export async function benchBatching(args: string[]): Promise<void> {
   for (const workload of workloads) {
     const texts = workload.jobs.reduce((n, job) => n + job.length, 0);
     const seconds: Record<string, number[]> = Object.fromEntries(Object.keys(PLANS).map((name) => [name, []]));
-    await runJobs(engine, workload.jobs.slice(0, 2), planBatches); // warm-up
+    await runJobs(runner, workload.jobs.slice(0, 2), planBatches); // warm-up
     for (let round = 0; round < rounds; round++) {
       for (const [name, plan] of Object.entries(PLANS)) {
         const started = performance.now();
-        await runJobs(engine, workload.jobs, plan);
+        await runJobs(runner, workload.jobs, plan);
         seconds[name].push((performance.now() - started) / 1000);
       }
     }
@@ -93,7 +93,7 @@ export async function benchBatching(args: string[]): Promise<void> {
     const tokens = workload.jobs.flat().reduce((n, t) => n + t.ids.length, 0);
     results.push({ workload: workload.name, texts, tokens, plans });
   }
-  await engine.dispose();
+  await runner.release();
   const figures = { model: values.model, rounds, runOverheadTokens: BATCH_LIMITS.cpu.runOverheadTokens, results };
   if (values.json) return void console.log(JSON.stringify(figures));
   console.log(`Batching: ${values.model} on the CPU, median of ${rounds} rounds taken in turns; each job planned on its own`);

@@ -1,7 +1,7 @@
 /**
  * Bundles the GPU check with esbuild into two CommonJS files, so the GPU machine needs no node_modules tree:
  *   app/ort.cjs    onnxruntime-node's JavaScript, loading its native binding from ../ort/ (shipped beside it);
- *   app/check.cjs  check.ts with lib/engine (its public face) and its pure-JS dependencies, requiring ./ort.cjs
+ *   app/check.cjs  check.ts with lib/engine (its face for tools) and its pure-JS dependencies, requiring ./ort.cjs
  *                  for onnxruntime.
  */
 import { readFileSync } from "node:fs";
@@ -51,7 +51,7 @@ export async function bundleCheck(root: string, appDir: string): Promise<void> {
     entryPoints: [join(root, "tools", "gpu-check", "check.ts")],
     outfile: join(appDir, "check.cjs"),
     tsconfig: join(root, "tsconfig.json"),
-    // lib/engine's public face is server-only: under react-server (as in the server) the marker is empty.
+    // A "server-only" marker, should the check reach one, resolves empty under react-server, as in the server.
     conditions: ["react-server"],
     plugins: [onnxruntimeBeside],
   });

@@ -1,8 +1,7 @@
 /**
  * The engine-side phases of the GPU check. Each runs in its own node process (run.sh), so a provider that
- * brings its process down costs one phase, not the run. They use lib/engine's public face only (the bundle
- * resolves its "server-only" marker under the react-server condition, as the server does) and leave JSON and raw
- * float32 files in the work folder for the report.
+ * brings its process down costs one phase, not the run. They use the engine's public face for tools only
+ * (lib/engine/tools.ts) and leave JSON and raw float32 files in the work folder for the report.
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -11,7 +10,7 @@ import {
   describeModel,
   encodeTexts,
   ensurePooledGraphs,
-  loadModelEngine,
+  loadInThreadEngine,
   loadTokenizer,
   paddedTokens,
   planBatches,
@@ -19,7 +18,7 @@ import {
   withoutPooledGraphs,
   type Device,
   type EmbedResult,
-} from "../../lib/engine";
+} from "../../lib/engine/tools";
 import { POOLINGS } from "../../lib/pooling";
 import { agreement, textsPerSecond } from "./compare";
 import { MODEL_ID, readJsonIfAny, timed, workPaths, writeF32, writeJson } from "./check-io";
@@ -73,7 +72,7 @@ export async function devicesPhase(work: string): Promise<void> {
   }
   let auto: Record<string, unknown>;
   try {
-    const engine = await loadModelEngine(modelIn(work), "auto");
+    const engine = await loadInThreadEngine(modelIn(work), "auto");
     const { device, graph, loadMs, skipped } = engine.info;
     auto = { device, graph, loadMs, skipped };
     await engine.dispose();
@@ -110,7 +109,7 @@ export async function embedPhase(work: string, device: Device, plain = false): P
   const key = plain ? `${device}-plain` : device;
   let engine;
   try {
-    engine = await loadModelEngine(plain ? withoutPooledGraphs(modelIn(work)) : modelIn(work), device, "fp32");
+    engine = await loadInThreadEngine(plain ? withoutPooledGraphs(modelIn(work)) : modelIn(work), device, "fp32");
   } catch (error) {
     writeJson(paths.embed(key), { device, status: "unavailable", reason: firstLine(error) });
     console.log(`${key}: unavailable: ${firstLine(error)}`);

@@ -5,7 +5,7 @@
  * The worker side runs in the same bundle (check.ts dispatches on workerData.role).
  */
 import { Worker } from "node:worker_threads";
-import { describeModel, encodeTexts, loadTokenizer, type EncodedText, type TextKind } from "../../lib/engine";
+import { describeModel, encodeTexts, loadTokenizer, type EncodedText, type TextKind } from "../../lib/engine/tools";
 
 export interface PackedEncoded {
   ids: Int32Array; // all texts' ids, concatenated

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
-import { BATCH_LIMITS, buildBatch, describeModel, encodeTexts, loadTokenizer, paddedTokens, planBatches, type EncodedText } from "../../lib/engine";
+import { BATCH_LIMITS, buildBatch, describeModel, encodeTexts, loadTokenizer, paddedTokens, planBatches, type EncodedText } from "../../lib/engine/tools";
 import { POOLINGS, l2NormalizeRows, pool, poolingWeights, splitPooled, type Pooling } from "../../lib/pooling";
 import { MODEL_ID, readJsonIfAny, workPaths, writeF32, writeJson } from "./check-io";
 import { summarizeProfile } from "./ort-profile";

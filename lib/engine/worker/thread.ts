@@ -41,7 +41,7 @@ export class WorkerThread {
     return this.pending.size;
   }
 
-  request<T>(message: Record<string, unknown>, transfer: readonly TransferListItem[] = []): Promise<T> {
+  request<T>(message: object, transfer: readonly TransferListItem[] = []): Promise<T> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

@@ -1,0 +1,83 @@
+/**
+ * What a graph is fed, built in one place from the inputs the graph declares (onnxruntime's inputMetadata):
+ * each declared input is matched by one rule, which builds its tensor from the batch. A graph that declares an
+ * input no rule knows is refused when it loads, naming the input. Tensors are plain data here; session.ts wraps
+ * them for onnxruntime. Pure.
+ */
+import { AppError } from "../errors";
+import { WEIGHTED_POOLINGS } from "../pooling/weights";
+import type { BatchTensors } from "./batch";
+import { POOL_WEIGHTS_INPUT } from "./pooled-graph.mjs";
+
+/** An input as the graph declares it: name, element type, shape (symbolic dimensions as names, e.g. "batch_size"). */
+export interface DeclaredInput {
+  name: string;
+  type?: string;
+  shape?: readonly (number | string)[];
+}
+
+export interface Feed {
+  type: "int64" | "float32";
+  data: BigInt64Array | Float32Array;
+  dims: number[];
+}
+
+export interface FeedSource {
+  batch: BatchTensors;
+  /** A pooled graph's weights, [batch, 4, seq] (pooling/weights.ts); zeros when only last_hidden_state is wanted. */
+  poolWeights?: Float32Array;
+}
+
+interface FeedRule {
+  /** What the rule feeds, as error messages name it. */
+  name: string;
+  matches(input: DeclaredInput): boolean;
+  build(source: FeedSource, input: DeclaredInput): Feed;
+}
+
+const named = (name: string) => (input: DeclaredInput) => input.name === name;
+const tokens = ({ batch }: FeedSource) => [batch.batch, batch.seq];
+
+const RULES: readonly FeedRule[] = [
+  { name: "input_ids", matches: named("input_ids"), build: (s) => ({ type: "int64", data: s.batch.inputIds, dims: tokens(s) }) },
+  {
+    name: "attention_mask",
+    matches: named("attention_mask"),
+    build: (s) => ({ type: "int64", data: BigInt64Array.from(s.batch.attentionMask, BigInt), dims: tokens(s) }),
+  },
+  // One segment: BERT's second-sentence embedding is never used for a single text.
+  { name: "token_type_ids", matches: named("token_type_ids"), build: (s) => ({ type: "int64", data: new BigInt64Array(s.batch.inputIds.length), dims: tokens(s) }) },
+  { name: "position_ids", matches: named("position_ids"), build: (s) => ({ type: "int64", data: s.batch.positionIds, dims: tokens(s) }) },
+  {
+    name: POOL_WEIGHTS_INPUT,
+    matches: named(POOL_WEIGHTS_INPUT),
+    build: ({ batch, poolWeights }) => {
+      const dims = [batch.batch, WEIGHTED_POOLINGS.length, batch.seq];
+      return { type: "float32", data: poolWeights ?? new Float32Array(dims[0] * dims[1] * dims[2]), dims };
+    },
+  },
+];
+
+function ruleFor(input: DeclaredInput): FeedRule | undefined {
+  return RULES.find((rule) => rule.matches(input));
+}
+
+/** Refuses a graph with an input the engine cannot feed. `graph` names it in the message. */
+export function checkFeedable(inputs: readonly DeclaredInput[], graph: string): void {
+  const unknown = inputs.filter((input) => !ruleFor(input)).map((input) => `"${input.name}"`);
+  if (unknown.length) {
+    const known = RULES.filter((rule) => rule.name !== POOL_WEIGHTS_INPUT).map((rule) => rule.name);
+    throw new AppError("model_corrupt", `${graph} wants input ${unknown.join(", ")}, which the engine does not provide; expected ${known.join(", ")}`);
+  }
+}
+
+/** Every input the graph declares, built from one batch. */
+export function buildFeeds(inputs: readonly DeclaredInput[], source: FeedSource): Record<string, Feed> {
+  const feeds: Record<string, Feed> = {};
+  for (const input of inputs) {
+    const rule = ruleFor(input);
+    if (!rule) throw new AppError("model_corrupt", `the graph wants an input "${input.name}" the engine does not provide`);
+    feeds[input.name] = rule.build(source, input);
+  }
+  return feeds;
+}
