@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   "method_not_allowed", // a method the route does not answer (405)
   "cancelled", // the caller aborted (499)
   "device_unavailable", // an explicitly requested device could not start (503)
+  "storage_full", // the disk holding the knowledge-base store is full (507)
+  "store_unavailable", // the knowledge-base store cannot be opened or stopped working (503)
   "internal", // anything else; details are logged, not returned (500)
 ] as const;
 

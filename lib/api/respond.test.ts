@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { join, resolve } from "node:path";
 import { AppError, ERROR_CODES } from "../errors";
-import { errorResponse, HTTP_STATUS, respond, toAppError } from "./respond";
+import { errorResponse, HTTP_STATUS, respond, toAppError, withoutServerPaths } from "./respond";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -65,5 +66,13 @@ describe("respond", () => {
       throw new AppError("kb_not_found", "no such kb");
     });
     expect(response.status).toBe(404);
+  });
+});
+
+describe("withoutServerPaths", () => {
+  it("names the data folder by its setting, as it does the working directory and the temp folder", () => {
+    const dataDir = resolve(process.env.SEMANTIC_RADAR_DATA_DIR ?? "data");
+    const message = `Disk full: the disk holding the data folder ${join(dataDir, "pglite")} has 2.0 MiB free; see ${join(process.cwd(), "README.md")}.`;
+    expect(withoutServerPaths(message)).toBe("Disk full: the disk holding the data folder $SEMANTIC_RADAR_DATA_DIR/pglite has 2.0 MiB free; see ./README.md.");
   });
 });

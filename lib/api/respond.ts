@@ -24,6 +24,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   cancelled: 499,
   device_unavailable: 503,
+  storage_full: 507,
+  store_unavailable: 503,
   internal: 500,
 };
 
@@ -43,12 +45,15 @@ export function errorBody(error: AppError): ApiErrorBody {
 }
 
 /**
- * The last guard on what a client reads: the server's own folders (models, working directory, home, temp) are
- * replaced by short names, whatever layer wrote the message. Messages name files as "<model>/<file>" anyway.
+ * The last guard on what a client reads: the server's own folders (models, the data folder, working directory,
+ * home, temp) are replaced by short names, whatever layer wrote the message. Messages name files as
+ * "<model>/<file>" anyway.
  */
 export function withoutServerPaths(message: string): string {
+  const { modelsDir, dataDir } = config();
   const roots: [string, string][] = [
-    [config().modelsDir, "models"],
+    [modelsDir, "models"],
+    [dataDir, "$SEMANTIC_RADAR_DATA_DIR"],
     [process.cwd(), "."],
     [tmpdir(), "<tmp>"],
     [homedir(), "~"],

@@ -22,6 +22,8 @@ export const OPENAI_STATUS: Record<ErrorCode, { status: number; type: string }> 
   model_corrupt: { status: 500, type: "server_error" },
   internal: { status: 500, type: "server_error" },
   device_unavailable: { status: 503, type: "server_error" },
+  storage_full: { status: 507, type: "server_error" },
+  store_unavailable: { status: 503, type: "server_error" },
 };
 
 export function openAiErrorResponse(error: unknown): Response {

@@ -22,6 +22,8 @@ export const TEI_STATUS: Record<ErrorCode, { status: number; type: TeiErrorBody[
   model_corrupt: { status: 424, type: "backend" },
   internal: { status: 424, type: "backend" },
   device_unavailable: { status: 503, type: "unhealthy" },
+  storage_full: { status: 507, type: "unhealthy" },
+  store_unavailable: { status: 503, type: "unhealthy" },
 };
 
 export function teiErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
