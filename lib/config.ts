@@ -11,6 +11,9 @@ import { join, resolve } from "node:path";
 import { AppError } from "./errors";
 
 export const DEVICE_CHOICES = ["auto", "cpu", "webgpu", "cuda"] as const;
+export const PGLITE_THREADS = ["worker", "main"] as const;
+/** Where the embedded database runs: its own worker thread, or (only to compare, in a benchmark) the main thread. */
+export type PgliteThread = (typeof PGLITE_THREADS)[number];
 /** Where models run: `auto` tries CUDA, then WebGPU, then the CPU. */
 export type DeviceChoice = (typeof DEVICE_CHOICES)[number];
 
@@ -21,6 +24,8 @@ export interface Config {
   dataDir: string;
   /** DATABASE_URL: a PostgreSQL server with pgvector, used instead of the embedded database. @default unset */
   databaseUrl?: string;
+  /** SEMANTIC_RADAR_PGLITE_THREAD: "main" runs PGlite on the main thread, as before its worker (benchmarks only). @default "worker" */
+  pgliteThread: PgliteThread;
   /** SEMANTIC_RADAR_CALIBRATION_DIR: cached score calibrations. @default ./data/calibration */
   calibrationDir: string;
   /** SEMANTIC_RADAR_DEVICE. @default "auto" */
@@ -60,6 +65,7 @@ export function readConfig(env: Env = process.env): Config {
     modelsDir: read.path("SEMANTIC_RADAR_MODELS_DIR") ?? join(/*turbopackIgnore: true*/ cwd, "models"),
     dataDir: read.path("SEMANTIC_RADAR_DATA_DIR") ?? resolve(/*turbopackIgnore: true*/ cwd, "data"),
     databaseUrl: read.postgresUrl("DATABASE_URL"),
+    pgliteThread: read.oneOf("SEMANTIC_RADAR_PGLITE_THREAD", PGLITE_THREADS) ?? "worker",
     calibrationDir: read.path("SEMANTIC_RADAR_CALIBRATION_DIR") ?? join(/*turbopackIgnore: true*/ cwd, "data", "calibration"),
     device: read.oneOf("SEMANTIC_RADAR_DEVICE", DEVICE_CHOICES) ?? "auto",
     maxPending: read.integer("SEMANTIC_RADAR_MAX_PENDING", 1),

@@ -1,6 +1,5 @@
 /** The embedded database: PGlite (PostgreSQL in WASM) with pgvector, persisted to a folder. */
-import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type { Db, Queryable, Row } from "./db";
 
 function queryable(target: PGlite | Transaction): Queryable {
@@ -12,8 +11,16 @@ function queryable(target: PGlite | Transaction): Queryable {
   };
 }
 
+// PGlite finds its WASM build and extension bundles beside its own code: it must load from node_modules, never
+// from a bundle (the store worker is bundled by esbuild, the app by Next.js). A module name in a variable is
+// one neither bundler follows.
+const PGLITE_MODULE = "@electric-sql/pglite";
+const PGVECTOR_MODULE = "@electric-sql/pglite-pgvector";
+
 /** Opens (creating when missing) the database in `dataDir`; without one it lives in memory only. */
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
+  const { PGlite } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ PGLITE_MODULE)) as typeof import("@electric-sql/pglite");
+  const { vector } = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ PGVECTOR_MODULE)) as typeof import("@electric-sql/pglite-pgvector");
   // Extensions are given at create time; CREATE EXTENSION in the first migration turns pgvector on.
   const pg = await PGlite.create(dataDir, { extensions: { vector } });
   return {

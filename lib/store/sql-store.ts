@@ -135,6 +135,19 @@ export class SqlStore implements KnowledgeBaseStore {
     return rows.map((row) => Object.values(row)[0]).join("\n");
   }
 
+  /**
+   * Whether the database still answers. After a failed write PGlite may be left unusable (a PANIC on a full disk)
+   * while still answering some queries with no rows: an empty library that is not empty. One row or nothing.
+   */
+  async isAlive(): Promise<boolean> {
+    try {
+      const rows = await this.db.query<{ alive: number }>("SELECT 1 AS alive");
+      return rows.length === 1 && Number(rows[0].alive) === 1;
+    } catch {
+      return false;
+    }
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }

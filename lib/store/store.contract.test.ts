@@ -1,6 +1,7 @@
 /**
- * One contract, two databases: every test runs against embedded PGlite and a real PostgreSQL 16 + pgvector 0.6 server
- * that this file starts and stops itself (lib/testing/postgres-server.ts). No skips: a missing server fails.
+ * One contract, two databases: every test runs against embedded PGlite (in its worker thread, and on the calling
+ * thread) and a real PostgreSQL 16 + pgvector 0.6 server that this file starts and stops itself
+ * (lib/testing/postgres-server.ts). No skips: a missing server fails.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { startTestPostgres, type TestPostgres } from "../../testing/postgres-server";
 import { MIGRATIONS } from "./migrations";
+import type { PgliteThread } from "../config";
 import { openStore, type StoreLocation } from "./open-store";
 import type { SqlStore } from "./sql-store";
 import type { KbRecordInput, KbVectors, KnowledgeBaseStore } from "./types";
@@ -49,10 +51,13 @@ function bruteForce(matrix: Float32Array, dims: number, query: Float32Array, k: 
 
 let server: TestPostgres;
 const pgliteDir = mkdtempSync(join(tmpdir(), "radar-pglite-"));
-const locations: Record<string, () => StoreLocation> = {
-  pglite: () => ({ kind: "pglite", dataDir: pgliteDir }),
-  postgres: () => ({ kind: "postgres", url: server.url }),
+// PGlite in its worker thread (the server's way) and on the calling thread (kept to compare, in benchmarks).
+const locations: Record<string, () => { location: StoreLocation; thread?: PgliteThread }> = {
+  "pglite (worker thread)": () => ({ location: { kind: "pglite", dataDir: join(pgliteDir, "worker") } }),
+  "pglite (main thread)": () => ({ location: { kind: "pglite", dataDir: join(pgliteDir, "main") }, thread: "main" }),
+  postgres: () => ({ location: { kind: "postgres", url: server.url } }),
 };
+const open = (name: string) => openStore(locations[name]().location, {}, locations[name]().thread);
 
 beforeAll(async () => {
   server = await startTestPostgres();
@@ -66,7 +71,7 @@ afterAll(async () => {
 describe.each(Object.keys(locations))("the store on %s", (name) => {
   let store: KnowledgeBaseStore;
   beforeAll(async () => {
-    store = await openStore(locations[name]());
+    store = await open(name);
   });
   afterAll(async () => {
     await store?.close();
@@ -76,9 +81,16 @@ describe.each(Object.keys(locations))("the store on %s", (name) => {
     const { kb, vectors } = kbOf("kb_reopen", ["kept across a reopen"]);
     await store.save(kb, vectors);
     await store.close();
-    store = await openStore(locations[name]());
+    store = await open(name);
     expect(await store.has("kb_reopen")).toBe(true);
     expect(MIGRATIONS.map((m) => m.version)).toEqual([...MIGRATIONS.keys()].map((i) => i + 1));
+  });
+
+  it("leaves the caller's vectors whole after a save (a store in another thread moves them there and back)", async () => {
+    const { kb, vectors } = kbOf("kb_moved", ["moved to the store", "and back again"], 8);
+    const before = Object.fromEntries(Object.entries(vectors).map(([p, m]) => [p, Array.from(m!)]));
+    await store.save(kb, vectors);
+    expect(Object.fromEntries(Object.entries(vectors).map(([p, m]) => [p, Array.from(m!)]))).toEqual(before);
   });
 
   it("saves and loads a knowledge base exactly: entries, reports and every float of every pooling", async () => {

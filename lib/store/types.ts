@@ -65,6 +65,8 @@ export interface KnowledgeBaseStore {
   /**
    * Writes a knowledge base in one transaction: it is listed only once every entry and vector is written, and a
    * crash before the commit leaves nothing behind. Saving an id that exists keeps the first copy (same content).
+   * An implementation in another thread may move the matrices there and back: read `vectors` again once the save
+   * is done (the arrays it held are empty meanwhile, and after a failed save).
    */
   save(kb: KbRecordInput, vectors: KbVectors, options?: SaveOptions): Promise<void>;
   has(id: string): Promise<boolean>;
@@ -84,4 +86,19 @@ export interface KnowledgeBaseStore {
    */
   nearest(id: string, pooling: Pooling, query: Float32Array, k: number): Promise<NearestHit[]>;
   close(): Promise<void>;
+}
+
+export type StoreState = "opening" | "ok" | "failed" | "disk_full";
+
+/** The store's health, part of GET /api/status. */
+export interface StoreHealth {
+  /** "pglite" (embedded, in SEMANTIC_RADAR_DATA_DIR) or "postgres" (DATABASE_URL). */
+  kind: "pglite" | "postgres";
+  state: StoreState;
+  /** Why it is failed or full, in plain words. */
+  reason?: string;
+  /** When failed: milliseconds until a request may try to open it again. */
+  retryInMs?: number;
+  /** Embedded store: free bytes on the disk holding its folder. */
+  freeBytes?: number;
 }
