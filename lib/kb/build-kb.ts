@@ -67,6 +67,8 @@ export async function loadKbJob(prepared: PreparedKb, permit: Permit): Promise<K
   const started = performance.now();
   const engine = await loadEngine(prepared.model.id);
   kbRepository().checkFits(storedKb(prepared, "", prepared.model.hiddenSize, []));
+  // A store that cannot open or a disk that cannot hold the save is said now (503, 507), not after embedding.
+  await kbRepository().checkCanSave(kbIdOf(prepared.model.id, engine.info.graph, prepared.entries), prepared.entries, prepared.model.hiddenSize);
   const loadModelMs = performance.now() - started;
   return { engine, run: async ({ signal, emit = () => {} } = {}) => embedKb(prepared, engine, { signal, emit, permit, started, loadModelMs }) };
 }

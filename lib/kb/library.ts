@@ -82,6 +82,7 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
     id: manifest.kbId, name: manifest.name || entries[0].slice(0, 60), modelId: model.id, graph: manifest.graph, dims: manifest.dims, entries,
     poolings: manifest.poolings, report: file.report as KbRecord["report"], truncated: file.truncated as KbRecord["truncated"],
   };
+  await kbRepository().checkCanSave(record.id, entries, manifest.dims);
   const saved = await kbRepository().import(record, vectors);
   if (!saved) throw new AppError("internal", "the imported knowledge base was not found after saving");
   return libraryKbOf(saved);

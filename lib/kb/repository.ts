@@ -8,8 +8,9 @@
 import "server-only";
 import { config, processWide } from "../config";
 import { AppError } from "../errors";
-import type { Pooling } from "../pooling/strategies";
-import { hnswOptionsFrom, openStore, storeLocation } from "../store/open-store";
+import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { saveSizeOf, type SaveSize } from "../store/disk-space";
+import { checkRoomToSave, sharedStore } from "../store/shared-store";
 import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore } from "../store/types";
 import { KbCache } from "./kb-cache";
 import { MAX_ENTRIES } from "./limits";
@@ -27,6 +28,8 @@ export interface OpenedKb {
 export interface KbRepositoryOptions {
   /** Opens the durable record; called again after a failed open. */
   openStore: () => Promise<KnowledgeBaseStore>;
+  /** Refuses (507) a save the store's disk cannot hold. @default no check */
+  checkRoom?: (size: SaveSize) => Promise<void>;
   /** Knowledge bases with more entries than this are searched in the database (read on every use). */
   approximateAbove: () => number;
 }
@@ -56,6 +59,15 @@ export class KbRepository {
   checkFits(kb: StoredKb): void {
     // One searched in the database (approximate) never has to fit in memory.
     if (!this.isApproximate(kb.entries.length)) this.memory.checkFits(kb);
+  }
+
+  /**
+   * Refuses a save the store cannot take before its entries are embedded: a store that cannot open (503), a disk
+   * that cannot hold it (507). Nothing to check for one already saved.
+   */
+  async checkCanSave(id: string, entries: readonly string[], dims: number): Promise<void> {
+    if (await this.peek(id)) return;
+    await this.options.checkRoom?.(saveSizeOf(entries, dims, POOLINGS.length));
   }
 
   /** A knowledge base by id: in memory, else from the store (its vectors loaded into the rank worker). */
@@ -177,7 +189,9 @@ export function kbRepository(): KbRepository {
     "kb-repository",
     () =>
       new KbRepository({
-        openStore: () => openStore(storeLocation(), hnswOptionsFrom()),
+        // Through the keeper: health in /api/status, a back-off after a failed open, 503/507 in plain words.
+        openStore: sharedStore,
+        checkRoom: checkRoomToSave,
         approximateAbove: () => config().approximateAboveEntries ?? MAX_ENTRIES,
       }),
   );

@@ -23,6 +23,13 @@ describe("GET /api/status", () => {
     expect(body.timings.totalMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("reports the store's health, opening it when asked, then ok with the free space of its disk", async () => {
+    const first = (await status()).body.store;
+    expect(first).toMatchObject({ kind: "pglite", state: expect.stringMatching(/^(opening|ok)$/) });
+    await expect.poll(async () => (await status()).body.store.state, { timeout: 60_000, interval: 200 }).toBe("ok");
+    expect((await status()).body.store.freeBytes).toBeGreaterThan(0);
+  });
+
   it("starts loading the asked model and reports it ready with device, dims and load time", async () => {
     const first = await status("?model=all-MiniLM-L6-v2");
     expect(["loading", "ready"]).toContain(first.body.engines.find((e) => e.modelId === "all-MiniLM-L6-v2")!.status);

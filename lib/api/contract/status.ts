@@ -1,6 +1,7 @@
 /** GET /api/status?model=<id>&retry=1&rescan=1 (answers StatusResponse). */
 import { z } from "zod";
 import type { EngineReport, ServingReport } from "../../engine/status";
+import type { StoreHealth } from "../../store/types";
 import { idField } from "./fields";
 import type { Timings } from "./wire-types";
 
@@ -17,5 +18,5 @@ export const statusQuerySchema = z.object({
 
 export type StatusQuery = z.infer<typeof statusQuerySchema>;
 
-/** GET /api/status's body: the engine's report, how busy the server is, and how long the answer took. */
-export type StatusResponse = EngineReport & { serving: ServingReport; timings: Timings };
+/** GET /api/status's body: the engine's report, how busy the server is, the store's health, and how long the answer took. */
+export type StatusResponse = EngineReport & { serving: ServingReport; store: StoreHealth; timings: Timings };
