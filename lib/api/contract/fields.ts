@@ -21,30 +21,71 @@ function coded(code: ErrorCode): Record<string, ErrorCode> {
 /** A bad list reports at most this many bad elements; the rest are summed up in one last issue. */
 export const MAX_ELEMENT_ISSUES = 5;
 
-/** An array of strings; elements that are not strings are reported up to MAX_ELEMENT_ISSUES, then counted. */
+/**
+ * PostgreSQL text cannot hold U+0000: a NUL is refused where it arrives (422), not after the work it would cost
+ * (an entire knowledge base embedded) and a failed save.
+ */
+export const NO_NUL_MESSAGE = "expected text without NUL characters (U+0000), which the store cannot keep";
+
+/** Control characters C0 and DEL: never part of an id or a name. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+// Whitespace, zero-width spaces and joiners, direction marks, the BOM, other format and control characters, and
+// the blank fillers of Hangul and Braille: none of them shows on screen.
+const NOT_VISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu;
+
+/** Whether `text` has a character a person can see. */
+export function hasVisibleCharacter(text: string): boolean {
+  return text.replace(NOT_VISIBLE, "").length > 0;
+}
+
+/** An array of strings; elements that are not strings, or hold a NUL, are reported up to MAX_ELEMENT_ISSUES, then counted. */
 export function stringList(messages: { list: string; element: string }) {
   return z
     .array(z.unknown(), { error: messages.list })
     .superRefine((list, ctx) => {
-      let bad = 0;
+      let shown = 0;
+      let moreNotStrings = 0;
+      let moreNul = 0;
       for (let i = 0; i < list.length; i++) {
-        if (typeof list[i] === "string") continue;
-        bad++;
-        if (bad <= MAX_ELEMENT_ISSUES) ctx.addIssue({ code: "custom", message: messages.element, path: [i], input: list[i] });
+        const element = list[i];
+        const isString = typeof element === "string";
+        if (isString && !element.includes("\u0000")) continue;
+        if (shown >= MAX_ELEMENT_ISSUES) {
+          if (isString) moreNul++;
+          else moreNotStrings++;
+          continue;
+        }
+        shown++;
+        const message = isString ? `${NO_NUL_MESSAGE}, got one at character ${element.indexOf("\u0000")}` : messages.element;
+        ctx.addIssue({ code: "custom", message, path: [i], input: isString ? undefined : element });
       }
-      if (bad > MAX_ELEMENT_ISSUES) {
-        ctx.addIssue({ code: "custom", message: `${bad - MAX_ELEMENT_ISSUES} more elements are not strings either`, input: undefined });
-      }
+      if (moreNotStrings > 0) ctx.addIssue({ code: "custom", message: `${moreNotStrings} more elements are not strings either`, input: undefined });
+      if (moreNul > 0) ctx.addIssue({ code: "custom", message: `${moreNul} more elements hold a NUL too`, input: undefined });
     })
     .transform((list) => list as string[]);
 }
 
-/** An id (model folder, kbId): non-empty and short, so no lookup or message ever carries a megabyte of it. */
+/**
+ * An id (model folder, kbId): non-empty and short, so no lookup or message ever carries a megabyte of it, and
+ * without control characters (a NUL would reach the database).
+ */
 export function idField(what: string) {
   return z
     .string({ error: `expected ${what}` })
     .min(1, { error: `expected ${what}` })
-    .max(MAX_ID_CHARS, { error: (issue) => `expected ${what} of at most ${MAX_ID_CHARS} characters, got ${String(issue.input).length}` });
+    .max(MAX_ID_CHARS, { error: (issue) => `expected ${what} of at most ${MAX_ID_CHARS} characters, got ${String(issue.input).length}` })
+    .refine((id) => !CONTROL.test(id), { error: (issue) => `expected ${what}, without control characters such as NUL (U+0000); one is at character ${String(issue.input).search(CONTROL)}` });
+}
+
+/** A display name: trimmed, 1 to `max` characters, at least one of them visible, no control characters. */
+export function nameField(max: number, expected: string) {
+  return z
+    .string({ error: expected })
+    .trim()
+    .max(max, { error: (issue) => `expected a name of at most ${max} characters, got ${String(issue.input).length}` })
+    .refine(hasVisibleCharacter, { error: "expected a name with at least one visible character (zero-width and blank characters do not count)" })
+    .refine((name) => !CONTROL.test(name), { error: "expected a name without control characters such as NUL (U+0000) or line breaks" });
 }
 
 /** A query: a string of at most MAX_QUERY_CHARS, the limit and the length given both in the message. */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS, type ExportFile, type Library } from "../../kb/library-types";
 import { POOLINGS } from "../../pooling/strategies";
-import { idField, stringList } from "./fields";
+import { idField, nameField, NO_NUL_MESSAGE, stringList } from "./fields";
 
 export { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS } from "../../kb/library-types";
 export type { ExportFile, LibraryKb, LibraryKbWithEntries } from "../../kb/library-types";
@@ -22,11 +22,7 @@ export type LibraryResponse = Library;
 export const kbIdParamSchema = idField("a kbId such as kb_0123456789abcdef01234567");
 
 export const renameRequestSchema = z.object({
-  name: z
-    .string({ error: "expected the new name as a string" })
-    .trim()
-    .min(1, { error: "expected a name with at least one visible character" })
-    .max(MAX_KB_NAME_CHARS, { error: (issue) => `expected a name of at most ${MAX_KB_NAME_CHARS} characters, got ${String(issue.input).length}` }),
+  name: nameField(MAX_KB_NAME_CHARS, "expected the new name as a string"),
 });
 export type RenameRequest = z.infer<typeof renameRequestSchema>;
 
@@ -39,9 +35,10 @@ export const exportFileSchema = z.object({
   version: z.literal(EXPORT_VERSION, { error: `expected "version": ${EXPORT_VERSION}` }),
   manifest: z.object({
     kbId: idField("the exported kbId"),
-    name: z.string().max(MAX_KB_NAME_CHARS),
+    // An empty name is allowed here: the import names it after its first entry.
+    name: z.string().max(MAX_KB_NAME_CHARS).refine((name) => !name.includes("\u0000"), { error: NO_NUL_MESSAGE }),
     model: idField("the model id that embedded it"),
-    graph: z.string().max(32),
+    graph: idField("the model graph, such as fp32").max(32),
     dims: z.int().min(1).max(8192),
     count: z.int().min(1),
     poolings: z.array(poolingName).min(1).max(POOLINGS.length),
@@ -49,7 +46,12 @@ export const exportFileSchema = z.object({
     checksums: z.object({ entries: sha256, vectors: z.partialRecord(poolingName, sha256) }),
   }),
   entries: stringList({ list: "expected the entries as an array of strings", element: "expected each entry to be a string" }),
-  report: z.record(z.string(), z.unknown()),
-  truncated: z.array(z.unknown()),
+  report: z.record(z.string(), z.unknown()).refine(withoutNul, { error: NO_NUL_MESSAGE }),
+  truncated: z.array(z.unknown()).refine(withoutNul, { error: NO_NUL_MESSAGE }),
   vectors: z.partialRecord(poolingName, z.string({ error: "expected base64 float32 vectors" })),
 }) satisfies z.ZodType<ExportFile>;
+
+/** A JSON value with no NUL in any string or key (PostgreSQL's jsonb refuses \u0000). */
+function withoutNul(value: unknown): boolean {
+  return !JSON.stringify(value).includes("\\u0000");
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseWith } from "@/lib/api/validate";
 import type { AppError } from "@/lib/errors";
 import { embeddingsRequestSchema } from "../openai/schemas";
-import { explainRequestSchema, kbRequestSchema, mapRequestSchema, searchRequestSchema, statusQuerySchema } from ".";
+import { exportFileSchema, explainRequestSchema, kbIdParamSchema, kbRequestSchema, mapRequestSchema, renameRequestSchema, searchRequestSchema, statusQuerySchema } from ".";
 
 describe("searchRequestSchema", () => {
   it("accepts a kbId search and defaults topK to 10", () => {
@@ -61,6 +61,47 @@ describe("kbRequestSchema", () => {
   it("wants entries as an array of strings", () => {
     expect(() => parseWith(kbRequestSchema, { entries: "a b" })).toThrow(/`entries`: expected an array of strings, one knowledge-base entry each, got "a b" \(string\)/);
     expect(() => parseWith(kbRequestSchema, { entries: ["a", null] })).toThrow(/`entries\[1\]`: expected each entry to be a string, got null/);
+  });
+});
+
+// PostgreSQL text cannot hold U+0000: refused at the edge (422, saying where), never a 500 from the database.
+describe("NUL (U+0000) in anything the store would keep", () => {
+  it("is refused in entries, naming the entry and the character", () => {
+    expect(() => parseWith(kbRequestSchema, { entries: ["fine", "bad\u0000here"] })).toThrow(/`entries\[1\]`: expected text without NUL characters \(U\+0000\), which the store cannot keep, got one at character 3\./);
+    expect(() => parseWith(searchRequestSchema, { entries: ["\u0000"], query: "q" })).toThrow(/`entries\[0\]`: expected text without NUL/);
+  });
+
+  it("is refused in ids (a path's kbId, a model) and in names", () => {
+    expect(() => parseWith(kbIdParamSchema, "\u0000")).toThrow(/without control characters such as NUL \(U\+0000\); one is at character 0/);
+    expect(() => parseWith(kbRequestSchema, { model: "all-MiniLM\u0000", entries: ["a"] })).toThrow(/`model`: .*without control characters/);
+    expect(() => parseWith(renameRequestSchema, { name: "a\u0000b" })).toThrow(/`name`: expected a name without control characters such as NUL/);
+  });
+
+  it("is refused anywhere in an import: entries, name, graph, report, truncated", () => {
+    const file = {
+      format: "semantic-radar-kb", version: 1,
+      manifest: { kbId: "kb_1", name: "n", model: "m", graph: "fp32", dims: 1, count: 1, poolings: ["mean"], created: "2026-01-01", checksums: { entries: `sha256:${"0".repeat(64)}`, vectors: {} } },
+      entries: ["a"], report: {}, truncated: [], vectors: {},
+    };
+    expect(() => parseWith(exportFileSchema, file)).not.toThrow();
+    const broken = [
+      { ...file, entries: ["a\u0000"] },
+      { ...file, manifest: { ...file.manifest, name: "\u0000" } },
+      { ...file, manifest: { ...file.manifest, graph: "fp\u000032" } },
+      { ...file, report: { note: "x\u0000" } },
+      { ...file, truncated: [{ preview: "\u0000" }] },
+    ];
+    for (const body of broken) expect(() => parseWith(exportFileSchema, body)).toThrow(/NUL|control characters/);
+  });
+});
+
+describe("renameRequestSchema", () => {
+  it("wants a visible character: blank, zero-width, BOM and filler characters do not count", () => {
+    for (const name of ["", "   ", "\u200b\u200b", "\ufeff\u200d", "\u3164", "\u2800 \u00a0"]) {
+      expect(() => parseWith(renameRequestSchema, { name })).toThrow(/`name`: expected a name with at least one visible character/);
+    }
+    expect(parseWith(renameRequestSchema, { name: "  FAQ \u200b " })).toEqual({ name: "FAQ \u200b" });
+    expect(parseWith(renameRequestSchema, { name: "常见问题" })).toEqual({ name: "常见问题" });
   });
 });
 
