@@ -28,5 +28,5 @@ function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** Any other method: 405 in TEI's error shape, with an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("tei", "POST");
+/** Any other method: 405 in TEI's error shape, with an Allow header; OPTIONS lists the methods answered. */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("tei", "POST");

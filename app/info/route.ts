@@ -38,5 +38,5 @@ export async function GET(request: NextRequest) {
   });
 }
 
-/** Any other method: 405 in TEI's error shape, with an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("tei", "GET");
+/** Any other method: 405 in TEI's error shape, with an Allow header; OPTIONS lists the methods answered. */
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("tei", "GET");

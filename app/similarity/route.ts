@@ -23,5 +23,5 @@ export async function POST(request: Request) {
   });
 }
 
-/** Any other method: 405 in TEI's error shape, with an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("tei", "POST");
+/** Any other method: 405 in TEI's error shape, with an Allow header; OPTIONS lists the methods answered. */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("tei", "POST");

@@ -5,6 +5,7 @@
 import { AppError } from "../errors";
 import { openAiErrorResponse } from "./openai/errors";
 import { errorResponse } from "./respond";
+import { allowHeader } from "./route-methods";
 import { teiErrorResponse } from "./tei/errors";
 
 export type Dialect = "radar" | "openai" | "tei";
@@ -23,12 +24,16 @@ export function errorResponseIn(dialect: Dialect, error: unknown): Response {
   return errorResponse(error);
 }
 
-/** For a route file: answers every method it does not export with 405 and an Allow header, in its dialect. */
+/**
+ * For a route file: answers every method it does not export with 405 and an Allow header, in its dialect, and
+ * OPTIONS with the methods it does answer (Next.js's own OPTIONS would list every method exported, 405s too).
+ */
 export function otherMethodsIn(dialect: Dialect, ...allowed: string[]) {
   const answer = async (request: Request) => {
     const response = errorResponseIn(dialect, new AppError("method_not_allowed", `${request.method} is not answered here: expected ${allowed.join(" or ")}.`));
     response.headers.set("allow", allowed.join(", "));
     return response;
   };
-  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer };
+  const options = async () => new Response(null, { status: 204, headers: { allow: allowHeader(allowed), "cache-control": "no-store" } });
+  return { GET: answer, POST: answer, PUT: answer, PATCH: answer, DELETE: answer, OPTIONS: options };
 }

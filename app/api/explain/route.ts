@@ -15,5 +15,5 @@ export async function POST(request: Request) {
   });
 }
 
-/** Any other method: 405 with a JSON body and an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("radar", "POST");
+/** Any other method: 405 with a JSON body and an Allow header; OPTIONS lists the methods answered. */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("radar", "POST");

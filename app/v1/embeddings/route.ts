@@ -27,5 +27,5 @@ export async function POST(request: Request) {
   });
 }
 
-/** Any other method: 405 in OpenAI's error shape, with an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("openai", "POST");
+/** Any other method: 405 in OpenAI's error shape, with an Allow header; OPTIONS lists the methods answered. */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("openai", "POST");

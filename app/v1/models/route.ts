@@ -14,5 +14,5 @@ export async function GET() {
   }));
 }
 
-/** Any other method: 405 in OpenAI's error shape, with an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("openai", "GET");
+/** Any other method: 405 in OpenAI's error shape, with an Allow header; OPTIONS lists the methods answered. */
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("openai", "GET");

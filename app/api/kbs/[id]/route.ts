@@ -25,5 +25,5 @@ export async function DELETE(_request: Request, { params }: Context) {
   return respond(async () => deleteKb(parseWith(kbIdParamSchema, (await params).id)));
 }
 
-/** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT } = otherMethodsIn("radar", "GET", "PATCH", "DELETE");
+/** Any other method: 405 with a JSON body and an Allow header; OPTIONS lists the methods answered. */
+export const { POST, PUT, OPTIONS } = otherMethodsIn("radar", "GET", "PATCH", "DELETE");

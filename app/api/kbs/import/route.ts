@@ -9,5 +9,5 @@ export async function POST(request: Request) {
   return respond(async () => importKb(parseWith(exportFileSchema, await readJsonBody(request, MAX_IMPORT_BYTES))));
 }
 
-/** Any other method: 405 with a JSON body and an Allow header. */
-export const { GET, PUT, PATCH, DELETE } = otherMethodsIn("radar", "POST");
+/** Any other method: 405 with a JSON body and an Allow header; OPTIONS lists the methods answered. */
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("radar", "POST");

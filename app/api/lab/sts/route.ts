@@ -34,5 +34,5 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-/** Any other method: 405 with a JSON body and an Allow header. */
-export const { PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET", "POST");
+/** Any other method: 405 with a JSON body and an Allow header; OPTIONS lists the methods answered. */
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("radar", "GET", "POST");
