@@ -3,7 +3,7 @@
 // on 127.0.0.1 only, unless HOST says otherwise (HOST=0.0.0.0 shares it on a LAN; see the README first).
 import { spawn, spawnSync } from "node:child_process";
 import { constants } from "node:os";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,6 +11,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package.json", "tsconfig.json"];
 const BUILD_ID = join(ROOT, ".next", "BUILD_ID");
 const NEXT_BIN = join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVER_ENTRY = join(ROOT, "scripts", "serve.ts");
+const SERVER_BUNDLE = join(ROOT, ".next", "radar-server.mjs");
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -27,16 +29,29 @@ function next(args) {
 const stale = !existsSync(BUILD_ID) || Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s)))) > statSync(BUILD_ID).mtimeMs;
 if (stale) next(["build"]);
 else process.stdout.write("[start] build is current\n");
+await bundleServer();
 const args = process.argv.slice(2);
 const hostnameGiven = args.some((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
-serve(["start", ...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127.0.0.1"]), ...args]);
+serve([...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127.0.0.1"]), ...args]);
+
+/**
+ * The server (scripts/serve.ts: Next.js's handler behind our own node:http server) as one ES module; packages
+ * stay in node_modules. Written aside and renamed: a second launcher never runs half a file.
+ */
+async function bundleServer() {
+  const { build } = await import("esbuild");
+  const partial = `${SERVER_BUNDLE}.${process.pid}.tmp.mjs`;
+  await build({ entryPoints: [SERVER_ENTRY], outfile: partial, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+  renameSync(partial, SERVER_BUNDLE);
+}
 
 /**
  * Runs the server as a child and passes a stop signal on: whoever stops this process (a supervisor, the load
  * test, a container's stop) stops the server with it instead of leaving it listening.
  */
-function serve(nextArgs) {
-  const server = spawn(process.execPath, [NEXT_BIN, ...nextArgs], { cwd: ROOT, stdio: "inherit" });
+function serve(serverArgs) {
+  const env = { ...process.env, NODE_ENV: "production" };
+  const server = spawn(process.execPath, [SERVER_BUNDLE, ...serverArgs], { cwd: ROOT, stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));
 }

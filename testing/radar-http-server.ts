@@ -1,23 +1,39 @@
 /**
  * The radar's API routes behind a plain node:http server, for tests that need a real server process to kill
- * (`kill -9`) and restart: the same route handlers as the Next app, without a build. Run with
+ * (`kill -9`) and restart: the same route handlers as the Next app, without a build, and the same data-folder
+ * lock taken before it listens. Run with
  * `tsx --conditions=react-server testing/radar-http-server.ts <port>`; prints "listening" when ready.
  */
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
+import { NextRequest } from "next/server";
 import { POST as postKb } from "../app/api/kb/route";
 import { GET as listKbs } from "../app/api/kbs/route";
 import { POST as postSearch } from "../app/api/search/route";
+import { GET as getStatus } from "../app/api/status/route";
+import { lockDataDir } from "../lib/store/data-dir-lock";
+import { storeLocation } from "../lib/store/open-store";
 
 const routes: Record<string, (request: Request) => Promise<Response>> = {
   "POST /api/kb": postKb,
   "POST /api/search": postSearch,
   "GET /api/kbs": () => listKbs(),
+  "GET /api/status": (request) => getStatus(new NextRequest(request)),
 };
 
 const port = Number(process.argv[2]);
+// As npm start's server does (scripts/serve.ts): the data folder is this process's before it listens.
+const location = storeLocation();
+if (location.kind === "pglite" && location.dataDir) {
+  try {
+    lockDataDir(location.dataDir, { port });
+  } catch (error) {
+    console.error(`[semantic-radar] not starting: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 createServer(async (incoming, outgoing) => {
-  const handler = routes[`${incoming.method} ${incoming.url}`];
+  const handler = routes[`${incoming.method} ${incoming.url?.split("?")[0]}`];
   if (!handler) return void outgoing.writeHead(404).end();
   const body = incoming.method === "GET" ? undefined : (Readable.toWeb(incoming) as ReadableStream);
   const request = new Request(`http://127.0.0.1:${port}${incoming.url}`, { method: incoming.method, headers: incoming.headers as HeadersInit, body, duplex: "half" } as RequestInit);
