@@ -52,4 +52,23 @@ describe("proxy", () => {
     expect(proxy(request("/api/status")).headers.get("x-middleware-next")).toBe("1");
     expect(proxy(request("/api/kbs/kb_1", { method: "DELETE", headers: { origin: "http://127.0.0.1:3000" } })).headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("refuses a GET that starts work from a foreign page: a foreign Origin, or a cross-site fetch without one", async () => {
+    const foreign = proxy(request("/api/calibration?progress=1", { headers: { origin: "https://evil.example" } }));
+    expect(await refusal(foreign)).toMatchObject({ status: 403, body: { error: { code: "forbidden", message: expect.stringMatching(/expected Origin http:\/\/127\.0\.0\.1:3000, got https:\/\/evil\.example/) } } });
+    for (const site of ["cross-site", "same-site"]) {
+      const image = proxy(request("/api/calibration?progress=1", { headers: { "sec-fetch-site": site } }));
+      expect(await refusal(image)).toMatchObject({ status: 403, body: { error: { message: expect.stringMatching(new RegExp(`got Sec-Fetch-Site: ${site} without an Origin`)) } } });
+    }
+    const openAi = proxy(request("/v1/models", { headers: { origin: "https://evil.example" } }));
+    expect(await refusal(openAi)).toMatchObject({ status: 403, body: { error: { type: expect.any(String) } } });
+  });
+
+  it("lets through the radar's own GETs, typed addresses, tools, and foreign pages' links to the app's pages", () => {
+    const allowed: Record<string, string>[] = [{ "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "none" }, {}, { origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" }];
+    for (const headers of allowed) {
+      expect(proxy(request("/api/calibration?progress=1", { headers })).headers.get("x-middleware-next")).toBe("1");
+    }
+    expect(proxy(request("/", { headers: { "sec-fetch-site": "cross-site" } })).headers.get("x-middleware-next")).toBe("1");
+  });
 });

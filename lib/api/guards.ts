@@ -25,6 +25,58 @@ export function checkOrigin(origin: string | null, ownOrigin: string, allowed: r
   throw new AppError("forbidden", `Cross-site request refused: expected Origin ${ownOrigin}${allowed.length ? ` or one of ${allowed.join(", ")}` : ""}, got ${origin.slice(0, 200)}. Set SEMANTIC_RADAR_ALLOWED_ORIGINS to allow another site.`);
 }
 
+/**
+ * A request a browser marks as coming from another site (Sec-Fetch-Site) without an Origin to judge gets 403:
+ * an <img> or <link> on a foreign page sends no Origin, yet its GET would start work here (a model load, a
+ * calibration run). The app's own pages send "same-origin", an address typed in the bar "none", curl nothing.
+ */
+export function checkFetchSite(fetchSite: string | null, origin: string | null): void {
+  if (origin !== null || (fetchSite !== "cross-site" && fetchSite !== "same-site")) return;
+  throw new AppError("forbidden", `Cross-site request refused: expected a request from this server's own pages (Sec-Fetch-Site: same-origin), got Sec-Fetch-Site: ${fetchSite} without an Origin.`);
+}
+
+/** Paths that answer data or start work (ours, OpenAI's, TEI's): each request there passes the origin rules. */
+export function isApiPath(pathname: string): boolean {
+  return pathname.startsWith("/api/") || pathname === "/v1" || pathname.startsWith("/v1/") || TEI_PATHS.includes(pathname.replace(/\/+$/, ""));
+}
+
+const TEI_PATHS = ["/embed", "/similarity", "/rerank", "/tokenize", "/info"];
+
+/** Methods that change state: a body, if any, must be JSON. */
+const STATE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface GuardedRequest {
+  method: string;
+  pathname: string;
+  /** "http:" or "https:". */
+  protocol: string;
+  headers: Headers;
+  /** The Host header, or where a caller built the request without one (a test), its URL's host. */
+  host: string | null;
+}
+
+/**
+ * Every HTTP rule before a route runs: a known Host on every request; on API paths, no foreign Origin and no
+ * cross-site fetch (403) whatever the method (GETs start work too: GET /api/calibration computes for minutes);
+ * a JSON body on a state-changing request that has one (415). proxy.ts applies it to every request; a route the
+ * proxy does not run on (the import, whose body is over the proxy's buffer) calls it itself. `allowed`:
+ * SEMANTIC_RADAR_ALLOWED_HOSTS and _ORIGINS, read by lib/config.ts.
+ */
+export function checkRequest(request: GuardedRequest, allowed: { hosts: readonly string[]; origins: readonly string[] }): void {
+  const { headers, host } = request;
+  checkHost(host, allowed.hosts);
+  if (STATE_METHODS.has(request.method)) {
+    // A request without a body (a DELETE, a wrong method) has no type to check; the route answers it.
+    const hasBody = headers.has("transfer-encoding") || Number(headers.get("content-length") ?? 0) > 0;
+    if (hasBody) checkContentType(headers.get("content-type"));
+  }
+  if (STATE_METHODS.has(request.method) || isApiPath(request.pathname)) {
+    const origin = headers.get("origin");
+    checkOrigin(origin, `${request.protocol}//${host}`, allowed.origins);
+    checkFetchSite(headers.get("sec-fetch-site"), origin);
+  }
+}
+
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /**

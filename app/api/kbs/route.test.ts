@@ -111,6 +111,8 @@ describe("the library routes", () => {
     ["a name that is not a string", { name: 5 }, 422, /`name`: expected the new name as a string/],
     ["a blank name", { name: "   " }, 422, /expected a name with at least one visible character/],
     ["a name over 120 characters", { name: "x".repeat(500) }, 422, /expected a name of at most 120 characters, got 500/],
+    ["a name of zero-width spaces", { name: "\u200b\u200b" }, 422, /expected a name with at least one visible character/],
+    ["a name with a NUL", { name: "FAQ\u0000" }, 422, /expected a name without control characters such as NUL \(U\+0000\)/],
   ])("refuses to rename to %s", async (_what, body, status, message) => {
     const { kbId } = await embedDone(FAQ);
     const response = await rename(request(`/api/kbs/${kbId}`, "PATCH", body), params(kbId));
@@ -131,6 +133,11 @@ describe("the library routes", () => {
       [await postList(request("/api/kbs", "POST", {})), 405, /POST is not answered here: expected GET/],
       [await getOne(request(`/api/kbs/${missing}`, "GET"), params(missing)), 404, /No knowledge base with id/],
       [await postOne(request(`/api/kbs/${missing}`, "POST", {})), 405, /expected GET or PATCH or DELETE/],
+      [await getOne(request("/api/kbs/%00", "GET"), params("\u0000")), 422, /without control characters such as NUL \(U\+0000\)/],
+      [await importKb(request("/api/kbs/import", "POST", { format: "semantic-radar-kb", version: 1, entries: ["a\u0000"] })), 422, /`entries\[0\]`: expected text without NUL characters/],
+      // The proxy does not run on the import (it would cut the body): the route applies its rules itself.
+      [await importKb(new Request("http://localhost/api/kbs/import", { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body: "{}" })), 403, /Cross-site request refused/],
+      [await importKb(request("/api/kbs/import", "POST", "format=x", "text/plain")), 415, /application\/json/],
     ];
     for (const [response, status, message] of checks) {
       expect(response.status).toBe(status);
