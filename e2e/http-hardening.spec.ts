@@ -95,3 +95,72 @@ test("no error message carries a server path", async () => {
     expect(answer.body).not.toMatch(/\/(root|home|tmp|work)\//);
   }
 });
+
+const SECURITY_HEADER = /default-src 'self'.*frame-ancestors 'none'/;
+
+test("methods Next.js cannot route, redirects and oversized headers get JSON or a redirect with the security headers", async () => {
+  const trace = await send("/api/search", { method: "TRACE" });
+  expect(trace.status).toBe(405);
+  expect(trace.headers.allow).toBe("POST");
+  expect(trace.headers["content-security-policy"]).toMatch(SECURITY_HEADER);
+  expect(JSON.parse(trace.body).error).toEqual({ code: "method_not_allowed", message: "TRACE is not answered here: expected POST." });
+  const redirect = await send("/api/status/");
+  expect(redirect.status).toBe(308);
+  expect(redirect.headers["content-security-policy"]).toMatch(SECURITY_HEADER);
+  const headers = await send("/api/status", { headers: { "x-padding": "a".repeat(20_000) } });
+  expect(headers.status).toBe(431);
+  expect(headers.headers["content-security-policy"]).toMatch(SECURITY_HEADER);
+  expect(JSON.parse(headers.body).error.code).toBe("too_large");
+});
+
+test("OPTIONS lists only the methods a route answers", async () => {
+  expect((await send("/api/search", { method: "OPTIONS" })).headers.allow).toBe("POST, OPTIONS");
+  expect((await send("/api/kbs/kb_x", { method: "OPTIONS" })).headers.allow).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
+});
+
+test("NUL and broken percent-encoding get a 4xx JSON error, never a 500", async () => {
+  const answers = [
+    await send("/api/kbs/%ff"),
+    await send("/api/kbs/%00"),
+    await send("/api/kb", { method: "POST", headers: json, body: JSON.stringify({ entries: ["fine", "nul \u0000 inside"] }) }),
+    await send("/api/search", { method: "POST", headers: json, body: JSON.stringify({ entries: ["a\u0000"], query: "q" }) }),
+    await send("/api/kbs/kb_000000000000000000000000", { method: "PATCH", headers: json, body: JSON.stringify({ name: "x\u0000" }) }),
+    await send("/api/kbs/kb_000000000000000000000000", { method: "PATCH", headers: json, body: JSON.stringify({ name: "\u200b\u200b" }) }),
+  ];
+  for (const answer of answers) {
+    expect(answer.status).toBe(422);
+    expect(answer.headers["content-security-policy"]).toMatch(SECURITY_HEADER);
+    expect(JSON.parse(answer.body).error.code).toBe("invalid_input");
+  }
+  expect(JSON.parse(answers[0].body).error.message).toMatch(/not valid: expected percent-encoded UTF-8/);
+  expect(JSON.parse(answers[2].body).error.message).toMatch(/`entries\[1\]`: expected text without NUL characters \(U\+0000\)/);
+});
+
+test("a GET that starts work is refused from a foreign page, as a POST is", async () => {
+  const foreign = await send("/api/calibration?progress=1", { headers: { origin: "https://evil.example" } });
+  expect(foreign.status).toBe(403);
+  expect(JSON.parse(foreign.body).error.message).toMatch(/Cross-site request refused/);
+  const image = await send("/api/calibration?progress=1", { headers: { "sec-fetch-site": "cross-site" } });
+  expect(image.status).toBe(403);
+  expect((await send("/api/status", { headers: { "sec-fetch-site": "same-origin" } })).status).toBe(200);
+});
+
+test("a chunked body over the 10 MB limit gets 413, not a cut body's 422", async () => {
+  const body = JSON.stringify({ entries: Array.from({ length: 11_000 }, (_, i) => `${i} ${"x".repeat(1_000)}`) });
+  const answer = await new Promise<Answer>((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest({ host: base.hostname, port: base.port, path: "/api/kb", method: "POST", headers: { ...json, "transfer-encoding": "chunked" } }, (res) => {
+      answered = true;
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    // The server may answer and close before the whole body is sent: only an error before any answer counts.
+    req.on("error", (error) => answered || reject(error));
+    for (let offset = 0; offset < body.length; offset += 64 * 1024) req.write(body.slice(offset, offset + 64 * 1024));
+    req.end();
+  });
+  expect(answer.status).toBe(413);
+  expect(JSON.parse(answer.body).error.message).toMatch(/expected at most 10\.0 MB, got more than 10\.0 MB/);
+});

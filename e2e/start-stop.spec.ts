@@ -36,3 +36,23 @@ test("stopping npm start's launcher stops the server it started", async () => {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("a second server on the data folder of a running one is refused at start, naming the folder and the first", async () => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const second = spawn(process.execPath, ["scripts/start.mjs", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { ...process.env, SEMANTIC_RADAR_DATA_DIR: process.env.RADAR_E2E_DATA_DIR, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  for (const stream of [second.stdout!, second.stderr!]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    const code = await new Promise<number | null>((resolve) => second.once("exit", (exit) => resolve(exit)));
+    expect(code).toBe(1);
+    expect(output).toContain(`not starting: The data folder ${join(process.env.RADAR_E2E_DATA_DIR!, "pglite")} is in use by another Semantic Radar server (pid `);
+    expect(output).toContain(`port ${process.env.RADAR_E2E_PORT}`);
+    expect(await listening(`http://127.0.0.1:${port}/api/status`)).toBe(false);
+  } finally {
+    second.kill("SIGKILL");
+  }
+});
