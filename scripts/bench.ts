@@ -4,14 +4,19 @@
 //   search  ranking a knowledge base: our rank worker vs the first implementation (scripts/bench/search.ts)
 //   store   the knowledge-base store: insert rate, exact vs HNSW search, recall@10 (scripts/bench/store.ts)
 //   batching  how texts are cut into forward passes: length cuts vs the earlier fill-to-budget (scripts/bench/batching.ts)
+//   admission  a burst of one-off searches: where 429s begin and how fast they answer (scripts/bench/admission.ts)
+//   store-thread  /api/status and search latency while a big knowledge base is saved and opened: PGlite on the
+//            main thread vs in its worker (scripts/bench/store-thread.ts)
 import { AppError } from "../lib/errors";
 import { runCli } from "./cli";
+import { benchAdmission } from "./bench/admission";
 import { benchBatching } from "./bench/batching";
 import { benchEngine } from "./bench/engine";
 import { benchSearch } from "./bench/search";
 import { benchStore } from "./bench/store";
+import { benchStoreThread } from "./bench/store-thread";
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { engine: benchEngine, search: benchSearch, store: benchStore, batching: benchBatching };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = { engine: benchEngine, search: benchSearch, store: benchStore, "store-thread": benchStoreThread, batching: benchBatching, admission: benchAdmission };
 
 runCli(async () => {
   const [first, ...rest] = process.argv.slice(2);
