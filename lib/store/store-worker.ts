@@ -54,8 +54,7 @@ function buffersOf(vectors: KbVectors): ArrayBuffer[] {
   return [...new Set(Object.values(vectors).map((matrix) => matrix!.buffer as ArrayBuffer))];
 }
 
-serveRequests(async (message) => {
-  const request = message as unknown as StoreWorkerRequest;
+serveRequests<StoreWorkerRequest>(async (request) => {
   switch (request.type) {
     case "open":
       return { result: await open(request) };
