@@ -30,7 +30,8 @@ export function preloadCudaLibraries(fs, names) {
   // Where onnxruntime looks for its providers: the folder of the libonnxruntime.so.1 this process mapped.
   const mapped = fs.readFileSync("/proc/self/maps", "utf8").split("\n").map((line) => line.slice(line.indexOf("/")));
   const ortLibrary = mapped.find((file) => file.endsWith("/libonnxruntime.so.1"));
-  if (!ortLibrary) throw new Error("onnxruntime-node is not loaded in this process (no libonnxruntime.so.1 in /proc/self/maps)");
+  // None mapped (a stand-in for onnxruntime in tests, or a build that names its library otherwise): nothing of ours to load.
+  if (!ortLibrary) return [];
   const folder = ortLibrary.slice(0, ortLibrary.lastIndexOf("/"));
   // RTLD_NOW | RTLD_NODELETE (glibc's 0x1000): Node closes a library that is not an addon; NODELETE keeps it loaded.
   const flags = 0x2 | 0x1000;
