@@ -31,18 +31,24 @@ unxz_to() {
 }
 manifest() { "$PY" -c "import json,sys; m=json.load(open('$PARTS_IN/manifest.json')); $1" "${@:2}"; }
 
-# Moves the parts that arrived into $KEPT and checks every part there against the manifest; prints what is missing.
+# Moves the parts that arrived into $KEPT and checks every part there against the manifest; says what is missing.
+# Sets COMPLETE to the wholes (core, sts) whose parts are all here and sound.
 receive() {
   [ -f "$PARTS_IN/manifest.json" ] || { echo "no .gpu-cuda/manifest.json: carry it with every part"; return 2; }
   mkdir -p "$KEPT" && cp "$PARTS_IN/manifest.json" "$KEPT/"
   for part in "$PARTS_IN"/core-* "$PARTS_IN"/sts-*; do [ -f "$part" ] && mv -f "$part" "$KEPT/"; done
-  local missing=0
-  while read -r name sum; do
-    if [ ! -f "$KEPT/$name" ]; then echo "  $name: not here yet"; missing=1
-    elif [ "$(sha256sum "$KEPT/$name" | cut -d' ' -f1)" != "$sum" ]; then echo "  $name: damaged (sha256), carry it again"; rm -f "$KEPT/$name"; missing=1
-    else echo "  $name: ok"; fi
-  done < <(manifest "print('\n'.join(p['name']+' '+p['sha256'] for w in m['wholes'].values() for p in w['parts']))")
-  return $missing
+  COMPLETE=
+  local whole name sum whole_ok
+  for whole in $(manifest "print(' '.join(m['wholes']))"); do
+    whole_ok=1
+    while read -r name sum; do
+      if [ ! -f "$KEPT/$name" ]; then echo "  $name: not here yet"; whole_ok=
+      elif [ "$(sha256sum "$KEPT/$name" | cut -d' ' -f1)" != "$sum" ]; then echo "  $name: damaged (sha256), carry it again"; rm -f "$KEPT/$name"; whole_ok=
+      else echo "  $name: ok"; fi
+    done < <(manifest "print('\\n'.join(p['name']+' '+p['sha256'] for p in m['wholes']['$whole']['parts']))")
+    [ -n "$whole_ok" ] && COMPLETE="$COMPLETE $whole"
+  done
+  echo "complete:${COMPLETE:- none}"
 }
 
 # Joins one whole (core or sts) from its parts and unpacks it into $1; fails when a part is missing.
@@ -55,7 +61,7 @@ unpack() {
   tar -xf "$W/$whole.tar" -C "$into" && rm -f "$W/$whole.tar"
 }
 
-[ "${1:-}" = receive ] && { receive; exit $?; }
+[ "${1:-}" = receive ] && { receive; exit 0; }
 [ "${1:-}" = check ] || { echo "usage: bash tools/gpu-cuda/run.sh receive | check <results-dir> [--texts N] [--passes N] [--no-sts] [--dry-run]"; exit 2; }
 RESULTS=${2:?usage: bash tools/gpu-cuda/run.sh check <results-dir> [options]}
 shift 2
@@ -101,7 +107,8 @@ echo "$(cat "$W/machine.txt"), $(nproc) cores"
 "$PY" -c 'import torch, transformers; print("torch", torch.__version__, "cuda", torch.version.cuda, torch.cuda.is_available(), "transformers", transformers.__version__)' 2>&1 | tail -1
 
 say "parts: join and unpack"
-receive || { echo "parts are missing: carry each of them again (bash tools/gpu-cuda/run.sh receive), then check"; exit 2; }
+receive
+case " $COMPLETE " in *" core "*) ;; *) echo "core parts are missing: carry each again (bash tools/gpu-cuda/run.sh receive), then check"; exit 2 ;; esac
 unpack core "$W" || exit 2
 unxz_to "$W/bin/node.xz" "$NODE" && chmod +x "$NODE"
 unxz_to "$W/ort/libonnxruntime.so.1.xz" "$W/ort/libonnxruntime.so.1"
@@ -118,7 +125,7 @@ timeout -k 5 "$(limit 100)" "$NODE" "$APP" probe --work "$W" --model "$REPO/mode
 code=$?; timed_out $code "the probe"
 [ $code = 0 ] || [ -n "$DRY" ] || finish 3
 
-if [ -n "$STS" ] && unpack sts "$W/sts-models" 2>/dev/null; then
+if [ -n "$STS" ] && case " $COMPLETE " in *" sts "*) true ;; *) false ;; esac && unpack sts "$W/sts-models"; then
   say "STS-B on $CUDA, fp32"
   timeout -k 5 "$(limit 150)" "$NODE" "$APP" sts --work "$W" --models "$W/sts-models" --device "$CUDA"; timed_out $? "the STS phase"
 else echo "STS-B: skipped (no sts parts carried, or --no-sts)"; fi
