@@ -3,7 +3,7 @@
  * costs one phase):
  *
  *   node cuda-check.cjs probe   --work DIR --model DIR
- *   node cuda-check.cjs sts     --work DIR --models DIR --device cuda|cpu
+ *   node cuda-check.cjs sts     --work DIR --model DIR --device cuda|cpu      (one model folder: its id is the folder's name)
  *   node cuda-check.cjs plan    --work DIR --model DIR --texts N
  *   node cuda-check.cjs embed   --work DIR --model DIR --device cuda|webgpu|cpu --label NAME [--passes N]
  *   node cuda-check.cjs summary --work DIR --out FILE [--machine TEXT]
@@ -16,7 +16,7 @@ export type EmbedDevice = (typeof EMBED_DEVICES)[number];
 
 export type CheckCommand =
   | { phase: "probe"; work: string; model: string }
-  | { phase: "sts"; work: string; models: string; device: "cuda" | "cpu" }
+  | { phase: "sts"; work: string; model: string; device: "cuda" | "cpu" }
   | { phase: "plan"; work: string; model: string; texts: number }
   | { phase: "embed"; work: string; model: string; device: EmbedDevice; label: string; passes: number }
   | { phase: "summary"; work: string; out: string; machine: string };
@@ -47,7 +47,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckCommand {
       args: [...argv],
       allowPositionals: true,
       options: {
-        work: { type: "string" }, model: { type: "string" }, models: { type: "string" }, device: { type: "string" },
+        work: { type: "string" }, model: { type: "string" }, device: { type: "string" },
         texts: { type: "string" }, label: { type: "string" }, passes: { type: "string" }, out: { type: "string" }, machine: { type: "string" },
       },
     });
@@ -67,7 +67,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckCommand {
     case "probe":
       return { phase, work, model: required("model") };
     case "sts":
-      return { phase, work, models: required("models"), device: oneOf("device", values.device, ["cuda", "cpu"] as const) };
+      return { phase, work, model: required("model"), device: oneOf("device", values.device, ["cuda", "cpu"] as const) };
     case "plan":
       return { phase, work, model: required("model"), texts: positiveInt("texts", values.texts) };
     case "embed": {

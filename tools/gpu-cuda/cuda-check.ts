@@ -19,7 +19,7 @@ async function run(command: CheckCommand): Promise<number> {
     case "probe":
       return (await probePhase(command.work, command.model)) ? 0 : 3;
     case "sts":
-      await stsPhase(command.work, command.models, command.device);
+      await stsPhase(command.work, command.model, command.device);
       return 0;
     case "plan":
       planPhase(command.work, command.model, command.texts);

@@ -15,7 +15,7 @@ import { POOLINGS } from "../../lib/pooling/strategies";
 import { readJsonIfAny, timed, writeF32, writeJson } from "../../scripts/gpu-check/check-io";
 import { stsSentences } from "../../scripts/gpu-check/corpus";
 import type { EmbedDevice } from "./cli";
-import { STS_EXPECTED } from "./summary";
+import { STS_EXPECTED, type StsModel } from "./summary";
 
 // Generous: a first CUDA session loads cuBLAS (500 MB) and picks kernels; a hang still ends inside run.sh's limit.
 const PROBE_TIMEOUT_MS = 90_000;
@@ -45,22 +45,22 @@ export async function probePhase(work: string, modelDir: string): Promise<boolea
   return report.ok;
 }
 
-/** STS-B test Spearman of each model's native pooling on `device`, fp32 graph, as `npm run eval -- sts` computes it. */
-export async function stsPhase(work: string, modelsDir: string, device: "cuda" | "cpu"): Promise<void> {
-  const pairs = loadStsDataset("stsb-en");
-  for (const [id, expected] of Object.entries(STS_EXPECTED)) {
-    try {
-      const engine = await loadModelEngine(modelAt(join(modelsDir, id)), device, "fp32");
-      const { spearman } = await evaluateSts(engine, pairs);
-      const { graph, device: used, placement } = engine.info;
-      await engine.dispose();
-      const score = Number(spearman[expected.pooling].toFixed(2));
-      writeJson(workFiles(work).sts(id), { model: id, device: used, graph, pooling: expected.pooling, score, spearman, placement });
-      console.log(`sts ${id} on ${used} (${graph}): ${expected.pooling} ${score.toFixed(2)} (published ${expected.score.toFixed(2)})`);
-    } catch (error) {
-      writeJson(workFiles(work).sts(id), { model: id, device, skipped: firstLine(error) });
-      console.log(`sts ${id}: not measured: ${firstLine(error)}`);
-    }
+/** STS-B test Spearman of a model's native pooling on `device`, fp32 graph, as `npm run eval -- sts` computes it. */
+export async function stsPhase(work: string, modelDir: string, device: "cuda" | "cpu"): Promise<void> {
+  const id = basename(modelDir);
+  const expected = STS_EXPECTED[id as StsModel];
+  if (!expected) throw new Error(`no published STS-B figure for ${id}; expected one of ${Object.keys(STS_EXPECTED).join(", ")}`);
+  try {
+    const engine = await loadModelEngine(modelAt(modelDir), device, "fp32");
+    const { spearman } = await evaluateSts(engine, loadStsDataset("stsb-en"));
+    const { graph, device: used, placement } = engine.info;
+    await engine.dispose();
+    const score = Number(spearman[expected.pooling].toFixed(2));
+    writeJson(workFiles(work).sts(id), { model: id, device: used, graph, pooling: expected.pooling, score, spearman, placement });
+    console.log(`sts ${id} on ${used} (${graph}): ${expected.pooling} ${score.toFixed(2)} (published ${expected.score.toFixed(2)})`);
+  } catch (error) {
+    writeJson(workFiles(work).sts(id), { model: id, device, skipped: firstLine(error) });
+    console.log(`sts ${id}: not measured: ${firstLine(error)}`);
   }
 }
 

@@ -74,6 +74,8 @@ async function main() {
     const tar = join(CACHE, `${name}.tar`);
     execFileSync("tar", ["-cf", tar, "-C", dir, "."]);
     wholes[name] = { bytes: statSync(tar).size, sha256: sha256(tar), parts: splitFile(tar, OUT, name) };
+    rmSync(dir, { recursive: true, force: true }); // the compressed files stay cached; the staged copies and the tar need not
+    rmSync(tar, { force: true });
     console.log(`${name}: ${(wholes[name].bytes / MIB).toFixed(1)} MiB in ${wholes[name].parts.length} parts`);
   }
   writeFileSync(join(OUT, "manifest.json"), `${JSON.stringify({ built: new Date().toISOString(), partBytes: PART_BYTES, wholes }, null, 2)}\n`);

@@ -31,12 +31,13 @@ unxz_to() {
 }
 manifest() { "$PY" -c "import json,sys; m=json.load(open('$PARTS_IN/manifest.json')); $1" "${@:2}"; }
 
-# Moves the parts that arrived into $KEPT and checks every part there against the manifest; says what is missing.
+# Keeps the parts that arrived in $KEPT and checks every part there against the manifest; says what is missing.
 # Sets COMPLETE to the wholes (core, sts) whose parts are all here and sound.
 receive() {
   [ -f "$PARTS_IN/manifest.json" ] || { echo "no .gpu-cuda/manifest.json: carry it with every part"; return 2; }
   mkdir -p "$KEPT" && cp "$PARTS_IN/manifest.json" "$KEPT/"
-  for part in "$PARTS_IN"/core-* "$PARTS_IN"/sts-*; do [ -f "$part" ] && mv -f "$part" "$KEPT/"; done
+  # Copied, not moved: a carried path may be replaced on the machine by the next call, and a dry run keeps its own.
+  for part in "$PARTS_IN"/core-* "$PARTS_IN"/sts-*; do [ -f "$part" ] && { cmp -s "$part" "$KEPT/${part##*/}" || cp -f "$part" "$KEPT/"; }; done
   COMPLETE=
   local whole name sum whole_ok
   for whole in $(manifest "print(' '.join(m['wholes']))"); do
@@ -126,8 +127,10 @@ code=$?; timed_out $code "the probe"
 [ $code = 0 ] || [ -n "$DRY" ] || finish 3
 
 if [ -n "$STS" ] && case " $COMPLETE " in *" sts "*) true ;; *) false ;; esac && unpack sts "$W/sts-models"; then
-  say "STS-B on $CUDA, fp32"
-  timeout -k 5 "$(limit 150)" "$NODE" "$APP" sts --work "$W" --models "$W/sts-models" --device "$CUDA"; timed_out $? "the STS phase"
+  for model in "$W"/sts-models/*/; do
+    say "STS-B on $CUDA, fp32: $(basename "$model")"
+    timeout -k 5 "$(limit 100)" "$NODE" "$APP" sts --work "$W" --model "$model" --device "$CUDA"; timed_out $? "the STS phase"
+  done
 else echo "STS-B: skipped (no sts parts carried, or --no-sts)"; fi
 
 say "random-weight BERT (all-MiniLM-L6-v2's architecture) for our engine and PyTorch"
