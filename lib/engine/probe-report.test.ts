@@ -65,7 +65,7 @@ describe("interpretProbe", () => {
   it("says the CUDA provider is not installed, and how to add it", () => {
     const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: CUDA_MISSING }), stderr: ORT_NO_PROVIDERS_SHARED, code: 1 }));
     expect(report.reason).toBe(
-      "provider not installed: this onnxruntime-node has no CUDA provider (libonnxruntime_providers_shared.so); run `npm run gpu:setup`, which installs it from PyPI's onnxruntime-gpu wheel",
+      "provider not installed: no libonnxruntime_providers_shared.so beside onnxruntime-node's libonnxruntime.so.1; run `npm run gpu:setup`, which installs it from PyPI's onnxruntime-gpu wheel",
     );
   });
 

@@ -84,7 +84,7 @@ function explainCuda(message: string, stderr: string): string {
     const error = failedLoad[2].replace(/\u001b\[[0-9;]*m/g, "").trim();
     const unopened = /^(\S+?): cannot open shared object file/.exec(error)?.[1];
     const name = unopened?.slice(unopened.lastIndexOf("/") + 1);
-    if (name && CUDA_PROVIDER_FILES.includes(name)) return `provider not installed: this onnxruntime-node has no CUDA provider (${name}); ${CUDA_SETUP_HINT}`;
+    if (name && CUDA_PROVIDER_FILES.includes(name)) return `provider not installed: no ${name} beside onnxruntime-node's libonnxruntime.so.1; ${CUDA_SETUP_HINT}`;
     if (name === CUDA_DRIVER_FILE) return `no NVIDIA driver: ${CUDA_DRIVER_FILE} not found`;
     if (name) return `${name} not found: the CUDA provider is installed but not this CUDA library it needs; run \`npm run gpu:setup\` (it links the machine's copy or installs PyPI's)`;
     return `the CUDA provider is installed but could not load: ${error}`;
