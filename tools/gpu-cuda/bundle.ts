@@ -1,8 +1,8 @@
 /**
  * Bundles the CUDA check with esbuild into two CommonJS files, so the GPU machine needs no node_modules tree:
  *   app/ort.cjs         onnxruntime-node's JavaScript, loading its native binding from ../ort/ (shipped beside it);
- *   app/cuda-check.cjs  cuda-check.ts with lib/engine and its pure-JS dependencies, requiring ./ort.cjs.
- * The GPU check (scripts/gpu-check/bundle.ts) does the same for its own entry; only the entry differs.
+ *   app/cuda-check.cjs  cuda-check.ts with lib/engine (its public face) and its pure-JS dependencies, requiring ./ort.cjs.
+ * The GPU check (tools/gpu-check/bundle.ts) does the same for its own entry; only the entry differs.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -40,6 +40,8 @@ export async function bundleCudaCheck(root: string, appDir: string): Promise<voi
     entryPoints: [join(root, "tools", "gpu-cuda", "cuda-check.ts")],
     outfile: join(appDir, "cuda-check.cjs"),
     tsconfig: join(root, "tsconfig.json"),
+    // lib/engine's public face is server-only: under react-server (as in the server) the marker is empty.
+    conditions: ["react-server"],
     plugins: [onnxruntimeBeside],
   });
 }

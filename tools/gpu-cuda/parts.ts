@@ -1,7 +1,7 @@
 /** Cutting a file too large for one device call into parts that each fit, and naming them for the manifest. */
 import { closeSync, openSync, readSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { sha256 } from "../../scripts/gpu-check/pack";
+import { sha256 } from "../gpu-check/pack";
 
 const MIB = 2 ** 20;
 /** Each call carries one part plus the working tree (about 6 MiB) and the manifest, under the tool's 64 MiB. */

@@ -4,16 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { BATCH_LIMITS, paddedTokens, planBatches } from "../../lib/engine/batch";
-import { loadModelEngine } from "../../lib/engine/engine";
-import { ensurePooledGraphs } from "../../lib/engine/pooled-graph.mjs";
-import { probeProvider } from "../../lib/engine/provider-probe";
-import { describeModel } from "../../lib/engine/registry";
-import { encodeTexts, loadTokenizer } from "../../lib/engine/tokenize";
+import { BATCH_LIMITS, describeModel, encodeTexts, ensurePooledGraphs, loadModelEngine, loadTokenizer, paddedTokens, planBatches, probeProvider } from "../../lib/engine";
 import { evaluateSts, loadStsDataset } from "../../lib/eval/sts";
-import { POOLINGS } from "../../lib/pooling/strategies";
-import { readJsonIfAny, timed, writeF32, writeJson } from "../../scripts/gpu-check/check-io";
-import { stsSentences } from "../../scripts/gpu-check/corpus";
+import { POOLINGS } from "../../lib/pooling";
+import { readJsonIfAny, timed, writeF32, writeJson } from "../gpu-check/check-io";
+import { stsSentences } from "../gpu-check/corpus";
 import type { EmbedDevice } from "./cli";
 import { STS_EXPECTED, type StsModel } from "./summary";
 

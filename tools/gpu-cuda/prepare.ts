@@ -15,8 +15,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { onnxruntimeBindingDir } from "../../scripts/gpu-check/bundle";
-import { binaryNeeds, cachedXz, copyInto, sha256, workingTreeBytes } from "../../scripts/gpu-check/pack";
+import { onnxruntimeBindingDir } from "../gpu-check/bundle";
+import { binaryNeeds, cachedXz, copyInto, sha256, workingTreeBytes } from "../gpu-check/pack";
 import { CUDA_PROVIDER_FILES } from "../../lib/engine/cuda-libraries.mjs";
 import { PROVIDER_WHEEL } from "../../scripts/cuda/wheels.mjs";
 import { bundleCudaCheck } from "./bundle";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { POOLINGS } from "../../lib/pooling/strategies";
+import { POOLINGS } from "../../lib/pooling";
 import { workFiles } from "./phases";
 import { collectResults, parityOf, THROUGHPUT_MODEL } from "./results";
 

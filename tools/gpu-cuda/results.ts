@@ -5,9 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { POOLINGS } from "../../lib/pooling/strategies";
-import { readF32IfAny, readJsonIfAny } from "../../scripts/gpu-check/check-io";
-import { agreement } from "../../scripts/gpu-check/compare";
+import { POOLINGS } from "../../lib/pooling";
+import { readF32IfAny, readJsonIfAny } from "../gpu-check/check-io";
+import { agreement } from "../gpu-check/compare";
 import { workFiles } from "./phases";
 import type { CudaCheckResults, StsFigure, ThroughputFigure } from "./summary";
 
