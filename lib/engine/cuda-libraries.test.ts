@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import { dirname } from "node:path";
 import "onnxruntime-node";
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { preloadCudaLibraries } from "./cuda-libraries.mjs";
 
@@ -15,4 +16,15 @@ describe("preloadCudaLibraries", () => {
     expect(maps).toContain(dirname(loaded));
   });
 
+
+  it("loads from a worker thread too, where the engine's model thread creates its sessions", async () => {
+    const source = `
+      const { parentPort, workerData } = require("node:worker_threads");
+      require(workerData.ort);
+      const { preloadCudaLibraries } = require(workerData.module);
+      parentPort.postMessage(preloadCudaLibraries(require("node:fs"), ["libonnxruntime.so.1"]));`;
+    const workerData = { ort: require.resolve("onnxruntime-node"), module: require.resolve("./cuda-libraries.mjs") };
+    const loaded = await new Promise((resolve, reject) => new Worker(source, { eval: true, workerData }).once("message", resolve).once("error", reject));
+    expect(loaded).toEqual([expect.stringMatching(/\/libonnxruntime\.so\.1$/)]);
+  });
 });

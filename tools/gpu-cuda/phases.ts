@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { BATCH_LIMITS, describeModel, encodeTexts, ensurePooledGraphs, loadModelEngine, loadTokenizer, paddedTokens, planBatches, probeProvider } from "../../lib/engine";
+import { BATCH_LIMITS, describeModel, encodeTexts, ensurePooledGraphs, loadInThreadEngine, loadTokenizer, paddedTokens, planBatches, probeProvider } from "../../lib/engine/tools";
 import { evaluateSts, loadStsDataset } from "../../lib/eval/sts";
 import { POOLINGS } from "../../lib/pooling";
 import { readJsonIfAny, timed, writeF32, writeJson } from "../gpu-check/check-io";
@@ -46,7 +46,7 @@ export async function stsPhase(work: string, modelDir: string, device: "cuda" | 
   const expected = STS_EXPECTED[id as StsModel];
   if (!expected) throw new Error(`no published STS-B figure for ${id}; expected one of ${Object.keys(STS_EXPECTED).join(", ")}`);
   try {
-    const engine = await loadModelEngine(modelAt(modelDir), device, "fp32");
+    const engine = await loadInThreadEngine(modelAt(modelDir), device, "fp32");
     const { spearman } = await evaluateSts(engine, loadStsDataset("stsb-en"));
     const { graph, device: used, placement } = engine.info;
     await engine.dispose();
@@ -82,7 +82,7 @@ export async function embedPhase(work: string, modelDir: string, device: EmbedDe
   if (!texts) throw new Error(`no ${workFiles(work).texts}: run the plan phase first`);
   let engine;
   try {
-    engine = await loadModelEngine(modelAt(modelDir), device, "fp32");
+    engine = await loadInThreadEngine(modelAt(modelDir), device, "fp32");
   } catch (error) {
     writeJson(workFiles(work).embed(label), { device, skipped: firstLine(error) });
     console.log(`${label}: ${device} unavailable: ${firstLine(error)}`);
