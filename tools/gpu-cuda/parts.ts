@@ -4,8 +4,20 @@ import { join } from "node:path";
 import { sha256 } from "../gpu-check/pack";
 
 const MIB = 2 ** 20;
-/** Each call carries one part plus the working tree (about 6 MiB) and the manifest, under the tool's 64 MiB. */
-export const PART_BYTES = 52 * MIB;
+/** What the device tool carries in one call: the working tree and the carried paths together. */
+export const CALL_LIMIT_BYTES = 64 * MIB;
+/** Room kept for the manifest and for files that change between prepare and the call. */
+const MARGIN_BYTES = 2 * MIB;
+
+/**
+ * The largest part that travels beside a working tree of `treeBytes` in one call, in whole MiB; an error when
+ * the tree leaves less than 8 MiB (a part per call would then take too many calls to be worth it).
+ */
+export function partBytesFor(treeBytes: number): number {
+  const room = Math.floor((CALL_LIMIT_BYTES - MARGIN_BYTES - treeBytes) / MIB) * MIB;
+  if (room < 8 * MIB) throw new Error(`the working tree (${(treeBytes / MIB).toFixed(1)} MiB) leaves ${room / MIB} MiB per call for a part; expected at least 8`);
+  return room;
+}
 
 export interface Part {
   name: string;
@@ -14,7 +26,7 @@ export interface Part {
 }
 
 /** Cuts `file` into parts of at most `partBytes` named `<prefix>-01`, ...; returns each part's name, size and sha256. */
-export function splitFile(file: string, outDir: string, prefix: string, partBytes = PART_BYTES): Part[] {
+export function splitFile(file: string, outDir: string, prefix: string, partBytes: number): Part[] {
   const parts: Part[] = [];
   const input = openSync(file, "r");
   const buffer = Buffer.alloc(Math.min(partBytes, 8 * MIB));

@@ -143,6 +143,7 @@ if [ $code != 0 ]; then
   [ -n "$DRY" ] || finish 2
   echo "dry run: no model builder here (numpy/torch); the real all-MiniLM-L6-v2 stands in"
   MODEL=$W/sts-models/all-MiniLM-L6-v2
+  [ -d "$MODEL" ] || { echo "dry run: the sts parts hold that model; run the dry run without --no-sts"; finish 2; }
 fi
 "$NODE" "$APP" plan --work "$W" --model "$MODEL" --texts "$TEXTS" || finish 2
 
