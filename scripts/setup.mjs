@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs what the project needs, only what is missing, so it is cheap to run before every start and test:
-//   1. npm dependencies (onnxruntime-node's CUDA download skipped: the CPU and WebGPU providers ship in the package)
+//   1. npm dependencies (onnxruntime-node's CUDA download skipped: the CPU and WebGPU providers ship in the package;
+//      `npm run gpu:setup` adds the CUDA provider from PyPI)
 //   2. the pinned models (scripts/install-models.mjs)
 //   3. Debian's packages the tests need (skipped with --app, which `npm start` uses): chromium and a CJK font for
 //      the browser tests, qemu-user to run the test PostgreSQL server as another CPU

@@ -11,8 +11,18 @@ const DAWN_CPU_ADAPTER_REFUSED =
 const CUDA_MISSING = "OrtSessionOptionsAppendExecutionProvider_Cuda: Failed to load shared library";
 const ORT_NO_PROVIDERS_SHARED =
   "\u001b[1;31m2026-11-27 05:12:06.261480894 [E:onnxruntime:onnxruntime-node, provider_bridge_ort.cc:2146 Create] /onnxruntime_src/onnxruntime/core/session/provider_bridge_ort.cc:1988 onnxruntime::Provider& onnxruntime::ProviderLibrary::Get() [ONNXRuntimeError] : 1 : FAIL : Failed to load library /app/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_shared.so with error: /app/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_shared.so: cannot open shared object file: No such file or directory\n\u001b[m";
-const ORT_NO_CUDNN =
-  "[E:onnxruntime:onnxruntime-node, provider_bridge_ort.cc:2146 Create] ... : FAIL : Failed to load library /app/bin/libonnxruntime_providers_cuda.so with error: libcudnn.so.9: cannot open shared object file: No such file or directory\n";
+/** What onnxruntime says when the provider library is there but the loader cannot find a library it links. */
+const providerCannotLoad = (error: string) =>
+  `\u001b[1;31m2026-12-06 20:14:25.397320634 [E:onnxruntime:onnxruntime-node, provider_bridge_ort.cc:2146 Create] /onnxruntime_src/onnxruntime/core/session/provider_bridge_ort.cc:1988 onnxruntime::Provider& onnxruntime::ProviderLibrary::Get() [ONNXRuntimeError] : 1 : FAIL : Failed to load library /app/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_cuda.so with error: ${error}\n\u001b[m`;
+const ORT_NO_CUBLASLT = providerCannotLoad("libcublasLt.so.13: cannot open shared object file: No such file or directory");
+const ORT_NO_DRIVER = providerCannotLoad("libcuda.so.1: cannot open shared object file: No such file or directory");
+/**
+ * The provider loaded, CUDA refused: captured with the real provider and CUDA 13 libraries on a machine without a
+ * GPU, with Debian's libcuda1 550 (a driver older than CUDA 13 needs) unpacked on LD_LIBRARY_PATH.
+ */
+const cudaFailure = (code: number, text: string) =>
+  `/onnxruntime_src/onnxruntime/core/providers/cuda/cuda_call.cc:154 std::conditional_t<THRW, void, onnxruntime::common::Status> onnxruntime::CudaCall(ERRTYPE, const char*, const char*, SUCCTYPE, const char*, const char*, int) [with ERRTYPE = cudaError; bool THRW = true; SUCCTYPE = cudaError; std::conditional_t<THRW, void, common::Status> = void] /onnxruntime_src/onnxruntime/core/providers/cuda/cuda_call.cc:146 std::conditional_t<THRW, void, onnxruntime::common::Status> onnxruntime::CudaCall(ERRTYPE, const char*, const char*, SUCCTYPE, const char*, const char*, int) [with ERRTYPE = cudaError; bool THRW = true; SUCCTYPE = cudaError; std::conditional_t<THRW, void, common::Status> = void] CUDA failure ${code}: ${text} ; GPU=-1 ; hostname=vm ; file=/onnxruntime_src/onnxruntime/core/providers/cuda/cuda_execution_provider.cc ; line=352 ; expr=cudaSetDevice(info_.device_id); \n\n`;
+const DRIVER_TOO_OLD = cudaFailure(35, "CUDA driver version is insufficient for CUDA runtime version");
 
 function outcome(overrides: Partial<ProbeOutcome>): ProbeOutcome {
   return { device: "webgpu", stdout: "", stderr: "", code: 0, signal: null, timeoutMs: 30_000, ms: 5, ...overrides };
@@ -54,12 +64,49 @@ describe("interpretProbe", () => {
 
   it("says the CUDA provider is not installed, and how to add it", () => {
     const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: CUDA_MISSING }), stderr: ORT_NO_PROVIDERS_SHARED, code: 1 }));
-    expect(report.reason).toMatch(/^provider not installed: .*libonnxruntime_providers_cuda\.so.*ONNXRUNTIME_NODE_INSTALL=cuda12.*CUDA 12 and cuDNN 9/);
+    expect(report.reason).toBe(
+      "provider not installed: no libonnxruntime_providers_shared.so beside onnxruntime-node's libonnxruntime.so.1; run `npm run gpu:setup`, which installs it from PyPI's onnxruntime-gpu wheel",
+    );
   });
 
-  it("tells an installed CUDA provider missing its libraries from a missing provider", () => {
-    const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: CUDA_MISSING }), stderr: ORT_NO_CUDNN, code: 1 }));
-    expect(report.reason).toBe("the CUDA provider is installed but could not load: libcudnn.so.9: cannot open shared object file: No such file or directory (needs CUDA 12 and cuDNN 9 on the library path)");
+  it("names the CUDA library an installed provider cannot find", () => {
+    const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: CUDA_MISSING }), stderr: ORT_NO_CUBLASLT, code: 1 }));
+    expect(report.reason).toMatch(/^libcublasLt\.so\.13 not found: the CUDA provider is installed but not this CUDA library it needs; run `npm run gpu:setup`/);
+  });
+
+  it("says there is no NVIDIA driver when libcuda.so.1 is missing", () => {
+    const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: CUDA_MISSING }), stderr: ORT_NO_DRIVER, code: 1 }));
+    expect(report.reason).toBe("no NVIDIA driver: libcuda.so.1 not found");
+  });
+
+  it("passes on any other reason the provider library could not be loaded", () => {
+    const stderr = providerCannotLoad("/app/libonnxruntime_providers_cuda.so: undefined symbol: OrtGetApiBase");
+    const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: CUDA_MISSING }), stderr, code: 1 }));
+    expect(report.reason).toBe("the CUDA provider is installed but could not load: /app/libonnxruntime_providers_cuda.so: undefined symbol: OrtGetApiBase");
+  });
+
+  it("says the driver is too old when CUDA refuses the runtime's version", () => {
+    const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: DRIVER_TOO_OLD }), code: 1 }));
+    expect(report.reason).toBe(
+      "driver too old: CUDA driver version is insufficient for CUDA runtime version (cudaSetDevice); the CUDA 13 provider needs NVIDIA driver 580 or newer",
+    );
+  });
+
+  it("says there is no CUDA device, naming the call, when the driver finds none", () => {
+    const report = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: cudaFailure(100, "no CUDA-capable device is detected") }), code: 1 }));
+    expect(report.reason).toBe("no CUDA device (cudaSetDevice: no CUDA-capable device is detected)");
+  });
+
+  it("tells the toolkit's stub libcuda.so.1 from a driver, and passes on other CUDA errors with their number", () => {
+    const stub = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: cudaFailure(34, "CUDA driver is a stub library") }), code: 1 }));
+    expect(stub.reason).toMatch(/^no NVIDIA driver: CUDA driver is a stub library \(cudaSetDevice\); the libcuda\.so\.1 found is the CUDA toolkit's stub$/);
+    const other = interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message: cudaFailure(999, "unknown error") }), code: 1 }));
+    expect(other.reason).toBe("CUDA could not start (cudaSetDevice: error 999, unknown error)");
+  });
+
+  it("passes on the loader's message when a CUDA library linked by gpu:setup cannot be loaded", () => {
+    const message = "libcublasLt.so.13 (linked beside libonnxruntime.so.1 by npm run gpu:setup) could not be loaded: /x/libcublasLt.so.13: file too short";
+    expect(interpretProbe(outcome({ device: "cuda", stdout: said({ ok: false, message }), code: 1 })).reason).toBe(message);
   });
 
   it("reports a crash of the probe process with the signal and the driver's last words", () => {

@@ -2,6 +2,7 @@
  * Turns what a provider probe's child process said (stdout, stderr, exit) into a verdict and a reason a person
  * can act on. Pure, so every message onnxruntime and Dawn are known to give is tested by its text.
  */
+import { CUDA_DRIVER_FILE, CUDA_PROVIDER_FILES } from "./cuda-libraries.mjs";
 import type { Device } from "./types";
 import { softwareOnlyDriver, type VulkanDriver } from "./vulkan-drivers";
 
@@ -40,7 +41,8 @@ interface ChildSays {
 
 const EXECUTION_PROVIDERS: Record<Exclude<Device, "cpu">, string> = { webgpu: "WebGpuExecutionProvider", cuda: "CUDAExecutionProvider" };
 
-export const CUDA_INSTALL_HINT = "add it with `ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node` (needs CUDA 12 and cuDNN 9)";
+/** How to add the CUDA provider and the CUDA libraries it links (scripts/gpu-setup.mjs). */
+export const CUDA_SETUP_HINT = "run `npm run gpu:setup`, which installs it from PyPI's onnxruntime-gpu wheel";
 
 /** onnxruntime's "Node placements" lines: "All nodes placed on [X]. Number of nodes: N" or "Node(s) placed on [X]. Number of nodes: N". */
 export function parsePlacement(log: string): Record<string, number> {
@@ -76,15 +78,35 @@ function lastJsonLine(stdout: string): ChildSays | undefined {
 }
 
 function explainCuda(message: string, stderr: string): string {
-  const missing = /Failed to load library (\S+) with error: ([^\n]+)/.exec(stderr);
-  // The file that could not be opened: the provider library itself (not installed) or one it needs (CUDA, cuDNN).
-  const unopened = /^(\S+?): cannot open shared object file/.exec(missing?.[2] ?? "")?.[1] ?? "";
-  if (/libonnxruntime_providers_(shared|cuda)\.so$/.test(unopened)) {
-    return `provider not installed: this onnxruntime-node has no CUDA provider (libonnxruntime_providers_cuda.so); ${CUDA_INSTALL_HINT}`;
+  // The provider library, or a library it links, could not be opened: name the file.
+  const failedLoad = /Failed to load library (\S+) with error: ([^\n]+)/.exec(stderr);
+  if (failedLoad) {
+    const error = failedLoad[2].replace(/\u001b\[[0-9;]*m/g, "").trim();
+    const unopened = /^(\S+?): cannot open shared object file/.exec(error)?.[1];
+    const name = unopened?.slice(unopened.lastIndexOf("/") + 1);
+    if (name && CUDA_PROVIDER_FILES.includes(name)) return `provider not installed: no ${name} beside onnxruntime-node's libonnxruntime.so.1; ${CUDA_SETUP_HINT}`;
+    if (name === CUDA_DRIVER_FILE) return `no NVIDIA driver: ${CUDA_DRIVER_FILE} not found`;
+    if (name) return `${name} not found: the CUDA provider is installed but not this CUDA library it needs; run \`npm run gpu:setup\` (it links the machine's copy or installs PyPI's)`;
+    return `the CUDA provider is installed but could not load: ${error}`;
   }
-  if (missing) return `the CUDA provider is installed but could not load: ${cleanOrtMessage(missing[2])} (needs CUDA 12 and cuDNN 9 on the library path)`;
+  // The provider loaded and CUDA itself refused: onnxruntime's "CUDA failure N: text ; GPU=... ; expr=call(...);".
+  const failure = /CUDA failure (\d+): (.+?) ; GPU=[\s\S]*?expr=(\w+)/.exec(message);
+  if (failure) {
+    const [, code, text, call] = failure;
+    return CUDA_FAILURES[Number(code)]?.(text, call) ?? `CUDA could not start (${call}: error ${code}, ${text})`;
+  }
   return cleanOrtMessage(message);
 }
+
+/** cudaError_t values a machine without a usable GPU gives, and what each means to the person running the app. */
+const CUDA_FAILURES: Record<number, (text: string, call: string) => string> = {
+  // cudaErrorInsufficientDriver
+  35: (text, call) => `driver too old: ${text} (${call}); the CUDA 13 provider needs NVIDIA driver 580 or newer`,
+  // cudaErrorStubLibrary: the toolkit's link-time stub of libcuda.so.1 was found instead of a driver
+  34: (text, call) => `no NVIDIA driver: ${text} (${call}); the libcuda.so.1 found is the CUDA toolkit's stub`,
+  // cudaErrorNoDevice
+  100: (text, call) => `no CUDA device (${call}: ${text})`,
+};
 
 const NO_DRIVER_HINT = "no Vulkan driver is registered (no icd.d manifest; point VK_DRIVER_FILES at the GPU driver's, e.g. nvidia_icd.json)";
 

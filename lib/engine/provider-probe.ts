@@ -6,12 +6,15 @@
  * The child loads the same graph with the provider, runs one 4-token batch, and logs verbosely, so the parent
  * also learns where onnxruntime placed the nodes (a "GPU" session that runs every node on the CPU is caught);
  * for WebGPU the Vulkan drivers on offer are read too, since WebGPU on a software driver is the CPU in disguise.
- * The child's source is below: it is the one place besides session.ts that loads onnxruntime.
+ * For CUDA the child first loads the CUDA libraries `npm run gpu:setup` linked beside onnxruntime, as session.ts
+ * does (cuda-libraries.mjs). The child's source is below: it is the one place besides session.ts that loads
+ * onnxruntime.
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { config } from "../config";
+import { CUDA_RUNTIME_FILES, preloadCudaLibraries } from "./cuda-libraries.mjs";
 import { interpretProbe, type ProbeReport } from "./probe-report";
 import type { Device } from "./types";
 import { vulkanDrivers } from "./vulkan-drivers";
@@ -22,11 +25,14 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 30_000;
 // Verbose onnxruntime logs of a large graph stay well under this; past it only the head is kept.
 const MAX_LOG_BYTES = 4 << 20;
 
+// preloadCudaLibraries is self-contained, so its source runs as it is in the child.
 const CHILD_SOURCE = String.raw`
-const [ortEntry, modelPath, provider] = process.argv.slice(1);
+const [ortEntry, modelPath, provider, cudaLibraries] = process.argv.slice(1);
 const say = (report) => process.stdout.write("\n" + JSON.stringify(report) + "\n");
+const preloadCudaLibraries = ${preloadCudaLibraries.toString()};
 (async () => {
   const ort = require(ortEntry);
+  if (provider === "cuda") preloadCudaLibraries(require("node:fs"), JSON.parse(cudaLibraries));
   const session = await ort.InferenceSession.create(modelPath, {
     executionProviders: [provider], graphOptimizationLevel: "all", logSeverityLevel: 0, logVerbosityLevel: 0,
   });
@@ -78,7 +84,8 @@ export function probeProvider(modelPath: string, device: Exclude<Device, "cpu">,
   // NODE_OPTIONS may carry --inspect or a loader meant for the parent; the child needs neither.
   const { NODE_OPTIONS: _ignored, ...env } = process.env;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["-e", CHILD_SOURCE, module, modelPath, PROVIDER_NAMES[device]], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const args = ["-e", CHILD_SOURCE, module, modelPath, PROVIDER_NAMES[device], JSON.stringify(CUDA_RUNTIME_FILES)];
+    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     const out = { stdout: "", stderr: "" };
     const collect = (key: "stdout" | "stderr") => (chunk: Buffer) => {
       if (out[key].length < MAX_LOG_BYTES) out[key] += chunk.toString("utf8");

@@ -1,11 +1,13 @@
 // With score.ts, the only modules that import onnxruntime (besides the probe child in provider-probe.ts), and both
 // run only in worker threads (the model's, the rank worker) and CLIs. Everything else sees plain typed arrays.
+import * as fs from "node:fs";
 import * as ort from "onnxruntime-node";
 import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
 import { poolingWeights, splitPooled } from "../pooling/weights";
 import type { BatchTensors } from "./batch";
+import { CUDA_RUNTIME_FILES, preloadCudaLibraries } from "./cuda-libraries.mjs";
 import { buildFeeds, checkFeedable, type DeclaredInput, type FeedSource } from "./feeds";
 import { POOL_WEIGHTS_INPUT, POOLED_OUTPUTS } from "./pooled-graph.mjs";
 import { NO_SPINNING } from "./ort-options";
@@ -55,6 +57,14 @@ export async function createForwardSession(path: string, device: Device, options
     const probe = await probeProvider(path, device, { timeoutMs: options.probeTimeoutMs, signal: options.signal });
     if (!probe.ok) throw new AppError("device_unavailable", withoutPath(probe.reason ?? `the ${device} provider failed its probe`));
     placement = probe.placement;
+  }
+  // The probe loaded them in its child; this process needs them too before onnxruntime opens the provider.
+  if (device === "cuda") {
+    try {
+      preloadCudaLibraries(fs, CUDA_RUNTIME_FILES);
+    } catch (error) {
+      throw new AppError("device_unavailable", (error as Error).message);
+    }
   }
   let session: ort.InferenceSession;
   try {

@@ -2,6 +2,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { loadEngine } from "@/lib/engine";
+import { CUDA_UNAVAILABLE } from "@/testing/cuda-reasons";
 import type { StatusResponse } from "@/lib/api/contract";
 import { GET } from "./route";
 
@@ -41,6 +42,16 @@ describe("GET /api/status", () => {
       dims: 384,
       loadMs: expect.any(Number),
     });
+  });
+
+  it("says why auto skipped CUDA in the probe's precise words, never a bare failure", async () => {
+    await loadEngine("all-MiniLM-L6-v2");
+    const { body } = await status("?model=all-MiniLM-L6-v2");
+    const engine = body.engines.find((e) => e.modelId === "all-MiniLM-L6-v2")!;
+    if (engine.device === "cuda") return void expect(engine.skipped ?? []).toEqual([]);
+    const cuda = engine.skipped?.find((s) => s.device === "cuda");
+    expect(cuda?.reason).toMatch(CUDA_UNAVAILABLE);
+    expect(cuda?.reason).not.toContain("/node_modules/");
   });
 
   it("reports the process's CPU time, which grows with work, and the cores it may use", async () => {
