@@ -28,15 +28,30 @@ const stale = !existsSync(BUILD_ID) || Math.max(...SOURCES.map((s) => newestMtim
 if (stale) next(["build"]);
 else process.stdout.write("[start] build is current\n");
 const args = process.argv.slice(2);
-const hostnameGiven = args.some((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
-serve(["start", ...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127.0.0.1"]), ...args]);
+const hostname = hostnameIn(args) ?? (process.env.HOST || "127.0.0.1");
+serve(["start", "--hostname", hostname, ...withoutHostname(args)]);
+
+/** The address given as -H/--hostname, if any. */
+function hostnameIn(list) {
+  const at = list.findIndex((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
+  if (at < 0) return undefined;
+  return list[at].startsWith("--hostname=") ? list[at].slice("--hostname=".length) : list[at + 1];
+}
+
+function withoutHostname(list) {
+  const at = list.findIndex((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
+  if (at < 0) return list;
+  return [...list.slice(0, at), ...list.slice(list[at].startsWith("--hostname=") ? at + 1 : at + 2)];
+}
 
 /**
  * Runs the server as a child and passes a stop signal on: whoever stops this process (a supervisor, the load
  * test, a container's stop) stops the server with it instead of leaving it listening.
  */
 function serve(nextArgs) {
-  const server = spawn(process.execPath, [NEXT_BIN, ...nextArgs], { cwd: ROOT, stdio: "inherit" });
+  // The page shows the room address (app/api/room) from the address the server listens on.
+  const env = { ...process.env, SEMANTIC_RADAR_LISTEN_HOST: hostname };
+  const server = spawn(process.execPath, [NEXT_BIN, ...nextArgs], { cwd: ROOT, stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));
 }
