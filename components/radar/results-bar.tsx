@@ -36,7 +36,7 @@ export function ResultsBar({ view, nativePooling, onView, presenting, onPresent 
               editor.focus({ preventScroll: true });
               editor.scrollIntoView({ block: "start" });
             }}
-            className="inline-flex items-center rounded-md px-2 py-1 font-medium text-blue-700 underline underline-offset-2"
+            className="inline-flex min-h-11 items-center rounded-md px-2 py-1 font-medium text-blue-700 underline underline-offset-2 sm:min-h-0"
           >
             {t.search.editKb}
           </a>

@@ -19,7 +19,7 @@ export function ScriptWarning({ entries, model }: { entries: readonly string[]; 
   return (
     <p role="alert" data-testid="script-warning" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
       {mismatch.script === "Chinese"
-        ? t.why.scriptChinese(share, model.id, model.languages.join(", ") || t.why.otherLanguages)
+        ? t.why.scriptChinese(share, model.id, model.languages.map((l) => (l === "en" || l === "zh" ? t.lab.languageNames[l] : l)).join(", ") || t.why.otherLanguages)
         : t.why.scriptLatin(share, model.id)}
     </p>
   );

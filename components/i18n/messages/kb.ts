@@ -62,7 +62,7 @@ export const kb = bilingual({
     csvLabel: "导入 CSV",
     cleaned: (kept, removed, cut) => `${kept}${removed || cut ? `（${[removed, cut].filter(Boolean).join("；")}）` : ""}`,
     entries: (count) => `${count} 条`,
-    removed: (parts) => `已去掉${parts.join("、")}`,
+    removed: (parts) => `已去掉 ${parts.join("、")}`,
     blank: (count) => `${count} 个空行`,
     symbolsOnly: (count) => `${count} 行纯符号`,
     duplicates: (count) => `${count} 条重复`,

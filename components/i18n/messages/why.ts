@@ -107,7 +107,7 @@ export const why = bilingual({
     calibrationRandom: (median, p99) => `随机句对：中位数 ${median}，99% 低于 ${p99}。`,
     useSuggested: (threshold, f1) => `使用建议阈值 ${threshold}（F1 ${f1}）`,
     pin: "切换模型时保留当前池化",
-    scriptChinese: (share, model, languages) => `${share} 的条目是中文，但 ${model} 只用 ${languages} 训练：它给这些条目的分数不可信。请选择中文模型。`,
+    scriptChinese: (share, model, languages) => `${share} 的条目是中文，但 ${model} 只用${languages}训练：它给这些条目的分数不可信。请选择中文模型。`,
     scriptLatin: (share, model) => `${share} 的条目是拉丁字母且不含中文，但 ${model} 用中文训练：这些分数的说服力较弱。请选择英文模型。`,
     otherLanguages: "其他语言",
   },
