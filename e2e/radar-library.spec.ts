@@ -17,7 +17,7 @@ test("a searched knowledge base is saved: renamed, reopened from the picker, del
   // Open it again after the editor changed: the entries come back and it is searched without embedding.
   await radar.setKnowledgeBase(["something else entirely"]);
   await item.getByRole("button", { name: "Open Support FAQ" }).click();
-  await expect(radar.kbEditor).toHaveValue(FAQ.join("\n"));
+  await radar.expectKnowledgeBase(FAQ.join("\n"));
   await radar.waitForResults(PASSWORD_QUESTION);
   expect((await radar.rowTexts())[0]).toBe(FAQ[0]);
 
@@ -47,7 +47,7 @@ test("a shareable link opens the knowledge base with its query searched; the URL
   const visitor = new RadarPage(otherPage);
   await otherPage.goto(copied);
   await visitor.waitForResults("Do you ship to Europe?");
-  await expect(visitor.kbEditor).toHaveValue(FAQ.join("\n"));
+  await visitor.expectKnowledgeBase(FAQ.join("\n"));
   expect((await visitor.rowTexts())[0]).toBe(FAQ[1]);
   await other.close();
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ChangeEvent } from "react";
+import { useRef, useState, type ChangeEvent } from "react";
 import { AppError } from "@/lib/errors";
 import { cleanEntries, splitLines } from "@/lib/kb/clean";
 import { parseCsv } from "@/lib/kb/import-csv";
@@ -9,6 +9,7 @@ import type { CleaningReport as Report, TruncatedEntry } from "@/lib/api/contrac
 import { useI18n } from "../i18n/use-messages";
 import { CleaningReport } from "./cleaning-report";
 import { CsvImport } from "./csv-import";
+import { KbTextEditor } from "./kb-text-editor";
 import type { ExampleLanguage } from "./examples";
 
 interface Props {
@@ -25,10 +26,6 @@ interface Props {
 
 // The API refuses bodies over this, so a bigger file is refused here, before it fills the editor.
 const MAX_FILE_BYTES = MAX_BODY_BYTES;
-// Up to this size every keystroke goes to the radar at once; past it (a 60,000-line paste) the radar hears of
-// typing after a pause, so a keystroke costs what the text box itself costs.
-const LIVE_CHARS = 100_000;
-const QUIET_MS = 250;
 
 /** Where the editor is: the target of "Edit the knowledge base" at the top of the results. */
 export const KB_EDITOR_ID = "kb-editor";
@@ -40,10 +37,8 @@ export function KbEditor({ text, onText, report, truncated, maxTokens, maxEntrie
   const fileInput = useRef<HTMLInputElement>(null);
   const [csv, setCsv] = useState<{ fileName: string; text: string } | null>(null);
   const [notice, setNotice] = useState<{ message: string; previous?: string } | null>(null);
-  const editor = useQuietTextarea(text, onText);
-
   function replaceWith(next: string, message: string) {
-    setNotice({ message, previous: editor.current() });
+    setNotice({ message, previous: text });
     onText(next);
   }
 
@@ -69,7 +64,7 @@ export function KbEditor({ text, onText, report, truncated, maxTokens, maxEntrie
   }
 
   function keepFirst() {
-    const entries = cleanEntries(splitLines(editor.current())).entries;
+    const entries = cleanEntries(splitLines(text)).entries;
     replaceWith(entries.slice(0, maxEntries).join("\n"), t.kb.keptFirst(n(maxEntries), n(entries.length - maxEntries)));
   }
 
@@ -123,55 +118,8 @@ export function KbEditor({ text, onText, report, truncated, maxTokens, maxEntrie
           </button>
         </div>
       ) : null}
-      <textarea
-        ref={editor.ref}
-        id={KB_EDITOR_ID}
-        data-testid="kb-editor"
-        aria-label={t.kb.editorLabel}
-        defaultValue={text}
-        onInput={editor.onInput}
-        onBlur={editor.flush}
-        spellCheck={false}
-        autoComplete="off"
-        rows={16}
-        placeholder={t.kb.placeholder}
-        className="min-h-64 w-full resize-y rounded-lg border border-slate-300 bg-white p-3 font-mono text-sm leading-6"
-      />
+      <KbTextEditor text={text} onText={onText} id={KB_EDITOR_ID} label={t.kb.editorLabel} placeholder={t.kb.placeholder} />
       <CleaningReport report={report} truncated={truncated} maxTokens={maxTokens} maxEntries={maxEntries} />
     </section>
   );
-}
-
-/**
- * The text box holds the text itself (uncontrolled): React does not re-render it per keystroke. Small texts are
- * passed on at every input; large ones after a quiet moment, and at once when the box loses focus (a search).
- * A new text from outside (the example, an import, Undo, a shared link) replaces what the box shows.
- */
-function useQuietTextarea(text: string, onText: (text: string) => void) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const sent = useRef(text);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  useEffect(() => {
-    if (ref.current && text !== sent.current) {
-      clearTimeout(timer.current);
-      ref.current.value = text;
-      sent.current = text;
-    }
-  }, [text]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const flush = () => {
-    clearTimeout(timer.current);
-    const value = ref.current?.value ?? sent.current;
-    if (value === sent.current) return;
-    sent.current = value;
-    onText(value);
-  };
-  const onInput = () => {
-    clearTimeout(timer.current);
-    if ((ref.current?.value.length ?? 0) <= LIVE_CHARS) flush();
-    else timer.current = setTimeout(flush, QUIET_MS);
-  };
-  return { ref, onInput, flush, current: () => ref.current?.value ?? sent.current };
 }

@@ -14,7 +14,7 @@ export function PoolingBar({ view, nativePooling, onView, large = false }: { vie
   return (
     <fieldset data-testid="pooling-control" className="min-w-0">
       <legend className="sr-only">{t.results.poolingLegend}</legend>
-      <div className="flex flex-wrap gap-1" role="presentation">
+      <div className="flex flex-wrap gap-1">
         {VIEWS.map((option) => (
           <label
             key={option}

@@ -4,7 +4,7 @@ import type { Pooling } from "@/lib/pooling/strategies";
 import { errorText } from "../i18n/error-text";
 import { useI18n } from "../i18n/use-messages";
 import { JoinCard } from "../room/join-card";
-import { shareOrigin, useRoomInfo } from "../room/use-room-info";
+import { shareOrigin } from "../room/use-room-info";
 import { CalibrationCard } from "./calibration/calibration-card";
 import { PinPooling } from "./calibration/pin-pooling";
 import { useCalibration } from "./calibration/use-calibration";
@@ -38,14 +38,21 @@ export function Radar({ initial }: { initial: { settings: RadarSettings; problem
   const { settings, update, searching, model, view, language } = radar;
   const { phase, response } = searching;
   const shown: [Pooling] | [Pooling, Pooling] = view === "side_by_side" ? settings.compare : [view];
-  const room = useRoomInfo();
+  const { room } = radar;
   const library = useLibrary(response?.kbId);
   const share = useShareLink({ settings, update, runSearch: radar.runSearch, ready: radar.ready, modelId: model?.id ?? "", view, response });
   const explanation = useExplanation();
   const calibration = useCalibration(model?.id, radar.ready);
   const { presenting, toggle: togglePresenting } = usePresentation();
   const tooMany = radar.cleaned.report.kept > room.maxEntries;
-  const problem = radar.inputProblem === "empty-kb" ? t.search.emptyKb : radar.inputProblem === "empty-query" ? t.search.emptyQuery : null;
+  const problem =
+    radar.inputProblem === "empty-kb"
+      ? t.search.emptyKb
+      : radar.inputProblem === "empty-query"
+        ? t.search.emptyQuery
+        : radar.inputProblem === "too-many"
+          ? t.kb.overLimit(i18n.n(radar.cleaned.report.kept), i18n.n(room.maxEntries))
+          : null;
   const searchError = searching.error;
   const message = problem ?? (searchError ? errorText(searchError, i18n) : null);
 
@@ -136,9 +143,10 @@ export function Radar({ initial }: { initial: { settings: RadarSettings; problem
         {bar}
         {messages}
         {radar.storageProblem ? (
-          <p role="status" data-testid="storage-problem" className="text-sm text-amber-800">
-            {radar.storageProblem === "refused" ? t.kb.storageRefused : t.kb.storageRestoreFailed}
-          </p>
+          <div role="status" data-testid="storage-problem" className="text-sm text-amber-800">
+            {radar.storageProblem.restoreFailed ? <p>{t.kb.storageRestoreFailed}</p> : null}
+            {radar.storageProblem.refused ? <p>{t.kb.storageRefused}</p> : null}
+          </div>
         ) : null}
         {share.notice ? <ErrorBanner message={share.notice} onDismiss={share.dismissNotice} /> : null}
         <ScriptWarning entries={radar.cleaned.entries} model={model} />

@@ -38,7 +38,11 @@ interface Props {
 }
 
 /** One ranked entry: rank, text, score bar; its one verdict is the colour (green: a match), said in words too. */
-export function ResultRow({ hit, verdict, change, truncation, onExplain, explanation, large = false }: Props) {
+export function ResultRow(props: Props) {
+  return props.large ? <LargeRow {...props} /> : <Row {...props} />;
+}
+
+function Row({ hit, verdict, change, truncation, onExplain, explanation }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const { match } = verdict;
@@ -47,30 +51,22 @@ export function ResultRow({ hit, verdict, change, truncation, onExplain, explana
       data-testid="result-row"
       data-above-threshold={match}
       data-score={hit.score.toFixed(4)}
-      className={`grid grid-cols-[2rem_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 rounded-md border px-3 sm:grid-cols-[2.5rem_minmax(0,1fr)_auto] ${
-        large ? "py-1.5 text-xl" : "py-2"
-      } ${match ? "border-emerald-500 bg-emerald-50" : "border-slate-200 bg-white"}`}
+      className={`grid grid-cols-[2rem_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 rounded-md border px-3 py-2 sm:grid-cols-[2.5rem_minmax(0,1fr)_auto] ${
+        match ? "border-emerald-500 bg-emerald-50" : "border-slate-200 bg-white"
+      }`}
     >
-      <span className={`text-right font-bold tabular-nums text-slate-500 ${large ? "text-2xl" : "text-lg"}`} data-testid="result-rank">
+      <span className="text-right text-lg font-bold tabular-nums text-slate-500" data-testid="result-rank">
         {hit.rank}
       </span>
       <EntryText text={hit.text} truncation={truncation} />
       <span className="flex items-center gap-2">
         {change ? <ChangeMark {...change} rank={hit.rank} i18n={i18n} /> : null}
-        {match ? (
-          <span data-testid="result-verdict" className={`rounded bg-emerald-700 px-1.5 py-0.5 font-semibold text-white ${large ? "text-base" : "text-xs"}`}>
-            {t.results.match}
-          </span>
-        ) : (
-          <span data-testid="result-verdict" className="sr-only">{t.results.belowThreshold}</span>
-        )}
+        <VerdictMark match={match} t={t} />
       </span>
       <span aria-hidden />
       <span className="col-span-2 flex items-center gap-2">
-        <span className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" aria-hidden>
-          <span className={`block h-full rounded-full ${match ? "bg-emerald-600" : "bg-slate-400"}`} style={{ width: `${Math.max(0, Math.min(1, hit.score)) * 100}%` }} />
-        </span>
-        <span className={`text-right font-mono tabular-nums ${large ? "w-20 text-lg" : "w-14 text-sm"}`} data-testid="result-score">
+        <ScoreBar score={hit.score} match={match} />
+        <span className="w-14 text-right font-mono text-sm tabular-nums" data-testid="result-score">
           {hit.score.toFixed(4)}
         </span>
       </span>
@@ -85,6 +81,58 @@ export function ResultRow({ hit, verdict, change, truncation, onExplain, explana
       ) : null}
       {explanation ? <div className="col-span-3 mt-2">{explanation}</div> : null}
     </li>
+  );
+}
+
+/**
+ * Presentation mode: one line per row (rank, text, bar, score, verdict) in large type, so five rows and more fit a
+ * 1280x720 projector. The bar gives way when the column is narrow (two poolings side by side).
+ */
+function LargeRow({ hit, verdict, change, truncation }: Props) {
+  const i18n = useI18n();
+  const { match } = verdict;
+  return (
+    <li
+      data-testid="result-row"
+      data-above-threshold={match}
+      data-score={hit.score.toFixed(4)}
+      className={`flex items-center gap-3 rounded-md border px-3 py-1 text-xl ${match ? "border-emerald-500 bg-emerald-50" : "border-slate-200 bg-white"}`}
+    >
+      <span className="w-8 shrink-0 text-right text-2xl font-bold tabular-nums text-slate-500" data-testid="result-rank">
+        {hit.rank}
+      </span>
+      <span className="min-w-0 flex-1 [&_[data-testid=result-text]]:line-clamp-2">
+        <EntryText text={hit.text} truncation={truncation} />
+      </span>
+      <span className="hidden w-40 shrink-0 @2xl:flex">
+        <ScoreBar score={hit.score} match={match} />
+      </span>
+      <span className="shrink-0 font-mono text-lg tabular-nums" data-testid="result-score">
+        {hit.score.toFixed(4)}
+      </span>
+      {change ? <ChangeMark {...change} rank={hit.rank} i18n={i18n} /> : null}
+      <span className="w-20 shrink-0 text-right">
+        <VerdictMark match={match} t={i18n.t} large />
+      </span>
+    </li>
+  );
+}
+
+function VerdictMark({ match, t, large = false }: { match: boolean; t: I18n["t"]; large?: boolean }) {
+  return match ? (
+    <span data-testid="result-verdict" className={`rounded bg-emerald-700 px-1.5 py-0.5 font-semibold text-white ${large ? "text-base" : "text-xs"}`}>
+      {t.results.match}
+    </span>
+  ) : (
+    <span data-testid="result-verdict" className="sr-only">{t.results.belowThreshold}</span>
+  );
+}
+
+function ScoreBar({ score, match }: { score: number; match: boolean }) {
+  return (
+    <span className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200" aria-hidden>
+      <span className={`block h-full rounded-full ${match ? "bg-emerald-600" : "bg-slate-400"}`} style={{ width: `${Math.max(0, Math.min(1, score)) * 100}%` }} />
+    </span>
   );
 }
 

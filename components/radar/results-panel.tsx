@@ -70,7 +70,7 @@ function RankedColumn({ response, pooling, poolings, other, nativePooling, thres
         </span>
       </h2>
       {large ? null : <ColumnNotes hits={hits} pooling={pooling} nativePooling={nativePooling} threshold={threshold} calibration={calibration} />}
-      <ol className={`flex flex-col ${large ? "gap-1" : "gap-1.5"}`} data-testid="result-list">
+      <ol className={`@container flex flex-col ${large ? "gap-1" : "gap-1.5"}`} data-testid="result-list">
         {hits.map((hit) => {
           const origin = rowOrigin(pooling, hit.index);
           return (

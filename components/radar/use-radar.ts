@@ -7,9 +7,10 @@ import { VIEWS, type RadarSettings, type View } from "./settings";
 import { useEngineStatus } from "./use-engine-status";
 import { kbKey, useSearch } from "./use-search";
 import { useSettings, type StorageProblem } from "./use-settings";
+import { useRoomInfo } from "../room/use-room-info";
 
 /** Something the person has to fix before a search can run: said in the interface language. */
-export type InputProblem = "empty-kb" | "empty-query";
+export type InputProblem = "empty-kb" | "empty-query" | "too-many";
 
 // Typing a top-k digit by digit should search once, for the number meant.
 const TOP_K_DEBOUNCE_MS = 300;
@@ -21,6 +22,7 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
   const searching = useSearch();
   const { search, response, built, dismissError: dismissSearchError } = searching;
   const [inputProblem, setInputProblem] = useState<InputProblem | null>(null);
+  const room = useRoomInfo();
 
   const models = status.status?.models ?? [];
   const model = models.find((m) => m.id === (settings.model ?? status.status?.defaultModel));
@@ -44,11 +46,12 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
       const current = latest.current;
       const text = (query ?? current.query).trim();
       const entries = cleanEntries(splitLines(current.kbText)).entries;
-      const problem = entries.length === 0 ? "empty-kb" : text === "" ? "empty-query" : null;
+      // Past the server's limit the editor offers to keep the first entries; sending them all would only be refused.
+      const problem = entries.length === 0 ? "empty-kb" : entries.length > room.maxEntries ? "too-many" : text === "" ? "empty-query" : null;
       setInputProblem(problem);
       if (!problem) void search({ model: modelId, entries, query: text, topK: current.topK });
     },
-    [modelId, search],
+    [modelId, search, room.maxEntries],
   );
 
   useAutoSearch(ready, modelId, settings.query.trim() !== "" && cleaned.entries.length > 0, runSearch);
@@ -85,7 +88,7 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
     truncated: built?.key === currentKey ? built.done.truncated : null,
     // The truncation facts of the knowledge base the shown results were ranked in (tags on long entries).
     resultTruncation: response && built?.done.kbId === response.kbId ? built.done.truncated : [],
-    inputProblem,
+    inputProblem, room,
     runSearch, chooseModel, dismissError,
   };
 }

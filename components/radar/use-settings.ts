@@ -8,8 +8,13 @@ import { parseSettings, serializeSettings, STORAGE_KEY, type RadarSettings } fro
 // Writing a large knowledge base on every keystroke would stall typing; a short pause is enough.
 const SAVE_DELAY_MS = 300;
 
-/** What the browser could not keep: the page says so (the radar still works for this visit). */
-export type StorageProblem = "refused" | "restore-failed";
+/** What the browser could not keep or give back: the page says so (the radar still works for this visit). */
+export interface StorageProblem {
+  /** A knowledge base kept on an earlier visit could not be read back. */
+  restoreFailed: boolean;
+  /** The latest settings or knowledge base could not be kept. */
+  refused: boolean;
+}
 
 /**
  * The saved settings and knowledge base, read before the radar first renders (the knowledge base from IndexedDB,
@@ -19,7 +24,7 @@ export async function restoreRadarState(): Promise<{ settings: RadarSettings; pr
   const settings = parseSettings(readStored(STORAGE_KEY));
   const restored = await readKbText();
   if (restored.text !== null) return { settings: { ...settings, kbText: restored.text }, problem: null };
-  return { settings, problem: restored.lost ? "restore-failed" : null };
+  return { settings, problem: restored.lost ? { restoreFailed: true, refused: false } : null };
 }
 
 /**
@@ -44,7 +49,8 @@ export function useSettings(initial: { settings: RadarSettings; problem: Storage
       kbKept = await writeKbText(current.kbText);
       if (kbKept) keptKb.current = current.kbText;
     }
-    setStorageProblem((problem) => (settingsKept && kbKept ? (problem === "restore-failed" ? problem : null) : "refused"));
+    const refused = !(settingsKept && kbKept);
+    setStorageProblem((problem) => (problem?.restoreFailed || refused ? { restoreFailed: problem?.restoreFailed ?? false, refused } : null));
   }, []);
 
   useEffect(() => {
