@@ -1,13 +1,14 @@
 /**
  * English and 简体中文: the language follows the browser's, a switch changes it and is remembered; the page, its
  * messages and the Lab speak the chosen language; the Lab warns when its scenarios' language does not fit the model.
- * Screenshots of both languages go to e2e/screenshots/ (the docs show them).
+ * Screenshots of both languages go to e2e/artifacts/ (docs/room.md shows copies kept in e2e/screenshots/).
  */
 import { fileURLToPath } from "node:url";
 import { expect, FAQ, test } from "./fixtures";
 import { RadarPage } from "./pages/radar-page";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+// Written to e2e/artifacts/ (ignored) on every run; the copies docs/room.md shows in e2e/screenshots/ are taken from there.
+const SCREENSHOTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 
 test.describe("a Chinese browser", () => {
   test.use({ locale: "zh-CN" });

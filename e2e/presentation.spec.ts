@@ -7,7 +7,8 @@ import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { RadarPage } from "./pages/radar-page";
 
-const SCREENSHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
+// Written to e2e/artifacts/ (ignored) on every run; the copies docs/room.md shows in e2e/screenshots/ are taken from there.
+const SCREENSHOTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 const PROJECTOR = { width: 1280, height: 720 };
 
 /** Rows wholly inside the viewport. */

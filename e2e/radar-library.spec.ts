@@ -87,3 +87,17 @@ test("approximate results are labelled as such", async ({ radar, page }) => {
   await radar.search(PASSWORD_QUESTION);
   await expect(page.getByTestId("approximate-badge")).toHaveText("Approximate search (HNSW index)");
 });
+
+test("importing a file that is not an export says so in plain words, in the page's language", async ({ radar, page }) => {
+  await radar.waitForResults(await radar.queryInput.inputValue());
+  const importFile = (name: string, text: string) => page.getByTestId("library-import").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+  await importFile("scenarios.json", JSON.stringify({ format: "semantic-radar/lab-scenarios", scenarios: [] }));
+  await expect(page.getByTestId("library-error")).toContainText('This file is not a Semantic Radar export: its format is "semantic-radar/lab-scenarios", not "semantic-radar-kb".');
+  await importFile("notes.json", "id,text\n1,hello");
+  await expect(page.getByTestId("library-error")).toContainText("This file is not a Semantic Radar export: it is not JSON text.");
+  await expect(page.getByTestId("library-error")).not.toContainText("`");
+
+  await page.getByTestId("locale-switch").click();
+  await importFile("list.json", "[1, 2]");
+  await expect(page.getByTestId("library-error")).toContainText('这个文件不是语义雷达的导出文件：它没有 "format": "semantic-radar-kb" 字段');
+});

@@ -47,7 +47,8 @@ test("a room server shows its address and a QR code of it, and share links use t
   await expect(card.getByTestId("room-address")).toHaveText(ROOM);
   await expect(card).toContainText("http://10.0.0.5:3000");
   expect(await readQr(page)).toBe(ROOM);
-  await card.screenshot({ path: new URL("./screenshots/join-card.png", import.meta.url).pathname });
+  // To e2e/artifacts/; docs/room.md shows a copy kept in e2e/screenshots/.
+  await card.screenshot({ path: new URL("./artifacts/join-card.png", import.meta.url).pathname });
 
   await radar.setKnowledgeBase(FAQ);
   await radar.search(PASSWORD_QUESTION);

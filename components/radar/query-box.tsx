@@ -51,9 +51,9 @@ export function QueryBox({ query, onQuery, onSearch, busy, examples, large = fal
         </button>
       </div>
       {examples.length ? (
-        // On a phone the chips scroll sideways in one row, so the results stay near the query.
         <div
-          className={`-mx-3 flex items-center gap-1.5 overflow-x-auto px-3 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 ${large ? "text-base" : "text-sm"}`}
+          // On a phone, and on a projector, the chips scroll sideways in one row, so the results stay near the query.
+          className={`-mx-3 flex items-center gap-1.5 overflow-x-auto px-3 sm:mx-0 sm:px-0 ${large ? "pb-1 text-base" : "text-sm sm:flex-wrap sm:overflow-visible"}`}
           role="group"
           aria-label={t.search.tryArticle}
         >

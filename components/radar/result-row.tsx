@@ -33,8 +33,8 @@ interface Props {
   onExplain?: (hit: SearchHit, opener: HTMLButtonElement) => void;
   /** The explanation of this row, opened in place under it. */
   explanation?: ReactNode;
-  /** Larger type and no secondary controls: presentation mode. */
-  large?: boolean;
+  /** Presentation mode: one line of large type, no secondary controls; "pair" when two columns share the width. */
+  large?: "single" | "pair";
 }
 
 /** One ranked entry: rank, text, score bar; its one verdict is the colour (green: a match), said in words too. */
@@ -88,15 +88,16 @@ function Row({ hit, verdict, change, truncation, onExplain, explanation }: Props
  * Presentation mode: one line per row (rank, text, bar, score, verdict) in large type, so five rows and more fit a
  * 1280x720 projector. The bar gives way when the column is narrow (two poolings side by side).
  */
-function LargeRow({ hit, verdict, change, truncation }: Props) {
+function LargeRow({ hit, verdict, change, truncation, large }: Props) {
   const i18n = useI18n();
   const { match } = verdict;
+  const pair = large === "pair";
   return (
     <li
       data-testid="result-row"
       data-above-threshold={match}
       data-score={hit.score.toFixed(4)}
-      className={`flex items-center gap-3 rounded-md border px-3 py-1 text-xl ${match ? "border-emerald-500 bg-emerald-50" : "border-slate-200 bg-white"}`}
+      className={`flex items-center gap-3 rounded-md border px-3 py-1 ${pair ? "text-lg" : "text-xl"} ${match ? "border-emerald-500 bg-emerald-50" : "border-slate-200 bg-white"}`}
     >
       <span className="w-8 shrink-0 text-right text-2xl font-bold tabular-nums text-slate-500" data-testid="result-rank">
         {hit.rank}
@@ -111,7 +112,7 @@ function LargeRow({ hit, verdict, change, truncation }: Props) {
         {hit.score.toFixed(4)}
       </span>
       {change ? <ChangeMark {...change} rank={hit.rank} i18n={i18n} /> : null}
-      <span className="w-20 shrink-0 text-right">
+      <span className={`shrink-0 text-right ${match || !pair ? "w-20" : ""}`}>
         <VerdictMark match={match} t={i18n.t} large />
       </span>
     </li>

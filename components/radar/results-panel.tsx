@@ -63,9 +63,9 @@ function RankedColumn({ response, pooling, poolings, other, nativePooling, thres
   const calibration = calibrationFor?.(pooling);
   return (
     <section data-testid="result-column" data-pooling={pooling} className="flex min-w-0 flex-col gap-3" aria-label={t.results.columnLabel(label)}>
-      <h2 className={`flex flex-wrap items-baseline justify-between gap-2 font-semibold ${large ? "text-2xl" : "text-lg"}`}>
-        <span>{label}</span>
-        <span className={`font-normal text-slate-600 ${large ? "text-base" : "text-sm"}`} data-testid="result-summary">
+      <h2 className={`flex items-baseline justify-between gap-2 font-semibold ${large ? "text-xl" : "flex-wrap text-lg"}`}>
+        <span className="shrink-0">{label}</span>
+        <span className={`min-w-0 text-sm font-normal text-slate-600 ${large ? "truncate" : ""}`} data-testid="result-summary">
           {t.results.summary(n(green), n(hits.length), threshold.toFixed(2), n(response.count))}
         </span>
       </h2>
@@ -77,7 +77,7 @@ function RankedColumn({ response, pooling, poolings, other, nativePooling, thres
             <ResultRow
               key={hit.index}
               hit={hit}
-              large={large}
+              large={large ? (other ? "pair" : "single") : undefined}
               verdict={verdictOf(hit.score, threshold, calibration)}
               change={other ? { change: rankChange(hit, other), otherLabel: t.results.poolings[other] } : undefined}
               truncation={truncated.get(hit.index)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { LibraryKb } from "@/lib/api/contract";
 import { exportUrl } from "./library-api";
 import type { Library } from "./use-library";
@@ -22,6 +22,7 @@ export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
   const { kbs, error } = library;
   const [open, setOpen] = useState(false);
   const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <section className="flex flex-col gap-2" aria-labelledby="library-heading" data-testid="library">
       <button
@@ -53,20 +54,22 @@ export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
         <ul className="flex flex-col gap-2" data-testid="library-list">
           {kbs?.map((kb) => <LibraryItem key={kb.id} kb={kb} current={kb.id === currentKbId} library={library} onOpen={onOpen} />)}
         </ul>
-        <label className="text-sm text-slate-700">
+        {/* A button in the page's language; the browser's own file field would speak the browser's. */}
+        <button type="button" onClick={() => fileInput.current?.click()} className="self-start rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100">
           {t.library.importFile}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="library-import"
-            className="mt-1 block w-full text-xs"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void library.importFile(file);
-              event.target.value = "";
-            }}
-          />
-        </label>
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          data-testid="library-import"
+          className="hidden"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void library.importFile(file);
+            event.target.value = "";
+          }}
+        />
       </div>
     </section>
   );
