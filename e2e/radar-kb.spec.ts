@@ -61,6 +61,13 @@ test("a reload keeps the knowledge base, the query and the settings", async ({ r
   // The results come back by themselves, for the kept knowledge base.
   await radar.waitForResults(PASSWORD_QUESTION);
   expect((await radar.rowTexts())[0]).toBe(FAQ[0]);
+
+  // The address bar names the last search's knowledge base; a reload still keeps what the editor holds since.
+  expect(new URL(page.url()).searchParams.get("kb")).toMatch(/^kb_/);
+  await radar.setKnowledgeBase([...FAQ, "An entry added after the search."]);
+  await page.reload();
+  await radar.waitForEngine();
+  await radar.expectKnowledgeBase([...FAQ, "An entry added after the search."].join("\n"));
 });
 
 test("embedding shows streamed progress and Cancel stops it, keeping the knowledge base", async ({ radar, page }) => {

@@ -57,7 +57,8 @@ test("the map follows the query and the pooling, and says when it is out of date
   await radar.search(PASSWORD_QUESTION);
   await why.drawMap("pca");
   await expect(why.mapPanel.getByTestId("map-following")).toContainText(PASSWORD_QUESTION);
-  const queryPoint = async () => why.mapPanel.locator(".recharts-scatter-symbol path").last().getAttribute("d");
+  // Recharts draws each symbol at (0, 0) and moves it with a transform: the transform is the point's place.
+  const queryPoint = async () => why.mapPanel.locator(".recharts-scatter-symbol path").last().getAttribute("transform");
   const before = await queryPoint();
 
   // A new query: the map is redrawn for it (the diamond moves), never left showing the old one as current.
@@ -122,7 +123,8 @@ test("the map draws one scatter per pooling side by side, and a dot opens its ex
 test("UMAP draws the same picture twice", async ({ radar, page }) => {
   const why = new WhyViews(page);
   await radar.waitForResults(await radar.queryInput.inputValue());
-  const positions = async () => why.mapPanel.locator(".recharts-scatter-symbol path").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("d")));
+  // Each symbol's place is its transform (its path is drawn around (0, 0)).
+  const positions = async () => why.mapPanel.locator(".recharts-scatter-symbol path").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("transform")));
   await why.drawMap("umap");
   const first = await positions();
   await why.mapPanel.getByTestId("map-draw").click();

@@ -65,7 +65,9 @@ export function KbTextEditor({ text, onText, id, label, placeholder }: Props) {
           EditorView.lineWrapping,
           THEME,
           words.current.of([]),
-          EditorView.contentAttributes.of({ id, "data-testid": "kb-editor", spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
+          // tabindex: the box is focusable anyway (contenteditable); said explicitly so checkers see that its scroll
+          // area can be reached by keyboard.
+          EditorView.contentAttributes.of({ id, tabindex: "0", "data-testid": "kb-editor", spellcheck: "false", autocorrect: "off", autocapitalize: "off" }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             clearTimeout(timer);

@@ -55,10 +55,11 @@ export function useShareLink(radar: RadarHandle) {
     [update],
   );
 
-  // A shared link opens once, on the first render in the browser.
+  // A shared link opens once, on the first render in the browser. Not on a reload: the address bar follows the
+  // searches, and a reload must keep what the editor holds (restored from the browser), not the last search's.
   useEffect(() => {
     const shared = parseShareParams(window.location.search);
-    if (shared) void open(shared.kb, { query: shared.query, model: shared.model, pooling: shared.pooling });
+    if (shared && !isReload()) void open(shared.kb, { query: shared.query, model: shared.model, pooling: shared.pooling });
   }, [open]);
 
   // Search once the opened entries are in the editor and their model is ready.
@@ -84,4 +85,9 @@ function viewFor(pooling: Pooling | undefined): Partial<RadarSettings> {
   if (!pooling) return {};
   if ((VIEWS as readonly string[]).includes(pooling)) return { view: pooling as View };
   return { view: "side_by_side", compare: [pooling, pooling === "mean" ? "cls" : "mean"] };
+}
+
+function isReload(): boolean {
+  const [navigation] = performance.getEntriesByType?.("navigation") ?? [];
+  return (navigation as PerformanceNavigationTiming | undefined)?.type === "reload";
 }
