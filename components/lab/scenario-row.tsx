@@ -23,7 +23,7 @@ export function ScenarioRow({ index, scenario, onChange, onRemove }: Props) {
     <li data-testid="scenario-row" className="rounded-md border border-slate-200 p-3">
       <fieldset>
         <legend className="sr-only">{t.lab.scenarioLegend(index + 1)}</legend>
-        <div className="grid gap-2 md:grid-cols-[minmax(8rem,1fr)_repeat(4,minmax(10rem,2fr))_auto]">
+        <div className="grid gap-2 sm:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_repeat(4,minmax(0,2fr))_auto]">
           {FIELDS.map((key) => (
             <label key={key} className="flex min-w-0 flex-col text-xs font-medium text-slate-600">
               {t.lab.fields[key]}

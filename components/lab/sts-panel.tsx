@@ -63,10 +63,10 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
     <div data-testid="sts-panel" className="mt-3 border-t border-slate-200 pt-3">
       <h4 className="text-sm font-semibold">{t.lab.stsTitle}</h4>
       <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
-        <label className="flex items-center gap-1">
+        <label className="flex min-w-0 max-w-full items-center gap-1">
           <span className="sr-only">{t.lab.stsDataset}</span>
           <select value={dataset} onChange={(e) => setDataset(e.target.value as LabStsDataset)} disabled={progress !== null}
-            className="max-w-full rounded border border-slate-300 px-1 py-0.5">
+            className="w-full min-w-0 max-w-full rounded border border-slate-300 px-1 py-0.5">
             {DATASETS.map((id) => <option key={id} value={id}>{t.lab.stsDatasets[id]}</option>)}
           </select>
         </label>
