@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { readStored, writeStored } from "../browser-storage";
-import { readKbText, writeKbText } from "./kb-storage";
+import { keepPendingKbText, readKbText, writeKbText } from "./kb-storage";
 import { parseSettings, serializeSettings, STORAGE_KEY, type RadarSettings } from "./settings";
 
 // Writing a large knowledge base on every keystroke would stall typing; a short pause is enough.
@@ -60,9 +60,13 @@ export function useSettings(initial: { settings: RadarSettings; problem: Storage
     return () => clearTimeout(timer.current);
   }, [settings, save]);
 
-  // A reload right after typing must not lose the last keystrokes.
+  // A reload right after typing must not lose the last keystrokes: the settings go to localStorage at once, and so
+  // does the knowledge base (IndexedDB's write may not finish before the page is gone).
   useEffect(() => {
-    const flush = () => void save(settingsRef.current);
+    const flush = () => {
+      if (keptKb.current !== settingsRef.current.kbText) keepPendingKbText(settingsRef.current.kbText);
+      void save(settingsRef.current);
+    };
     window.addEventListener("pagehide", flush);
     return () => window.removeEventListener("pagehide", flush);
   }, [save]);
