@@ -1,6 +1,7 @@
 import type { NetworkInterfaceInfo } from "node:os";
 import { describe, expect, it } from "vitest";
-import { listenHostFromEnv, portOf, roomAddresses } from "./room-address";
+import { readConfig } from "@/lib/config";
+import { portOf, roomAddresses } from "./room-address";
 
 function info(address: string, family: "IPv4" | "IPv6", internal = false): NetworkInterfaceInfo {
   return { address, family, internal, netmask: "", mac: "", cidr: null, ...(family === "IPv6" ? { scopeid: 0 } : {}) } as NetworkInterfaceInfo;
@@ -29,13 +30,13 @@ describe("roomAddresses", () => {
   });
 });
 
-describe("portOf and listenHostFromEnv", () => {
+describe("portOf and the listen host", () => {
   it("reads the port of a Host header, and the listen host npm start passes", () => {
     expect(portOf("192.168.1.20:3000")).toBe("3000");
     expect(portOf("[::1]:3001")).toBe("3001");
     expect(portOf("radar.lan")).toBe("");
     expect(portOf(null)).toBe("");
-    expect(listenHostFromEnv({ SEMANTIC_RADAR_LISTEN_HOST: " 0.0.0.0 " })).toBe("0.0.0.0");
-    expect(listenHostFromEnv({})).toBeUndefined();
+    expect(readConfig({ SEMANTIC_RADAR_LISTEN_HOST: " 0.0.0.0 " }).listenHost).toBe("0.0.0.0");
+    expect(readConfig({}).listenHost).toBeUndefined();
   });
 });

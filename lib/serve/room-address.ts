@@ -1,17 +1,12 @@
 /**
  * The room address: the URLs other machines on the network can open, derived from the address the server listens
- * on (npm start passes it as SEMANTIC_RADAR_LISTEN_HOST) and this machine's network interfaces.
+ * on (config().listenHost: npm start passes it) and this machine's network interfaces.
  */
 import "server-only";
 import { networkInterfaces, type NetworkInterfaceInfo } from "node:os";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const EVERY_INTERFACE = new Set(["0.0.0.0", "::", "[::]"]);
-
-/** The listen address npm start gave the server; undefined under `next dev`, which listens on localhost. */
-export function listenHostFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
-  return env.SEMANTIC_RADAR_LISTEN_HOST?.trim() || undefined;
-}
 
 /**
  * `http://<address>:<port>` for each address a participant can use: none when the server listens on loopback only;

@@ -1,9 +1,10 @@
 import type { NextRequest } from "next/server";
-import { maxEntries } from "@/lib/api/contract";
+import { MAX_ENTRIES } from "@/lib/api/contract";
 import type { RoomInfo } from "@/lib/api/contract/room";
+import { config } from "@/lib/config";
 import { otherMethodsIn } from "@/lib/api/dialect";
 import { respond } from "@/lib/api/respond";
-import { listenHostFromEnv, portOf, roomAddresses } from "@/lib/serve/room-address";
+import { portOf, roomAddresses } from "@/lib/serve/room-address";
 
 // Network interfaces change (a laptop joins another Wi-Fi): never prerender or cache this answer.
 export const dynamic = "force-dynamic";
@@ -11,8 +12,8 @@ export const dynamic = "force-dynamic";
 /** {addresses, maxEntries}: the URLs participants open (none when the server listens on this machine only). */
 export async function GET(request: NextRequest) {
   return respond(async (): Promise<RoomInfo> => ({
-    addresses: roomAddresses(listenHostFromEnv(), portOf(request.headers.get("host"))),
-    maxEntries: maxEntries(),
+    addresses: roomAddresses(config().listenHost, portOf(request.headers.get("host"))),
+    maxEntries: config().maxEntries ?? MAX_ENTRIES,
   }));
 }
 
