@@ -20,3 +20,11 @@ export function writeStored(key: string, value: string): boolean {
     return false;
   }
 }
+
+export function removeStored(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Storage off: there is nothing to remove.
+  }
+}

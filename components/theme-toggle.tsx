@@ -3,12 +3,14 @@
 import { useEffect, useState } from "react";
 import { readStored, writeStored } from "./browser-storage";
 import { DARK_QUERY, THEME_KEY } from "./theme-script";
+import { useI18n } from "./i18n/use-messages";
 
 /**
  * Dark mode: follows the system's colour scheme until pressed, then remembers the choice (localStorage). The class on
  * <html> is the one source of truth; the inline script set it before first paint.
  */
 export function ThemeToggle() {
+  const { t } = useI18n();
   const [dark, setDark] = useState(false);
 
   useEffect(() => {
@@ -38,11 +40,11 @@ export function ThemeToggle() {
       onClick={toggle}
       aria-pressed={dark}
       data-testid="theme-toggle"
-      title="Dark mode"
+      title={t.common.darkMode}
       className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 sm:px-3"
     >
       <span aria-hidden>{dark ? "☾" : "☀"}</span>
-      <span className="sr-only sm:not-sr-only">Dark mode</span>
+      <span className="sr-only sm:not-sr-only">{t.common.darkMode}</span>
     </button>
   );
 }

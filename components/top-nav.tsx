@@ -2,26 +2,29 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LocaleSwitch } from "./i18n/locale-switch";
+import { useI18n } from "./i18n/use-messages";
 import { LargeTypeToggle } from "./large-type-toggle";
 import { SkipLink } from "./skip-link";
 import { ThemeToggle } from "./theme-toggle";
 
-const LINKS = [
-  { href: "/", label: "Radar" },
-  { href: "/lab", label: "Pooling Lab" },
-] as const;
-
 export function TopNav() {
   const pathname = usePathname();
+  const { t } = useI18n();
+  const links = [
+    { href: "/", label: t.common.radar },
+    { href: "/lab", label: t.common.lab },
+  ];
   return (
-    <header className="border-b border-slate-200 bg-white">
+    // data-site-header: presentation mode hides it (globals.css).
+    <header className="border-b border-slate-200 bg-white" data-site-header>
       {/* The radar's first stop is its query; other pages skip to their main content. */}
-      <SkipLink target={pathname === "/" ? "query" : "main"} label={pathname === "/" ? "Skip to the query" : "Skip to the content"} />
+      <SkipLink target={pathname === "/" ? "query" : "main"} label={pathname === "/" ? t.common.skipToQuery : t.common.skipToContent} />
       {/* On a phone the links take a second row rather than squeeze the toggles off the screen. */}
-      <nav className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:flex-nowrap sm:gap-6 sm:px-4" aria-label="Main">
-        <span className="whitespace-nowrap text-base font-bold tracking-tight text-slate-900 sm:text-lg">Semantic Radar</span>
+      <nav className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:flex-nowrap sm:gap-6 sm:px-4" aria-label={t.common.navLabel}>
+        <span className="whitespace-nowrap text-base font-bold tracking-tight text-slate-900 sm:text-lg">{t.common.appName}</span>
         <ul className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
-          {LINKS.map(({ href, label }) => {
+          {links.map(({ href, label }) => {
             const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
             return (
               <li key={href}>
@@ -37,6 +40,7 @@ export function TopNav() {
           })}
         </ul>
         <div className="ml-auto flex gap-1 sm:gap-2">
+          <LocaleSwitch />
           <ThemeToggle />
           <LargeTypeToggle />
         </div>

@@ -1,6 +1,7 @@
 /**
- * Accessibility: axe-core on the radar and the lab in every layout a workshop meets (light, dark, large type, phone),
- * and the keyboard path a person takes. The bar: no serious or critical violation.
+ * Accessibility: axe-core on the radar, presentation mode and the lab in every layout a workshop meets (light, dark,
+ * large type, phone, projector), in English and Chinese, and the keyboard path a person takes. The bar: no serious
+ * or critical violation.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -8,11 +9,14 @@ import { expect, test } from "./fixtures";
 import { RadarPage } from "./pages/radar-page";
 
 const LAYOUTS = [
-  { name: "light", scheme: "light", width: 1440, height: 900, largeType: false },
-  { name: "dark", scheme: "dark", width: 1440, height: 900, largeType: false },
-  { name: "large type", scheme: "light", width: 1440, height: 900, largeType: true },
-  { name: "phone", scheme: "light", width: 390, height: 844, largeType: false },
-  { name: "phone, dark", scheme: "dark", width: 390, height: 844, largeType: false },
+  { name: "light", scheme: "light", width: 1440, height: 900, largeType: false, locale: "en-US" },
+  { name: "dark", scheme: "dark", width: 1440, height: 900, largeType: false, locale: "en-US" },
+  { name: "large type", scheme: "light", width: 1440, height: 900, largeType: true, locale: "en-US" },
+  { name: "phone", scheme: "light", width: 390, height: 844, largeType: false, locale: "en-US" },
+  { name: "phone, dark", scheme: "dark", width: 390, height: 844, largeType: false, locale: "en-US" },
+  { name: "Chinese", scheme: "light", width: 1440, height: 900, largeType: false, locale: "zh-CN" },
+  { name: "Chinese, phone, dark", scheme: "dark", width: 390, height: 844, largeType: false, locale: "zh-CN" },
+  { name: "Chinese, projector, large type", scheme: "light", width: 1280, height: 720, largeType: true, locale: "zh-CN" },
 ] as const;
 
 /** Serious and critical violations only, each said as rule: target(s), so a failure reads as a to-do list. */
@@ -24,25 +28,31 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 for (const layout of LAYOUTS) {
-  test(`axe finds no serious violation on the radar and the lab: ${layout.name}`, async ({ page }) => {
-    await page.setViewportSize({ width: layout.width, height: layout.height });
-    await page.emulateMedia({ colorScheme: layout.scheme });
-    if (layout.largeType) await page.addInitScript(() => localStorage.setItem("semantic-radar:large-type", "true"));
-    const radar = new RadarPage(page);
-    await radar.goto();
-    await radar.waitForEngine();
-    await radar.waitForResults(await radar.queryInput.inputValue());
-    await expect(page.locator("html")).toHaveClass(layout.scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-    expect(await seriousViolations(page)).toEqual([]);
-    // The phone's folded settings are checked open too.
-    await radar.openSettings();
-    await radar.choosePooling("side_by_side");
-    await expect(page.getByTestId("side-by-side")).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+  test.describe(layout.name, () => {
+    test.use({ locale: layout.locale });
+    test(`axe finds no serious violation on the radar, presentation mode and the lab: ${layout.name}`, async ({ page }) => {
+      await page.setViewportSize({ width: layout.width, height: layout.height });
+      await page.emulateMedia({ colorScheme: layout.scheme });
+      if (layout.largeType) await page.addInitScript(() => localStorage.setItem("semantic-radar:large-type", "true"));
+      const radar = new RadarPage(page);
+      await radar.goto();
+      await radar.waitForEngine();
+      await radar.waitForResults(await radar.queryInput.inputValue());
+      await expect(page.locator("html")).toHaveClass(layout.scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+      expect(await seriousViolations(page)).toEqual([]);
+      // The phone's folded settings are checked open too.
+      await radar.openSettings();
+      await radar.choosePooling("side_by_side");
+      await expect(page.getByTestId("side-by-side")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId("present-toggle").click();
+      await expect(page.getByTestId("presentation")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto("/lab");
-    await expect(page.getByTestId("lab-table")).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+      await page.goto("/lab");
+      await expect(page.getByTestId("lab-table")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   });
 }
 

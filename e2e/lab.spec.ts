@@ -124,6 +124,6 @@ test("an import that is not a scenario file says what is wrong and keeps the sce
     buffer: Buffer.from(JSON.stringify([{ name: "x", query: "", strong: "s", weak: "w", unrelated: "u" }])),
   });
   await expect(page.getByTestId("scenario-notice")).toContainText("Could not import broken.json");
-  await expect(page.getByTestId("scenario-notice")).toContainText("`scenarios[0].query`: expected a non-empty text");
+  await expect(page.getByTestId("scenario-notice")).toContainText("scenario 1, query: expected a non-empty text");
   await expect(lab.scenarioRows.first().getByTestId("scenario-query")).toHaveValue("kept");
 });

@@ -2,13 +2,13 @@
 import { expect, FAQ, PASSWORD_QUESTION, test } from "./fixtures";
 
 test("an empty knowledge base gets a helpful message, not a request", async ({ radar, page }) => {
-  await radar.kbEditor.fill("\n   \n---\n");
+  await radar.fillKnowledgeBase("\n   \n---\n");
   await expect(page.getByTestId("cleaning-report")).toContainText("0 entries");
   await radar.queryInput.fill("anything");
   await radar.queryInput.press("Enter");
   await expect(radar.error).toContainText("The knowledge base is empty: paste one entry per line, import a .txt or .csv file");
   // What the person typed is still there.
-  await expect(radar.kbEditor).toHaveValue("\n   \n---\n");
+  await radar.expectKnowledgeBase("\n   \n---\n");
 });
 
 test("an empty query asks for one", async ({ radar }) => {
@@ -18,7 +18,7 @@ test("an empty query asks for one", async ({ radar }) => {
 });
 
 test("the cleaning report counts blank, symbol-only and duplicate lines before embedding", async ({ radar, page }) => {
-  await radar.kbEditor.fill(["first entry", "", "***", "first entry", "second entry"].join("\n"));
+  await radar.fillKnowledgeBase(["first entry", "", "***", "first entry", "second entry"].join("\n"));
   await expect(page.getByTestId("cleaning-report")).toContainText(
     "2 entries (1 blank line, 1 line of only symbols, 1 duplicate removed) will be embedded.",
   );
@@ -32,7 +32,7 @@ test("a .csv import picks the text column and its entries can be searched", asyn
   await expect(page.getByTestId("csv-column")).toHaveValue("1"); // "question" is the longest-text column
   await expect(page.getByTestId("csv-header")).toBeChecked();
   await page.getByTestId("csv-confirm").click();
-  await expect(radar.kbEditor).toHaveValue(FAQ.join("\n"));
+  await radar.expectKnowledgeBase(FAQ.join("\n"));
   await expect(page.getByTestId("kb-notice")).toContainText("Imported faq.csv.");
 
   await radar.search(PASSWORD_QUESTION);
@@ -40,11 +40,11 @@ test("a .csv import picks the text column and its entries can be searched", asyn
 });
 
 test("an import can be undone, giving back what was typed", async ({ radar, page }) => {
-  await radar.kbEditor.fill("my own precious entry");
+  await radar.fillKnowledgeBase("my own precious entry");
   await page.getByTestId("kb-file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("imported line") });
-  await expect(radar.kbEditor).toHaveValue("imported line");
+  await radar.expectKnowledgeBase("imported line");
   await page.getByTestId("kb-notice").getByRole("button", { name: "Undo" }).click();
-  await expect(radar.kbEditor).toHaveValue("my own precious entry");
+  await radar.expectKnowledgeBase("my own precious entry");
 });
 
 test("a reload keeps the knowledge base, the query and the settings", async ({ radar, page }) => {
@@ -54,13 +54,20 @@ test("a reload keeps the knowledge base, the query and the settings", async ({ r
   await radar.choosePooling("cls");
   await page.reload();
   await radar.waitForEngine();
-  await expect(radar.kbEditor).toHaveValue(FAQ.join("\n"));
+  await radar.expectKnowledgeBase(FAQ.join("\n"));
   await expect(radar.queryInput).toHaveValue(PASSWORD_QUESTION);
   await expect(page.getByTestId("threshold-value")).toHaveText("0.30");
   await expect(page.getByTestId("pooling-cls")).toBeChecked();
   // The results come back by themselves, for the kept knowledge base.
   await radar.waitForResults(PASSWORD_QUESTION);
   expect((await radar.rowTexts())[0]).toBe(FAQ[0]);
+
+  // The address bar names the last search's knowledge base; a reload still keeps what the editor holds since.
+  expect(new URL(page.url()).searchParams.get("kb")).toMatch(/^kb_/);
+  await radar.setKnowledgeBase([...FAQ, "An entry added after the search."]);
+  await page.reload();
+  await radar.waitForEngine();
+  await radar.expectKnowledgeBase([...FAQ, "An entry added after the search."].join("\n"));
 });
 
 test("embedding shows streamed progress and Cancel stops it, keeping the knowledge base", async ({ radar, page }) => {
@@ -80,7 +87,7 @@ test("embedding shows streamed progress and Cancel stops it, keeping the knowled
   await expect(radar.notice).toHaveAttribute("role", "status");
   await expect(radar.error).toHaveCount(0);
   await expect(radar.progress).toBeHidden();
-  await expect(radar.kbEditor).toHaveValue(lines.join("\n"));
+  await radar.expectKnowledgeBase(lines.join("\n"));
 
   // The radar is usable right away (the server-side stop itself is tested in app/api/kb/route.test.ts).
   await radar.setKnowledgeBase(FAQ);

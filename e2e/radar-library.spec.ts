@@ -17,7 +17,7 @@ test("a searched knowledge base is saved: renamed, reopened from the picker, del
   // Open it again after the editor changed: the entries come back and it is searched without embedding.
   await radar.setKnowledgeBase(["something else entirely"]);
   await item.getByRole("button", { name: "Open Support FAQ" }).click();
-  await expect(radar.kbEditor).toHaveValue(FAQ.join("\n"));
+  await radar.expectKnowledgeBase(FAQ.join("\n"));
   await radar.waitForResults(PASSWORD_QUESTION);
   expect((await radar.rowTexts())[0]).toBe(FAQ[0]);
 
@@ -47,7 +47,7 @@ test("a shareable link opens the knowledge base with its query searched; the URL
   const visitor = new RadarPage(otherPage);
   await otherPage.goto(copied);
   await visitor.waitForResults("Do you ship to Europe?");
-  await expect(visitor.kbEditor).toHaveValue(FAQ.join("\n"));
+  await visitor.expectKnowledgeBase(FAQ.join("\n"));
   expect((await visitor.rowTexts())[0]).toBe(FAQ[1]);
   await other.close();
 });
@@ -86,4 +86,18 @@ test("approximate results are labelled as such", async ({ radar, page }) => {
   await radar.setKnowledgeBase(FAQ);
   await radar.search(PASSWORD_QUESTION);
   await expect(page.getByTestId("approximate-badge")).toHaveText("Approximate search (HNSW index)");
+});
+
+test("importing a file that is not an export says so in plain words, in the page's language", async ({ radar, page }) => {
+  await radar.waitForResults(await radar.queryInput.inputValue());
+  const importFile = (name: string, text: string) => page.getByTestId("library-import").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+  await importFile("scenarios.json", JSON.stringify({ format: "semantic-radar/lab-scenarios", scenarios: [] }));
+  await expect(page.getByTestId("library-error")).toContainText('This file is not a Semantic Radar export: its format is "semantic-radar/lab-scenarios", not "semantic-radar-kb".');
+  await importFile("notes.json", "id,text\n1,hello");
+  await expect(page.getByTestId("library-error")).toContainText("This file is not a Semantic Radar export: it is not JSON text.");
+  await expect(page.getByTestId("library-error")).not.toContainText("`");
+
+  await page.getByTestId("locale-switch").click();
+  await importFile("list.json", "[1, 2]");
+  await expect(page.getByTestId("library-error")).toContainText('这个文件不是语义雷达的导出文件：它没有 "format": "semantic-radar-kb" 字段');
 });

@@ -10,7 +10,7 @@ test("a first visit shows the loaded model and results for the example knowledge
   await expect(page.getByTestId("engine-device")).toContainText("cpu");
   await expect(page.getByTestId("engine-dims")).toHaveText("384");
   // The example knowledge base is preloaded and searched without typing anything.
-  await expect(radar.kbEditor).toHaveValue(/My stomach is growling/);
+  await radar.expectKnowledgeBase(/My stomach is growling/);
   await radar.waitForResults(await radar.queryInput.inputValue());
   await expect(radar.rows).toHaveCount(10);
   await expect(page.getByTestId("cleaning-report")).toContainText("24 entries");
@@ -101,7 +101,7 @@ test("searching again with an unchanged knowledge base does not embed it again",
 test("the Chinese model gets the article's Chinese examples and ranks Chinese text", async ({ radar, page }) => {
   await radar.chooseModel("bge-small-zh-v1.5");
   await radar.waitForEngine();
-  await expect(radar.kbEditor).toHaveValue(/肚子咕咕叫/);
+  await radar.expectKnowledgeBase(/肚子咕咕叫/);
   // CLS is this model's native pooling.
   await expect(page.getByTestId("pooling-cls")).toBeChecked();
   await radar.search("买了三本书");

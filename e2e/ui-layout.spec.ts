@@ -1,6 +1,7 @@
 /**
- * Layout on a phone and a laptop, light and dark: no horizontal scroll on any page, results right under the query
- * on a phone, 44 px touch targets. Screenshots go to e2e/artifacts/ (the README's come from there).
+ * Layout on a phone, a projector and a laptop, light and dark, large type and Chinese: no horizontal scroll on any
+ * page or view (side by side, the map, presentation mode, the Lab), the pooling and the editor one tap away, results
+ * right under the query on a phone, 44 px touch targets. Screenshots go to e2e/artifacts/ (the README's come from there).
  */
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
@@ -8,45 +9,77 @@ import { expect, test } from "./fixtures";
 import { RadarPage } from "./pages/radar-page";
 
 const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
-const SIZES = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1440, height: 900 },
+const LAYOUTS = [
+  { name: "phone", width: 390, height: 844, scheme: "light", largeType: false, locale: "en-US" },
+  { name: "phone-large-dark", width: 390, height: 844, scheme: "dark", largeType: true, locale: "en-US" },
+  { name: "phone-large-zh", width: 390, height: 844, scheme: "light", largeType: true, locale: "zh-CN" },
+  { name: "projector-large", width: 1280, height: 720, scheme: "light", largeType: true, locale: "en-US" },
+  { name: "desktop", width: 1440, height: 900, scheme: "light", largeType: false, locale: "en-US" },
+  { name: "desktop-dark", width: 1440, height: 900, scheme: "dark", largeType: false, locale: "en-US" },
 ] as const;
-const SCHEMES = ["light", "dark"] as const;
 
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
+async function expectNoHorizontalScroll(page: Page, where: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
     innerWidth: window.innerWidth,
   }));
-  expect(scrollWidth, "the page is wider than the screen").toBeLessThanOrEqual(innerWidth);
+  expect(scrollWidth, `${where}: the page is wider than the screen`).toBeLessThanOrEqual(innerWidth);
 }
 
-for (const size of SIZES) {
-  for (const scheme of SCHEMES) {
-    test(`${size.name} ${scheme}: the radar and the lab fit the screen`, async ({ page }) => {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      await page.emulateMedia({ colorScheme: scheme });
+for (const layout of LAYOUTS) {
+  test.describe(layout.name, () => {
+    test.use({ locale: layout.locale, viewport: { width: layout.width, height: layout.height } });
+
+    test(`${layout.name}: the radar, side by side, the map, presentation mode and the lab fit the screen`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: layout.scheme });
+      if (layout.largeType) await page.addInitScript(() => localStorage.setItem("semantic-radar:large-type", "true"));
       const radar = new RadarPage(page);
       await radar.goto();
       await radar.waitForEngine();
       await radar.waitForResults(await radar.queryInput.inputValue());
-      await expectNoHorizontalScroll(page);
-      await page.screenshot({ path: `${ARTIFACTS}radar-${size.name}-${scheme}.png` });
+      await expectNoHorizontalScroll(page, "radar");
+      await page.screenshot({ path: `${ARTIFACTS}radar-${layout.name}.png` });
 
-      // Side by side is the widest view.
+      // Side by side is the widest view; the map and model against model sit under it.
       await radar.openSettings();
       await radar.choosePooling("side_by_side");
       await expect(page.getByTestId("side-by-side")).toBeVisible();
-      await expectNoHorizontalScroll(page);
+      await page.getByTestId("map-draw").click();
+      await expect(page.getByTestId("scatter-map")).toHaveCount(2);
+      await expect(page.getByTestId("map-panel")).toHaveAttribute("data-busy", "false");
+      await expectNoHorizontalScroll(page, "side by side with the map");
+
+      await page.getByTestId("present-toggle").click();
+      await expect(page.getByTestId("presentation")).toBeVisible();
+      await expectNoHorizontalScroll(page, "presentation mode");
+      await page.keyboard.press("Escape");
 
       await page.goto("/lab");
       await expect(page.getByTestId("lab-table")).toBeVisible();
-      await expectNoHorizontalScroll(page);
-      await page.screenshot({ path: `${ARTIFACTS}lab-${size.name}-${scheme}.png` });
+      await expectNoHorizontalScroll(page, "lab");
+      await page.screenshot({ path: `${ARTIFACTS}lab-${layout.name}.png` });
     });
-  }
+  });
 }
+
+test("phone: the pooling is one tap above the results, and the editor one tap from the top", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const radar = new RadarPage(page);
+  await radar.goto();
+  await radar.waitForEngine();
+  await radar.waitForResults(await radar.queryInput.inputValue());
+  const cls = page.locator("label", { has: page.getByTestId("pooling-cls") });
+  await expect(cls).toBeInViewport();
+  await expect(page.getByTestId("settings-panel")).toBeHidden();
+  await cls.click();
+  await expect(radar.column("cls")).toBeVisible();
+
+  const link = page.getByTestId("edit-kb-link");
+  await expect(link).toBeInViewport();
+  await link.click();
+  await expect(radar.kbEditor).toBeFocused();
+  await expect(radar.kbEditor).toBeInViewport();
+});
 
 test("phone: the results come right after the query, and every control is a 44 px touch target", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -52,6 +52,11 @@ export interface Config {
   ortEntry?: string;
   /** SEMANTIC_RADAR_ROOT: the project folder worker bundles are built in. @default the working directory */
   root: string;
+  /**
+   * SEMANTIC_RADAR_LISTEN_HOST: the address the server listens on, as `npm start` passes it (from HOST or
+   * --hostname); the page shows the room's address from it. @default unset: this machine only (`next dev`)
+   */
+  listenHost?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -83,6 +88,7 @@ export function readConfig(env: Env = process.env): Config {
     allowSoftwareWebgpu: read.flag("SEMANTIC_RADAR_ALLOW_SOFTWARE_WEBGPU"),
     ortEntry: read.text("SEMANTIC_RADAR_ORT_ENTRY"),
     root: read.path("SEMANTIC_RADAR_ROOT") ?? cwd,
+    listenHost: read.text("SEMANTIC_RADAR_LISTEN_HOST"),
   };
   if (problems.length) throw new AppError("invalid_input", problems.join(". "));
   return config;

@@ -31,8 +31,8 @@ if (stale) next(["build"]);
 else process.stdout.write("[start] build is current\n");
 await bundleServer();
 const args = process.argv.slice(2);
-const hostnameGiven = args.some((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
-serve([...(hostnameGiven ? [] : ["--hostname", process.env.HOST || "127.0.0.1"]), ...args]);
+const hostname = hostnameIn(args) ?? (process.env.HOST || "127.0.0.1");
+serve(["--hostname", hostname, ...withoutHostname(args)]);
 
 /**
  * The server (scripts/serve.ts: Next.js's handler behind our own node:http server) as one ES module; packages
@@ -45,12 +45,26 @@ async function bundleServer() {
   renameSync(partial, SERVER_BUNDLE);
 }
 
+/** The address given as -H/--hostname, if any. */
+function hostnameIn(list) {
+  const at = list.findIndex((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
+  if (at < 0) return undefined;
+  return list[at].startsWith("--hostname=") ? list[at].slice("--hostname=".length) : list[at + 1];
+}
+
+function withoutHostname(list) {
+  const at = list.findIndex((arg) => arg === "-H" || arg === "--hostname" || arg.startsWith("--hostname="));
+  if (at < 0) return list;
+  return [...list.slice(0, at), ...list.slice(list[at].startsWith("--hostname=") ? at + 1 : at + 2)];
+}
+
 /**
  * Runs the server as a child and passes a stop signal on: whoever stops this process (a supervisor, the load
  * test, a container's stop) stops the server with it instead of leaving it listening.
  */
 function serve(serverArgs) {
-  const env = { ...process.env, NODE_ENV: "production" };
+  // The page shows the room address (app/api/room) from the address the server listens on.
+  const env = { ...process.env, NODE_ENV: "production", SEMANTIC_RADAR_LISTEN_HOST: hostname };
   const server = spawn(process.execPath, [SERVER_BUNDLE, ...serverArgs], { cwd: ROOT, stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));

@@ -4,11 +4,13 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YA
 import type { LabReport } from "@/lib/lab/report";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { useChartTheme } from "../use-chart-theme";
-import { f4, POOLING_COLORS, poolingName } from "./format";
+import { f4, POOLING_COLORS } from "./format";
+import { useI18n } from "../i18n/use-messages";
 
 /** Grouped bars: Δ (strong − unrelated) per scenario, one bar per pooling; the native pooling named in the legend. */
 export function DeltaChart({ report }: { report: LabReport }) {
   const theme = useChartTheme();
+  const { t } = useI18n();
   const native = report.model.nativePooling;
   const tick = { fontSize: theme.font(12), fill: theme.text };
   // Short x labels ("1", "2", ...) keep 8+ groups readable; the full name is in the tooltip.
@@ -20,11 +22,11 @@ export function DeltaChart({ report }: { report: LabReport }) {
   return (
     <figure data-testid="delta-chart" className="rounded-lg border border-slate-200 bg-white p-3">
       <figcaption className="mb-2 text-sm font-semibold text-slate-700">
-        Discrimination Δ per scenario and pooling · {report.model.id}
-        <span className="block text-xs font-normal text-slate-600">Higher is better; a bar below 0 ranks the unrelated candidate above the strong one.</span>
+        {t.lab.chartTitle(report.model.id)}
+        <span className="block text-xs font-normal text-slate-600">{t.lab.chartHelp}</span>
       </figcaption>
       {/* The numbers behind the bars are the table below; screen readers get a summary here and no tab stop. */}
-      <div role="img" aria-label={`Bar chart of Δ for ${data.length} scenarios under ${POOLINGS.length} poolings; the table below has every value.`}>
+      <div role="img" aria-label={t.lab.chartLabel(data.length, POOLINGS.length)}>
         <BarChart
           responsive
           accessibilityLayer={false}
@@ -48,11 +50,11 @@ export function DeltaChart({ report }: { report: LabReport }) {
           />
           <ReferenceLine y={0} stroke={theme.text} />
           {POOLINGS.map((pooling) => (
-            <Bar key={pooling} dataKey={pooling} name={poolingName(pooling, native)} fill={POOLING_COLORS[pooling]} isAnimationActive={false} />
+            <Bar key={pooling} dataKey={pooling} name={pooling === native ? t.lab.native(t.results.poolings[pooling]) : t.results.poolings[pooling]} fill={POOLING_COLORS[pooling]} isAnimationActive={false} />
           ))}
         </BarChart>
       </div>
-      <ol className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600" aria-label="Scenarios">
+      <ol className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-600" aria-label={t.lab.chartScenarios}>
         {data.map((d) => <li key={d.name}>{d.name}</li>)}
       </ol>
     </figure>

@@ -2,9 +2,9 @@
 
 import type { Graph } from "@/lib/api/contract";
 import type { LabModel } from "@/lib/lab/model";
-import { POOLING_LABELS } from "@/lib/pooling/strategies";
 import { ALL_MODELS, graphsOf, type ScenarioChoice } from "./lab-choices";
 import type { RunPhase } from "./use-lab-runner";
+import { useI18n } from "../i18n/use-messages";
 
 interface Props {
   models: LabModel[];
@@ -22,6 +22,7 @@ interface Props {
 
 /** Pick a model (or all) and a scenario set, run, and watch the progress across models. */
 export function LabControls(props: Props) {
+  const { t } = useI18n();
   const { models, modelChoice, scenarioChoice, phase } = props;
   const running = phase.kind === "running";
   const field = "flex min-w-0 max-w-full flex-col text-sm font-medium text-slate-700";
@@ -35,48 +36,48 @@ export function LabControls(props: Props) {
       }}
     >
       <label className={field}>
-        Model
+        {t.lab.model}
         <select value={modelChoice} onChange={(e) => props.onModelChoice(e.target.value)} className={select} data-testid="lab-model">
           {models.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.id} · native: {POOLING_LABELS[m.nativePooling]}{m.isDefault ? " · default" : ""}
+              {t.lab.modelOption(m.id, t.results.poolings[m.nativePooling], m.isDefault)}
             </option>
           ))}
-          {models.length > 1 ? <option value={ALL_MODELS}>All installed models ({models.length})</option> : null}
+          {models.length > 1 ? <option value={ALL_MODELS}>{t.lab.allModels(models.length)}</option> : null}
         </select>
       </label>
       <label className={field}>
-        Scenarios
+        {t.lab.scenarios}
         <select value={scenarioChoice} onChange={(e) => props.onScenarioChoice(e.target.value as ScenarioChoice)} className={select} data-testid="lab-scenarios">
-          <option value="auto">The article&apos;s 8, in the model&apos;s language</option>
-          <option value="zh">The article&apos;s 8, 中文 (as written)</option>
-          <option value="en">The article&apos;s 8, English</option>
-          <option value="custom">Yours ({props.readyCustom} ready)</option>
+          <option value="auto">{t.lab.scenariosAuto}</option>
+          <option value="zh">{t.lab.scenariosZh}</option>
+          <option value="en">{t.lab.scenariosEn}</option>
+          <option value="custom">{t.lab.scenariosCustom(props.readyCustom)}</option>
         </select>
       </label>
       <label className={field}>
-        Graph
+        {t.lab.graph}
         <select value={props.graph} onChange={(e) => props.onGraph(e.target.value as Graph)} className={select} data-testid="lab-graph">
           {graphsOf(models).map((g) => (
-            <option key={g} value={g}>{g === "int8" ? "int8 (quantized)" : g}</option>
+            <option key={g} value={g}>{g === "int8" ? t.lab.graphInt8 : g}</option>
           ))}
         </select>
       </label>
       {running ? (
         <button type="button" onClick={props.onCancel} className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-100">
-          Cancel
+          {t.common.cancel}
         </button>
       ) : (
         <button type="submit" data-testid="run-lab" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700">
-          Run the lab
+          {t.lab.run}
         </button>
       )}
       {running ? (
         <div className="min-w-64 flex-1" data-testid="lab-progress">
           <p className="text-sm text-slate-700">
-            Model {phase.index + 1} of {phase.total}: <strong>{phase.model}</strong> (loading it the first time takes a few seconds)
+            {t.lab.progress(phase.index + 1, phase.total)} <strong>{phase.model}</strong> {t.lab.progressLoading}
           </p>
-          <div className="mt-1 h-2 overflow-hidden rounded bg-slate-200" role="progressbar" aria-label="Lab progress"
+          <div className="mt-1 h-2 overflow-hidden rounded bg-slate-200" role="progressbar" aria-label={t.lab.progressLabel}
             aria-valuemin={0} aria-valuemax={phase.total} aria-valuenow={phase.index}>
             <div className="h-full animate-pulse bg-sky-600" style={{ width: `${(100 * (phase.index + 0.5)) / phase.total}%` }} />
           </div>

@@ -12,13 +12,15 @@ import { ScenarioEditor } from "./scenario-editor";
 import { useCustomScenarios } from "./use-custom-scenarios";
 import { useLabChoices } from "./use-lab-choices";
 import { useLabRunner } from "./use-lab-runner";
+import { useI18n } from "../i18n/use-messages";
 
 /** The Pooling Lab: the article's experiment on real models, every pooling, its claims beside our numbers. */
 export function LabPage({ models }: { models: LabModel[] }) {
+  const { t } = useI18n();
   const defaultModel = models.find((m) => m.isDefault) ?? models[0];
   const { choices, restored, update } = useLabChoices(models);
   const { model: modelChoice, scenarios: scenarioChoice, graph } = choices;
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ kind: "none-complete" } | { kind: "skipped"; models: string } | null>(null);
   const custom = useCustomScenarios();
   const runner = useLabRunner();
   const ready = useMemo(
@@ -30,12 +32,12 @@ export function LabPage({ models }: { models: LabModel[] }) {
     (choice = modelChoice, scenarios: ScenarioChoice = scenarioChoice, customRows: Scenario[] = ready) => {
       setNotice(null);
       if (scenarios === "custom" && customRows.length === 0) {
-        setNotice("None of your scenarios is complete yet: fill in a name, a query and the three candidates below, then run again.");
+        setNotice({ kind: "none-complete" });
         return;
       }
       const chosen = choice === ALL_MODELS ? models : models.filter((m) => m.id === choice);
       const lacking = chosen.filter((m) => !m.graphs.includes(graph));
-      if (lacking.length) setNotice(`Skipped ${lacking.map((m) => m.id).join(", ")}: no ${graph} graph installed. Pick fp32 to run them.`);
+      if (lacking.length) setNotice({ kind: "skipped", models: lacking.map((m) => m.id).join(", ") });
       const plan: LabRunBody[] = chosen
         .filter((m) => !lacking.includes(m))
         .map((m) => ({
@@ -60,9 +62,9 @@ export function LabPage({ models }: { models: LabModel[] }) {
   if (!defaultModel) {
     return (
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl p-6">
-        <h1 className="text-2xl font-bold">Pooling Lab</h1>
+        <h1 className="text-2xl font-bold">{t.lab.title}</h1>
         <p role="alert" className="mt-3 rounded-md bg-red-50 p-3 text-red-900">
-          No model is installed in models/. Run <code>npm run models</code> (or <code>npm run setup</code>), then reload.
+          {t.lab.noModel}
         </p>
       </main>
     );
@@ -71,12 +73,8 @@ export function LabPage({ models }: { models: LabModel[] }) {
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-screen-2xl space-y-4 px-3 py-4 sm:px-4">
       <header>
-        <h1 className="text-2xl font-bold">Pooling Lab</h1>
-        <p className="max-w-4xl text-slate-700">
-          The article claims mean pooling beats [CLS] in all 8 of its scenarios (average Δ 0.4016 vs 0.2650) and should
-          always be the default. Here is its experiment run for real, every pooling from one forward pass per text, on the
-          installed models. Which pooling wins depends on how the model was trained: look for the <em>native</em> one.
-        </p>
+        <h1 className="text-2xl font-bold">{t.lab.title}</h1>
+        <p className="max-w-4xl text-slate-700">{t.lab.intro}</p>
       </header>
       <LabControls
         models={models}
@@ -91,7 +89,11 @@ export function LabPage({ models }: { models: LabModel[] }) {
         onRun={() => run()}
         onCancel={runner.cancel}
       />
-      {notice ? <p role="alert" data-testid="lab-notice" className="rounded-md bg-amber-50 p-3 text-amber-900">{notice}</p> : null}
+      {notice ? (
+        <p role="alert" data-testid="lab-notice" className="rounded-md bg-amber-50 p-3 text-amber-900">
+          {notice.kind === "none-complete" ? t.lab.noneComplete : t.lab.skippedGraph(notice.models, graph)}
+        </p>
+      ) : null}
       {runner.failures.map((f) => (
         <p key={f.model} role="alert" data-testid="lab-error" className="rounded-md bg-red-50 p-3 text-red-900">
           <strong>{f.model}</strong>: {f.message}

@@ -10,6 +10,8 @@ import { LabTable } from "./lab-table";
 import { ModelCard } from "./model-card";
 import { OrderingCheck } from "./ordering-check";
 import { SummaryTable } from "./summary-table";
+import { useI18n } from "../i18n/use-messages";
+import { languageMisfit } from "./language-fit";
 
 interface Props {
   models: LabModel[];
@@ -20,6 +22,7 @@ interface Props {
 
 /** The results of a run: a summary across models (when several), then one model's chart, card, table and checks. */
 export function LabResults({ models, reports, fallbackModel }: Props) {
+  const { t } = useI18n();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const report = reports.find((r) => r.model.id === selectedId) ?? reports[0];
   const model = report?.model ?? models.find((m) => m.id === fallbackModel.id) ?? fallbackModel;
@@ -33,11 +36,12 @@ export function LabResults({ models, reports, fallbackModel }: Props) {
         </div>
         <ModelCard model={model} report={report} />
       </div>
+      {report ? <LanguageWarning report={report} /> : null}
       {report ? (
         <section aria-labelledby="lab-table-title" className="rounded-lg border border-slate-200 bg-white p-4">
           <header className="mb-2 flex flex-wrap items-center gap-2">
             <h2 id="lab-table-title" className="mr-auto text-lg font-semibold">
-              The article&apos;s table, measured · {report.model.id} · scenarios {report.lang}
+              {t.lab.tableTitle(report.model.id, report.lang)}
             </h2>
             <ExportButtons reports={reports} />
           </header>
@@ -52,10 +56,25 @@ export function LabResults({ models, reports, fallbackModel }: Props) {
   );
 }
 
+/** The scenarios' language does not fit the model: said above its numbers, which the conclusions then leave out. */
+function LanguageWarning({ report }: { report: LabReport }) {
+  const { t } = useI18n();
+  const misfit = languageMisfit(report);
+  if (!misfit) return null;
+  const names = t.lab.languageNames;
+  const languages = misfit.model.map((l) => (l === "en" || l === "zh" ? names[l] : l)).join(", ");
+  return (
+    <p role="alert" data-testid="lab-language-warning" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-900">
+      {t.lab.languageMismatch(report.model.id, names[misfit.scenarios], languages)}
+    </p>
+  );
+}
+
 function Placeholder() {
+  const { t } = useI18n();
   return (
     <div className="flex min-h-48 items-center justify-center rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-      Results appear here when the run finishes.
+      {t.lab.placeholder}
     </div>
   );
 }

@@ -1,37 +1,38 @@
 "use client";
 
 import { articleAverageFor, claimFor, type LabReport } from "@/lib/lab/report";
-import { ARTICLE_CLAIM_SOURCE } from "@/lib/lab/scenarios/article-claims";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
+import type { Messages } from "../i18n/messages";
 import { f4 } from "./format";
 import { PoolingTag } from "./pooling-tag";
+import { useI18n } from "../i18n/use-messages";
 
 const num = "px-2 py-1 text-right font-mono tabular-nums";
 
 /** The article's table, same shape, with real numbers: per scenario and pooling, and its claims beside ours. */
 export function LabTable({ report }: { report: LabReport }) {
+  const { t } = useI18n();
   const { table } = report.run;
   const native = report.model.nativePooling;
   const hasClaims = report.lang !== "custom";
   return (
     // Focusable so a keyboard can scroll a table wider than a phone.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="The article's table, measured (scrolls sideways)">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t.lab.tableRegion}>
       <table data-testid="lab-table" className="w-full border-collapse text-sm">
         <caption className="pb-2 text-left text-slate-600">
-          Cosine of the query with each candidate. Δ = strong − unrelated (the article&apos;s 区分度): higher separates
-          better. Bold green Δ wins its scenario. Order ✓ when strong &gt; weak &gt; unrelated.
-          {hasClaims ? ` Article columns: ${ARTICLE_CLAIM_SOURCE.note}` : ""}
+          {t.lab.tableCaption}
+          {hasClaims ? t.lab.articleColumns(t.lab.claimNote) : ""}
         </caption>
         <thead>
           <tr className="border-b-2 border-slate-300 text-left">
-            <th scope="col" className="px-2 py-1">Scenario</th>
-            <th scope="col" className="px-2 py-1">Pooling</th>
-            <th scope="col" className="px-2 py-1 text-right">Strong</th>
-            <th scope="col" className="px-2 py-1 text-right">Weak</th>
-            <th scope="col" className="px-2 py-1 text-right">Unrelated</th>
+            <th scope="col" className="px-2 py-1">{t.lab.scenario}</th>
+            <th scope="col" className="px-2 py-1">{t.lab.pooling}</th>
+            <th scope="col" className="px-2 py-1 text-right">{t.lab.strong}</th>
+            <th scope="col" className="px-2 py-1 text-right">{t.lab.weak}</th>
+            <th scope="col" className="px-2 py-1 text-right">{t.lab.unrelated}</th>
             <th scope="col" className="px-2 py-1 text-right">Δ</th>
-            <th scope="col" className="px-2 py-1 text-center">Order</th>
-            {hasClaims ? <th scope="col" className="bg-amber-50 px-2 py-1 text-right">Article: strong / unrelated / Δ</th> : null}
+            <th scope="col" className="px-2 py-1 text-center">{t.lab.order}</th>
+            {hasClaims ? <th scope="col" className="bg-amber-50 px-2 py-1 text-right">{t.lab.articleColumn}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -56,7 +57,7 @@ export function LabTable({ report }: { report: LabReport }) {
                   <td className={`${num} ${wins ? "bg-emerald-100 font-bold text-emerald-900" : ""}`} data-testid="delta-cell">
                     {f4(scores.delta)}
                   </td>
-                  <td className="px-2 py-1 text-center" aria-label={scores.ordered ? "order kept" : "order broken"}>
+                  <td className="px-2 py-1 text-center" aria-label={scores.ordered ? t.lab.orderKept : t.lab.orderBroken}>
                     {scores.ordered ? "✓" : <span className="text-red-700">✗</span>}
                   </td>
                   {hasClaims ? (
@@ -67,7 +68,7 @@ export function LabTable({ report }: { report: LabReport }) {
             }),
           )}
         </tbody>
-        <AverageRows report={report} />
+        <AverageRows report={report} t={t} />
       </table>
     </div>
   );
@@ -86,14 +87,14 @@ function ScenarioTexts({ report, index }: { report: LabReport; index: number }) 
   );
 }
 
-function articleAverage(report: LabReport, pooling: Pooling): string {
+function articleAverage(report: LabReport, pooling: Pooling, t: Messages): string {
   const average = articleAverageFor(report.lang, pooling);
   if (!average) return "";
   const [printed, ownRows] = [f4(average.printed), f4(average.ownRows)];
-  return printed === ownRows ? printed : `${printed} (its rows: ${ownRows})`;
+  return printed === ownRows ? printed : t.lab.itsRows(printed, ownRows);
 }
 
-function AverageRows({ report }: { report: LabReport }) {
+function AverageRows({ report, t }: { report: LabReport; t: Messages }) {
   const { table } = report.run;
   const count = table.rows.length;
   return (
@@ -102,18 +103,18 @@ function AverageRows({ report }: { report: LabReport }) {
         <tr key={pooling} data-testid="average-row" data-pooling={pooling} className="border-b border-slate-100">
           {k === 0 ? (
             <th scope="rowgroup" rowSpan={POOLINGS.length} className="px-2 py-1 align-top text-left">
-              Average Δ<span className="block text-xs font-normal text-slate-600">wins · order kept</span>
+              {t.lab.averageDelta}<span className="block text-xs font-normal text-slate-600">{t.lab.winsOrder}</span>
             </th>
           ) : null}
           <td className="px-2 py-1"><PoolingTag pooling={pooling} native={report.model.nativePooling} /></td>
           <td colSpan={3} className="px-2 py-1 text-right text-xs text-slate-600">
-            wins {table.wins[pooling]}/{count} · order kept {table.orderedCount[pooling]}/{count}
+            {t.lab.winsLine(table.wins[pooling], count, table.orderedCount[pooling])}
           </td>
           <td className={`${num} ${table.bestAverage === pooling ? "bg-emerald-100 font-bold text-emerald-900" : "font-semibold"}`} data-testid="average-delta">
             {f4(table.averageDelta[pooling])}
           </td>
           <td />
-          {report.lang !== "custom" ? <td className={`${num} bg-amber-50 text-slate-600`}>{articleAverage(report, pooling)}</td> : null}
+          {report.lang !== "custom" ? <td className={`${num} bg-amber-50 text-slate-600`}>{articleAverage(report, pooling, t)}</td> : null}
         </tr>
       ))}
     </tfoot>

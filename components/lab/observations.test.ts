@@ -3,12 +3,15 @@ import { buildLabRow, buildLabTable, mapPoolings, type CandidateScores } from "@
 import type { LabModel } from "@/lib/lab/model";
 import type { LabReport } from "@/lib/lab/report";
 import type { Pooling } from "@/lib/pooling/strategies";
-import { maxScoreGap, meanUnrelated, rankByAverageDelta, runObservations } from "./observations";
+import { MESSAGES } from "../i18n/messages";
+import { maxScoreGap, meanUnrelated, rankByAverageDelta, runObservations as observe } from "./observations";
+
+const runObservations = (r: LabReport) => observe(r, MESSAGES.en);
 
 function report(native: Pooling, scores: Partial<Record<Pooling, CandidateScores>>, architecture: LabModel["architecture"] = "encoder"): LabReport {
   const base: CandidateScores = { strong: 0.5, weak: 0.4, unrelated: 0.3 };
   const row = buildLabRow("1", mapPoolings((p) => scores[p] ?? base));
-  const model = { id: "m", nativePooling: native, architecture } as LabModel;
+  const model = { id: "m", nativePooling: native, architecture, languages: ["en"] } as unknown as LabModel;
   return { model, graph: "fp32", device: "cpu", loadMs: 0, lang: "en", scenarios: [], run: { table: buildLabTable([row]), truncated: [], embedMs: 0 } };
 }
 
@@ -32,6 +35,12 @@ describe("run observations", () => {
     expect(runObservations(report("cls", { cls: same, last_token: twin })).join(" ")).toMatch(/\[SEP\] vector has become a copy of \[CLS\]/);
     expect(runObservations(report("last_token", { cls: same, last_token: twin }, "causal-decoder")).join(" ")).not.toMatch(/\[SEP\]/);
     expect(runObservations(report("cls", { cls: same, last_token: { ...same, weak: 0.5 } })).join(" ")).not.toMatch(/\[SEP\]/);
+  });
+
+  it("draw no conclusion when the scenarios' language does not fit the model, and speak Chinese", () => {
+    const r = { ...report("cls", { cls: { strong: 0.9, weak: 0.5, unrelated: 0.1 } }), lang: "zh" as const };
+    expect(runObservations(r)).toEqual(["No conclusions are drawn for m on these scenarios: their language does not fit the model."]);
+    expect(observe(report("cls", { cls: { strong: 0.9, weak: 0.5, unrelated: 0.1 } }), MESSAGES.zh)[0]).toBe("这里原生池化（CLS / 首 token）的平均 Δ 最大，为 0.8000。");
   });
 
   it("notice a CLS that scores unrelated texts high when the model was trained otherwise", () => {

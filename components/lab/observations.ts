@@ -1,9 +1,12 @@
 /**
  * Facts read off one lab run, for the explanation panel: where the native pooling ranks, poolings that coincide,
- * how compressed a pooling's cosines are. Pure: tested on hand-made tables.
+ * how compressed a pooling's cosines are; nothing when the scenarios' language does not fit the model. Pure: tested
+ * on hand-made tables.
  */
 import type { LabReport } from "@/lib/lab/report";
-import { POOLINGS, POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
+import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
+import type { Messages } from "../i18n/messages";
+import { languageMisfit } from "./language-fit";
 
 /** 1 = the largest average Δ of the five. */
 export function rankByAverageDelta(report: LabReport, pooling: Pooling): number {
@@ -26,29 +29,23 @@ export function meanUnrelated(report: LabReport, pooling: Pooling): number {
   return rows.reduce((sum, row) => sum + row.pooling[pooling].unrelated, 0) / rows.length;
 }
 
-export function runObservations(report: LabReport): string[] {
+/** This run's facts, in the interface language; none when the scenarios' language does not fit the model. */
+export function runObservations(report: LabReport, t: Messages): string[] {
   const { model } = report;
+  if (languageMisfit(report)) return [t.lab.noConclusions(model.id)];
+  const label = (pooling: Pooling) => t.results.poolings[pooling];
   const native = model.nativePooling;
   const { bestAverage, averageDelta } = report.run.table;
   const notes: string[] = [];
   const rank = rankByAverageDelta(report, native);
   notes.push(
     rank === 1
-      ? `Here the native pooling (${POOLING_LABELS[native]}) has the largest average Δ, ${averageDelta[native].toFixed(4)}.`
-      : `Here ${POOLING_LABELS[bestAverage]} edges out the native ${POOLING_LABELS[native]} on average Δ ` +
-          `(${averageDelta[bestAverage].toFixed(4)} vs ${averageDelta[native].toFixed(4)}, rank ${rank} of 5). ` +
-          "Eight scenarios are a small sample: check the STS Benchmark Spearman on the model card before changing poolings.",
+      ? t.labWhy.nativeBest(label(native), averageDelta[native].toFixed(4))
+      : t.labWhy.nativeBeaten(label(bestAverage), label(native), averageDelta[bestAverage].toFixed(4), averageDelta[native].toFixed(4), rank),
   );
-  if (model.architecture === "encoder" && maxScoreGap(report, "cls", "last_token") < 1e-3) {
-    notes.push(
-      "CLS and last token give the same scores here (within 0.001): in this model the final [SEP] vector has become a copy of [CLS].",
-    );
-  }
+  if (model.architecture === "encoder" && maxScoreGap(report, "cls", "last_token") < 1e-3) notes.push(t.labWhy.clsIsSep);
   if (native !== "cls" && meanUnrelated(report, "cls") > meanUnrelated(report, native) + 0.2) {
-    notes.push(
-      `Its CLS vector scores even the unrelated candidates at ${meanUnrelated(report, "cls").toFixed(2)} on average ` +
-        `(native: ${meanUnrelated(report, native).toFixed(2)}): untrained as a summary, it looks alike for every sentence.`,
-    );
+    notes.push(t.labWhy.clsAlike(meanUnrelated(report, "cls").toFixed(2), meanUnrelated(report, native).toFixed(2)));
   }
   return notes;
 }

@@ -7,11 +7,13 @@ import type { ScenarioLang } from "@/lib/lab/scenarios/types";
 import { downloadText, fileStamp } from "./download";
 import { ScenarioRow } from "./scenario-row";
 import type { useCustomScenarios } from "./use-custom-scenarios";
+import { useI18n } from "../i18n/use-messages";
 
 type Notice = { kind: "ok"; text: string; undo?: () => void } | { kind: "error"; text: string };
 
 /** Add, edit and remove your own scenarios (kept in localStorage), export them as JSON and import them back. */
 export function ScenarioEditor({ store }: { store: ReturnType<typeof useCustomScenarios> }) {
+  const { t } = useI18n();
   const { scenarios, setScenarios, update, add, remove } = store;
   const [notice, setNotice] = useState<Notice | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -23,15 +25,15 @@ export function ScenarioEditor({ store }: { store: ReturnType<typeof useCustomSc
     setNotice({ kind: "ok", text, undo: previous.length ? () => (setScenarios(previous), setNotice(null)) : undefined });
   };
   const copyArticle = (lang: ScenarioLang) =>
-    replaceWith([...articleScenarios(lang)].map((s) => ({ ...s })), `Copied the article's 8 scenarios (${lang}) to edit.`);
+    replaceWith([...articleScenarios(lang)].map((s) => ({ ...s })), t.lab.copied(lang));
   const exportJson = () => downloadText(`lab-scenarios-${fileStamp()}.json`, serializeCustomScenarios(scenarios), "application/json");
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
       const rows = parseCustomScenarios(await file.text());
-      replaceWith(rows, `Imported ${rows.length} scenario${rows.length === 1 ? "" : "s"} from ${file.name}.`);
+      replaceWith(rows, t.lab.imported(rows.length, file.name));
     } catch (error) {
-      setNotice({ kind: "error", text: `Could not import ${file.name}: ${asAppError(error).message}` });
+      setNotice({ kind: "error", text: t.lab.importFailed(file.name, asAppError(error).message) });
     } finally {
       if (fileInput.current) fileInput.current.value = "";
     }
@@ -42,18 +44,18 @@ export function ScenarioEditor({ store }: { store: ReturnType<typeof useCustomSc
     <section data-testid="scenario-editor" aria-labelledby="scenario-editor-title" className="rounded-lg border border-slate-200 bg-white p-4">
       <header className="flex flex-wrap items-center gap-2">
         <h2 id="scenario-editor-title" className="mr-auto text-lg font-semibold">
-          Your scenarios <span className="font-normal text-slate-500">({scenarios.length} of at most {SCENARIOS_MAX}, kept in this browser)</span>
+          {t.lab.editorTitle} <span className="font-normal text-slate-500">{t.lab.editorCount(scenarios.length, SCENARIOS_MAX)}</span>
         </h2>
-        <button type="button" className={button} onClick={() => add()} disabled={full} data-testid="add-scenario">
-          Add scenario
+        <button type="button" className={button} onClick={() => add({ name: t.lab.newScenario(scenarios.length + 1), query: "", strong: "", weak: "", unrelated: "" })} disabled={full} data-testid="add-scenario">
+          {t.lab.addScenario}
         </button>
-        <button type="button" className={button} onClick={() => copyArticle("en")}>Copy the article&apos;s (English)</button>
-        <button type="button" className={button} onClick={() => copyArticle("zh")}>Copy the article&apos;s (中文)</button>
+        <button type="button" className={button} onClick={() => copyArticle("en")}>{t.lab.copyEnglish}</button>
+        <button type="button" className={button} onClick={() => copyArticle("zh")}>{t.lab.copyChinese}</button>
         <button type="button" className={button} onClick={exportJson} disabled={!scenarios.length} data-testid="export-scenarios">
-          Export JSON
+          {t.lab.exportJson}
         </button>
         <button type="button" className={button} onClick={() => fileInput.current?.click()} data-testid="import-scenarios">
-          Import JSON
+          {t.lab.importJson}
         </button>
         <input
           ref={fileInput}
@@ -61,7 +63,7 @@ export function ScenarioEditor({ store }: { store: ReturnType<typeof useCustomSc
           accept="application/json,.json"
           className="sr-only"
           tabIndex={-1}
-          aria-label="Import scenarios from a JSON file"
+          aria-label={t.lab.importJsonLabel}
           data-testid="import-scenarios-file"
           onChange={(event) => void importFile(event.target.files?.[0])}
         />
@@ -71,15 +73,12 @@ export function ScenarioEditor({ store }: { store: ReturnType<typeof useCustomSc
           className={`mt-3 rounded-md px-3 py-2 text-sm ${notice.kind === "error" ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900"}`}>
           {notice.text}{" "}
           {notice.kind === "ok" && notice.undo ? (
-            <button type="button" className="font-semibold underline" onClick={notice.undo}>Undo</button>
+            <button type="button" className="font-semibold underline" onClick={notice.undo}>{t.lab.undo}</button>
           ) : null}
         </p>
       ) : null}
       {scenarios.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-600">
-          No scenarios yet. Add one, or copy the article&apos;s to start from: each has a query, a strong candidate (should
-          score highest), a weak one, and an unrelated one (should score lowest). Texts up to {SCENARIO_TEXT_MAX_CHARS} characters.
-        </p>
+        <p className="mt-3 text-sm text-slate-600">{t.lab.noScenarios(SCENARIO_TEXT_MAX_CHARS)}</p>
       ) : (
         <ol className="mt-3 space-y-3">
           {scenarios.map((scenario, index) => (

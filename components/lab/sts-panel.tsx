@@ -7,22 +7,26 @@ import { defaultStsDatasetFor, type LabModel } from "@/lib/lab/model";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { computeSts, fetchCachedSts } from "./lab-api";
 import { PoolingTag } from "./pooling-tag";
+import { useI18n } from "../i18n/use-messages";
+import { errorText } from "../i18n/error-text";
 
-const DATASETS: Record<LabStsDataset, string> = {
-  "stsb-en": "STS Benchmark test (English, 1,379 pairs)",
-  "stsb-zh": "STS-B test, Chinese translation (1,361 pairs)",
-};
+const DATASETS: LabStsDataset[] = ["stsb-en", "stsb-zh"];
 
 /**
  * STS Benchmark Spearman per pooling: the measurement to trust over 8 scenarios. Computed on demand, cached by the
  * server. Give it key={model.id} so a new model starts from its own default dataset.
  */
 export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [dataset, setDataset] = useState<LabStsDataset>(defaultStsDatasetFor(model));
   const [result, setResult] = useState<LabSts | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
+  // Errors are worded in the language of the moment they happen; the effects do not rerun on a switch.
+  const language = useRef(i18n);
+  language.current = i18n;
   const body = { model: model.id, graph, dataset };
   const bodyKey = JSON.stringify(body);
 
@@ -33,7 +37,7 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
     setError(null);
     setProgress(null);
     fetchCachedSts(JSON.parse(bodyKey), abort.signal).then(setResult, (caught) => {
-      if (!abort.signal.aborted) setError(asAppError(caught).message);
+      if (!abort.signal.aborted) setError(errorText(asAppError(caught), language.current));
     });
     return () => abort.abort();
   }, [bodyKey]);
@@ -47,7 +51,7 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
       setResult(await computeSts(JSON.parse(bodyKey), { signal: abort.signal, onProgress: (done, total) => setProgress({ done, total }) }));
     } catch (caught) {
       const failure = asAppError(caught);
-      if (failure.code !== "cancelled") setError(failure.message);
+      if (failure.code !== "cancelled") setError(errorText(failure, language.current));
     } finally {
       if (running.current === abort) running.current = null;
       setProgress(null);
@@ -57,30 +61,30 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
   const best = result ? POOLINGS.reduce((a, b) => (result.spearman[b] > result.spearman[a] ? b : a)) : null;
   return (
     <div data-testid="sts-panel" className="mt-3 border-t border-slate-200 pt-3">
-      <h4 className="text-sm font-semibold">STS Benchmark: Spearman ×100 of cosine vs human scores</h4>
+      <h4 className="text-sm font-semibold">{t.lab.stsTitle}</h4>
       <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
-        <label className="flex items-center gap-1">
-          <span className="sr-only">STS dataset</span>
+        <label className="flex min-w-0 max-w-full items-center gap-1">
+          <span className="sr-only">{t.lab.stsDataset}</span>
           <select value={dataset} onChange={(e) => setDataset(e.target.value as LabStsDataset)} disabled={progress !== null}
-            className="max-w-full rounded border border-slate-300 px-1 py-0.5">
-            {Object.entries(DATASETS).map(([id, label]) => <option key={id} value={id}>{label}</option>)}
+            className="w-full min-w-0 max-w-full rounded border border-slate-300 px-1 py-0.5">
+            {DATASETS.map((id) => <option key={id} value={id}>{t.lab.stsDatasets[id]}</option>)}
           </select>
         </label>
         {progress ? (
-          <button type="button" onClick={() => running.current?.abort()} className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-100">Cancel</button>
+          <button type="button" onClick={() => running.current?.abort()} className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-100">{t.common.cancel}</button>
         ) : result ? null : (
           <button type="button" onClick={() => void compute()} data-testid="compute-sts"
             className="rounded-md bg-slate-900 px-3 py-1 font-medium text-white hover:bg-slate-700">
-            Compute (every pooling, one pass)
+            {t.lab.stsCompute}
           </button>
         )}
       </div>
       {progress ? (
-        <div className="mt-2" role="progressbar" aria-label="STS evaluation" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+        <div className="mt-2" role="progressbar" aria-label={t.lab.stsProgressLabel} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
           <div className="h-2 overflow-hidden rounded bg-slate-200">
             <div className="h-full bg-sky-600 transition-[width]" style={{ width: `${(100 * progress.done) / progress.total}%` }} />
           </div>
-          <p className="mt-1 text-xs text-slate-600">{progress.done} of {progress.total} sentences embedded…</p>
+          <p className="mt-1 text-xs text-slate-600">{t.lab.stsProgress(progress.done, progress.total)}</p>
         </div>
       ) : null}
       {error ? <p role="alert" className="mt-2 text-sm text-red-800">{error}</p> : null}
@@ -95,7 +99,7 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
             ))}
           </tbody>
           <caption className="caption-bottom pt-1 text-left text-xs text-slate-600">
-            {result.pairs} pairs, {result.graph} on {result.device}, {result.seconds.toFixed(1)} s; cached on the server.
+            {t.lab.stsCaption(result.pairs, result.graph, result.device, result.seconds.toFixed(1))}
           </caption>
         </table>
       ) : null}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { cleanEntries } from "@/lib/kb/clean";
 import { columnEntries, parseCsv, type CsvTable } from "@/lib/kb/import-csv";
+import { useI18n } from "../i18n/use-messages";
 
 interface Props {
   fileName: string;
@@ -15,6 +16,7 @@ const PREVIEW_ROWS = 3;
 
 /** Picks the text column of an imported CSV/TSV (guessed, changeable) and whether its first row is a header. */
 export function CsvImport({ fileName, text, onImport, onCancel }: Props) {
+  const { t, n } = useI18n();
   const [table, setTable] = useState<CsvTable>(() => parseCsv(text));
   const [column, setColumn] = useState(table.textColumn);
   const entries = columnEntries(table, column);
@@ -27,14 +29,14 @@ export function CsvImport({ fileName, text, onImport, onCancel }: Props) {
   }
 
   return (
-    <section data-testid="csv-import" className="rounded-lg border border-blue-300 bg-blue-50 p-3 text-sm" aria-label="Import CSV">
+    <section data-testid="csv-import" className="rounded-lg border border-blue-300 bg-blue-50 p-3 text-sm" aria-label={t.kb.csvLabel}>
       <p className="font-semibold">
-        Import {fileName}: {table.rows.length.toLocaleString("en")} rows, {table.columns.length} columns
+        {t.kb.csvTitle(fileName, n(table.rows.length), table.columns.length)}
       </p>
-      {table.warning ? <p className="text-amber-800">Note: {table.warning}</p> : null}
+      {table.warning ? <p className="text-amber-800">{t.kb.csvNote(table.warning)}</p> : null}
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-1">
-          Text column
+          {t.kb.csvColumn}
           <select
             data-testid="csv-column"
             value={column}
@@ -50,13 +52,13 @@ export function CsvImport({ fileName, text, onImport, onCancel }: Props) {
         </label>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={table.hasHeader} onChange={(event) => toggleHeader(event.target.checked)} data-testid="csv-header" />
-          First row is a header
+          {t.kb.csvHeader}
         </label>
       </div>
       <ul className="mt-2 list-disc pl-5 text-slate-700">
         {entries.slice(0, PREVIEW_ROWS).map((entry, i) => (
           <li key={i} className="truncate">
-            {entry || <em>(empty)</em>}
+            {entry || <em>{t.kb.csvEmpty}</em>}
           </li>
         ))}
       </ul>
@@ -68,10 +70,10 @@ export function CsvImport({ fileName, text, onImport, onCancel }: Props) {
           disabled={usable === 0}
           className="rounded-md bg-blue-700 px-3 py-1 font-medium text-white hover:bg-blue-800 disabled:opacity-50"
         >
-          Replace the knowledge base with {usable.toLocaleString("en")} entries
+          {t.kb.csvReplace(n(usable))}
         </button>
         <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 bg-white px-3 py-1">
-          Cancel
+          {t.common.cancel}
         </button>
       </div>
     </section>

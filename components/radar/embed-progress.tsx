@@ -1,17 +1,19 @@
 "use client";
 
 import type { SearchPhase } from "./search-flow";
+import { useI18n } from "../i18n/use-messages";
 
 /** The streamed embedding progress, with Cancel (which really stops the work on the server). */
 export function EmbedProgress({ phase, onCancel }: { phase: SearchPhase; onCancel: () => void }) {
+  const { t, n } = useI18n();
   if (phase.kind === "idle") return null;
   const embedding = phase.kind === "embedding";
   const percent = embedding && phase.total ? Math.round((phase.done / phase.total) * 100) : embedding ? 0 : 100;
   const label = !embedding
-    ? "Searching..."
+    ? t.search.searching
     : phase.waiting
-      ? "Starting (the server loads the model on first use)..."
-      : `Embedding the knowledge base: ${phase.done.toLocaleString("en")} of ${phase.total.toLocaleString("en")} entries`;
+      ? t.search.starting
+      : t.search.embedding(n(phase.done), n(phase.total));
   return (
     <div data-testid="embed-progress" className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex-1">
@@ -33,7 +35,7 @@ export function EmbedProgress({ phase, onCancel }: { phase: SearchPhase; onCance
         data-testid="cancel-button"
         className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium hover:bg-slate-100"
       >
-        Cancel
+        {t.common.cancel}
       </button>
     </div>
   );

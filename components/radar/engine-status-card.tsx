@@ -2,6 +2,8 @@
 
 import type { AppError } from "@/lib/errors";
 import type { EngineState } from "@/lib/api/contract";
+import { errorText } from "../i18n/error-text";
+import { useI18n } from "../i18n/use-messages";
 
 interface Props {
   modelId: string;
@@ -15,48 +17,54 @@ interface Props {
  * what was loaded; "Server unreachable" whenever the status poll gets no answer, even after it was ready.
  */
 export function EngineStatusCard({ modelId, engine, error, onRetry }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
   // A network failure (or a non-JSON answer from something in between) arrives as "internal"; the server's own
   // refusals carry their code and are the engine's story, not the connection's.
-  if (error?.code === "internal") return <UnreachableCard message={error.message} modelId={modelId} onRetry={onRetry} />;
-  if (engine?.status === "failed" || error) return <FailedCard message={engine?.error ?? error?.message ?? ""} onRetry={onRetry} />;
+  if (error?.code === "internal") return <UnreachableCard message={errorText(error, i18n)} modelId={modelId} onRetry={onRetry} />;
+  if (engine?.status === "failed" || error) return <FailedCard message={engine?.error ?? (error ? errorText(error, i18n) : "")} onRetry={onRetry} />;
   if (engine?.status === "ready") return <ReadyCard engine={engine} />;
   return (
     <section data-testid="engine-status" data-status="loading" className="rounded-lg border border-amber-300 bg-amber-50 p-3" aria-live="polite">
       <p className="flex items-center gap-2 font-semibold text-amber-900">
         <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-amber-700 border-t-transparent" aria-hidden />
-        Loading model...
+        {t.settings.loadingModel}
       </p>
-      <p className="mt-1 break-all text-sm text-amber-900">{modelId || "connecting to the server"}</p>
+      <p className="mt-1 break-all text-sm text-amber-900">{modelId || t.settings.connecting}</p>
     </section>
   );
 }
 
 function ReadyCard({ engine }: { engine: EngineState }) {
+  const { t, locale } = useI18n();
   return (
     <section data-testid="engine-status" data-status="ready" className="rounded-lg border border-emerald-300 bg-emerald-50 p-3" aria-live="polite">
       <h2 className="font-semibold text-emerald-800">
-        <span aria-hidden>● </span>Vector space ready
+        <span aria-hidden>● </span>{t.settings.ready}
       </h2>
-      <p lang="zh" className="text-xs text-emerald-800">
-        向量空间已展开
-      </p>
+      {/* The article's words, under the English ones. */}
+      {locale === "en" ? (
+        <p lang="zh" className="text-xs text-emerald-800">
+          向量空间已展开
+        </p>
+      ) : null}
       {/* On a phone one line says what was loaded; the details wait for a wider screen. */}
       <p className="mt-1 break-all text-sm text-slate-700 lg:hidden">
-        {engine.modelId} · {engine.device} · {engine.dims} dims
+        {engine.modelId} · {engine.device} · {t.settings.dims(engine.dims)}
       </p>
       <dl className="mt-2 hidden grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm text-slate-700 lg:grid">
-        <dt className="text-slate-600">Model</dt>
+        <dt className="text-slate-600">{t.settings.model}</dt>
         <dd data-testid="engine-model" className="break-all font-medium">{engine.modelId}</dd>
-        <dt className="text-slate-600">Device</dt>
+        <dt className="text-slate-600">{t.settings.device}</dt>
         <dd data-testid="engine-device">{engine.device} · {engine.graph}</dd>
-        <dt className="text-slate-600">Dimensions</dt>
+        <dt className="text-slate-600">{t.settings.dimensions}</dt>
         <dd data-testid="engine-dims">{engine.dims}</dd>
-        <dt className="text-slate-600">Load time</dt>
+        <dt className="text-slate-600">{t.settings.loadTime}</dt>
         <dd>{formatMs(engine.loadMs ?? 0)}</dd>
       </dl>
       {engine.skipped?.length ? (
         <details className="mt-2 hidden text-xs text-slate-600 lg:block">
-          <summary className="cursor-pointer">Devices skipped ({engine.skipped.length})</summary>
+          <summary className="cursor-pointer">{t.settings.devicesSkipped(engine.skipped.length)}</summary>
           <ul className="mt-1 list-disc pl-4">
             {engine.skipped.map((s) => (
               <li key={s.device}>
@@ -71,29 +79,31 @@ function ReadyCard({ engine }: { engine: EngineState }) {
 }
 
 function FailedCard({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useI18n();
   return (
     <section data-testid="engine-status" data-status="failed" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm" role="alert">
-      <h2 className="font-semibold text-red-800">The model could not be loaded</h2>
+      <h2 className="font-semibold text-red-800">{t.settings.loadFailed}</h2>
       <p className="mt-1 break-words text-red-900">{message}</p>
       <button type="button" onClick={onRetry} className="mt-2 rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">
-        Try again
+        {t.common.tryAgain}
       </button>
     </section>
   );
 }
 
 function UnreachableCard({ message, modelId, onRetry }: { message: string; modelId: string; onRetry: () => void }) {
+  const { t } = useI18n();
   return (
     <section data-testid="engine-status" data-status="unreachable" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm" role="alert">
       <h2 className="font-semibold text-red-800">
-        <span aria-hidden>○ </span>Server unreachable
+        <span aria-hidden>○ </span>{t.settings.unreachable}
       </h2>
       <p className="mt-1 break-words text-red-900">{message}</p>
       <p className="mt-1 text-xs text-red-900">
-        Checking again every second{modelId ? ` (last model: ${modelId})` : ""}. Searches will fail until it answers.
+        {t.settings.checkingAgain(modelId)}
       </p>
       <button type="button" onClick={onRetry} className="mt-2 rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">
-        Try now
+        {t.settings.tryNow}
       </button>
     </section>
   );

@@ -2,12 +2,14 @@
 
 import { useId, useState } from "react";
 import type { TruncatedEntry } from "@/lib/api/contract";
+import { useI18n } from "../i18n/use-messages";
 
 /** Past this many characters an entry is clamped to a few lines: one long entry must not fill the results column. */
 export const CLAMP_CHARS = 280;
 
 /** A result's text: clamped when long (with Show more), tagged when the model saw only its first tokens. */
 export function EntryText({ text, truncation }: { text: string; truncation?: TruncatedEntry }) {
+  const { t, n } = useI18n();
   const [expanded, setExpanded] = useState(false);
   const id = useId();
   const long = text.length > CLAMP_CHARS;
@@ -22,9 +24,9 @@ export function EntryText({ text, truncation }: { text: string; truncation?: Tru
             <span
               data-testid="truncated-tag"
               className="rounded bg-amber-100 px-1.5 py-0.5 font-medium text-amber-900"
-              title={`${truncation.tokens} tokens; the model embedded only the first ${truncation.keptTokens}`}
+              title={t.results.truncatedTitle(truncation.tokens, truncation.keptTokens)}
             >
-              truncated at {truncation.keptTokens} tokens
+              {t.results.truncatedTag(truncation.keptTokens)}
             </span>
           ) : null}
           {long ? (
@@ -36,7 +38,7 @@ export function EntryText({ text, truncation }: { text: string; truncation?: Tru
               onClick={() => setExpanded((open) => !open)}
               className="font-medium text-blue-700 underline underline-offset-2"
             >
-              {expanded ? "Show less" : `Show more (${text.length.toLocaleString("en")} characters)`}
+              {expanded ? t.results.showLess : t.results.showMore(n(text.length))}
             </button>
           ) : null}
         </span>

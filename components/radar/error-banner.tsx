@@ -1,10 +1,13 @@
 "use client";
 
+import { useI18n } from "../i18n/use-messages";
+
 /**
  * A failure, said plainly; never a stack trace. The knowledge base in the editor is untouched. tone "notice" is for
  * what the person did themselves (Cancel): said in neutral colours, as a status, not as an alert.
  */
 export function ErrorBanner({ message, onDismiss, tone = "error" }: { message: string; onDismiss: () => void; tone?: "error" | "notice" }) {
+  const { t } = useI18n();
   const notice = tone === "notice";
   return (
     <div
@@ -13,8 +16,8 @@ export function ErrorBanner({ message, onDismiss, tone = "error" }: { message: s
       className={`flex items-start gap-3 rounded-lg border p-3 ${notice ? "border-slate-300 bg-white text-slate-800" : "border-red-300 bg-red-50 text-red-900"}`}
     >
       <p className="min-w-0 flex-1 break-words">{message}</p>
-      <button type="button" onClick={onDismiss} className="text-sm font-medium underline" aria-label="Dismiss the message">
-        Dismiss
+      <button type="button" onClick={onDismiss} className="text-sm font-medium underline" aria-label={t.common.dismissMessage}>
+        {t.common.dismiss}
       </button>
     </div>
   );

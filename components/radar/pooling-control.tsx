@@ -1,31 +1,26 @@
 "use client";
 
 import type { Pooling } from "@/lib/pooling/strategies";
-import { POOLING_LABELS } from "@/lib/pooling/strategies";
-import type { View } from "./settings";
+import { useI18n } from "../i18n/use-messages";
 import { NativeBadge } from "../native-badge";
+import { VIEWS, type View } from "./settings";
 
-const VIEW_LABELS: Record<View, string> = { cls: "CLS", mean: "Mean", last_token: "Last token", side_by_side: "Side by side" };
-
-interface Props {
-  view: View;
-  nativePooling: Pooling | undefined;
-  compare: [Pooling, Pooling];
-  poolings: readonly Pooling[];
-  onView: (view: View) => void;
-  onCompare: (compare: [Pooling, Pooling]) => void;
-}
-
-/** CLS | Mean | Last token | Side by side, as native radio buttons (arrow keys move between them). */
-export function PoolingControl({ view, nativePooling, compare, poolings, onView, onCompare }: Props) {
+/**
+ * CLS | Mean | Last token | Side by side, right above the results (one tap on a phone), as native radio buttons
+ * (arrow keys move between them).
+ */
+export function PoolingBar({ view, nativePooling, onView, large = false }: { view: View; nativePooling: Pooling | undefined; onView: (view: View) => void; large?: boolean }) {
+  const { t } = useI18n();
   return (
-    <fieldset data-testid="pooling-control">
-      <legend className="mb-1 text-sm font-semibold text-slate-700">Pooling</legend>
-      <div className="grid grid-cols-2 gap-1">
-        {(Object.keys(VIEW_LABELS) as View[]).map((option) => (
+    <fieldset data-testid="pooling-control" className="min-w-0">
+      <legend className="sr-only">{t.results.poolingLegend}</legend>
+      <div className="flex flex-wrap gap-1">
+        {VIEWS.map((option) => (
           <label
             key={option}
-            className="flex cursor-pointer items-center justify-center gap-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm font-medium has-checked:border-slate-900 has-checked:bg-slate-900 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-blue-600"
+            className={`flex cursor-pointer items-center justify-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 font-medium has-checked:border-slate-900 has-checked:bg-slate-900 has-checked:text-white has-focus-visible:outline-3 has-focus-visible:outline-blue-600 py-1 ${
+              large ? "text-lg" : "text-sm"
+            }`}
           >
             <input
               type="radio"
@@ -36,37 +31,47 @@ export function PoolingControl({ view, nativePooling, compare, poolings, onView,
               className="sr-only"
               data-testid={`pooling-${option}`}
             />
-            {VIEW_LABELS[option]}
+            {t.results.views[option]}
             {option === nativePooling ? <NativeBadge tone="emerald" /> : null}
           </label>
         ))}
       </div>
-      {view === "side_by_side" ? (
-        <div className="mt-2 grid grid-cols-2 gap-1 text-sm">
-          {[0, 1].map((side) => (
-            <label key={side} className="flex flex-col gap-0.5">
-              <span className="text-xs text-slate-500">{side === 0 ? "Left column" : "Right column"}</span>
-              <select
-                value={compare[side]}
-                data-testid={`compare-${side === 0 ? "left" : "right"}`}
-                onChange={(event) => {
-                  const next: [Pooling, Pooling] = [...compare];
-                  next[side] = event.target.value as Pooling;
-                  onCompare(next);
-                }}
-                className="rounded-md border border-slate-300 bg-white px-1 py-1"
-              >
-                {poolings.map((pooling) => (
-                  <option key={pooling} value={pooling}>
-                    {POOLING_LABELS[pooling]}
-                    {pooling === nativePooling ? " (native)" : ""}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        </div>
-      ) : null}
     </fieldset>
+  );
+}
+
+/** The two poolings compared side by side (in the settings, shown while side by side is on). */
+export function CompareColumns({ compare, nativePooling, poolings, onCompare }: {
+  compare: [Pooling, Pooling];
+  nativePooling: Pooling | undefined;
+  poolings: readonly Pooling[];
+  onCompare: (compare: [Pooling, Pooling]) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="grid grid-cols-2 gap-1 text-sm">
+      {[0, 1].map((side) => (
+        <label key={side} className="flex min-w-0 flex-col gap-0.5">
+          <span className="text-xs text-slate-500">{side === 0 ? t.settings.leftColumn : t.settings.rightColumn}</span>
+          <select
+            value={compare[side]}
+            data-testid={`compare-${side === 0 ? "left" : "right"}`}
+            onChange={(event) => {
+              const next: [Pooling, Pooling] = [...compare];
+              next[side] = event.target.value as Pooling;
+              onCompare(next);
+            }}
+            className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-1 py-1"
+          >
+            {poolings.map((pooling) => (
+              <option key={pooling} value={pooling}>
+                {t.results.poolings[pooling]}
+                {pooling === nativePooling ? t.common.nativeSuffix : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </div>
   );
 }

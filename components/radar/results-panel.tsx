@@ -2,11 +2,15 @@
 
 import { isAboveThreshold } from "@/lib/kb/bands";
 import { overlapCount, rankChange } from "@/lib/kb/rank-diff";
-import type { SearchResponse, TruncatedEntry } from "@/lib/api/contract";
-import { POOLING_LABELS, type Pooling } from "@/lib/pooling/strategies";
+import type { PoolingCalibration, SearchResponse, TruncatedEntry } from "@/lib/api/contract";
+import type { Pooling } from "@/lib/pooling/strategies";
+import { useI18n } from "../i18n/use-messages";
+import { ColumnNotes } from "./column-notes";
+import { ExplanationPanel } from "./explain/explanation-panel";
+import { rowOrigin, type Explanation } from "./explain/use-explanation";
 import { ResultRow } from "./result-row";
 import { histogramDomain, ScoreHistogram } from "./score-histogram";
-import { ColumnNotes, type PanelWhy } from "./explain/panel-why";
+import { verdictOf } from "./verdict";
 
 interface Props {
   response: SearchResponse;
@@ -16,67 +20,78 @@ interface Props {
   threshold: number;
   /** Entries of this knowledge base longer than the model's token window (from its embedding), by entry index. */
   truncated?: readonly TruncatedEntry[];
-  /** issue 10: percentile readings, explanations and notes. */
-  why?: PanelWhy;
+  /** The model's calibration per pooling, once it is in: the rows' secondary text (verdict.ts). */
+  calibrationFor?: (pooling: Pooling) => PoolingCalibration | undefined;
+  /** Why?: explanations open in place under their row. Absent in presentation mode. */
+  explanation?: Explanation;
+  /** Presentation mode: large rows, no notes, no histogram. */
+  large?: boolean;
 }
 
-export function ResultsPanel({ response, poolings, nativePooling, threshold, truncated = [], why }: Props) {
+export function ResultsPanel({ response, poolings, truncated = [], ...rest }: Props) {
+  const { t, n } = useI18n();
   const [left, right] = poolings;
-  const byIndex = new Map(truncated.map((entry) => [entry.index, entry]));
-  const common = { response, nativePooling, threshold, truncated: byIndex, why };
-  if (!right) return <RankedColumn {...common} pooling={left} />;
+  const common = { response, truncated: new Map(truncated.map((entry) => [entry.index, entry])), ...rest };
+  if (!right) return <RankedColumn {...common} pooling={left} poolings={poolings} />;
   const shared = overlapCount(response.results[left] ?? [], response.results[right] ?? []);
   // Compared histograms share one x-axis, or the same bar would sit at different places in the two.
-  const domain = histogramDomain([response.histograms[left] ?? [], response.histograms[right] ?? []], threshold);
+  const domain = histogramDomain([response.histograms[left] ?? [], response.histograms[right] ?? []], rest.threshold);
   return (
     <div data-testid="side-by-side">
-      <p className="mb-2 text-sm text-slate-600">
-        Same query, two poolings. Arrows show how far each entry moved compared to the other column; {shared} of the top{" "}
-        {response.results[left]?.length ?? 0} appear in both.
-      </p>
+      {rest.large ? null : <p className="mb-2 text-sm text-slate-600">{t.results.sideBySide(n(shared), n(response.results[left]?.length ?? 0))}</p>}
       <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
-        <RankedColumn {...common} pooling={left} other={right} domain={domain} />
-        <RankedColumn {...common} pooling={right} other={left} domain={domain} />
+        <RankedColumn {...common} pooling={left} other={right} domain={domain} poolings={poolings} />
+        <RankedColumn {...common} pooling={right} other={left} domain={domain} poolings={poolings} />
       </div>
     </div>
   );
 }
 
-function RankedColumn({ response, pooling, other, nativePooling, threshold, truncated, domain, why }: {
-  response: SearchResponse;
+type ColumnProps = Omit<Props, "truncated" | "poolings"> & {
   pooling: Pooling;
+  poolings: Pooling[];
   other?: Pooling;
-  nativePooling: Pooling | undefined;
-  threshold: number;
   truncated: Map<number, TruncatedEntry>;
-  why?: PanelWhy;
   domain?: [number, number];
-}) {
+};
+
+function RankedColumn({ response, pooling, poolings, other, nativePooling, threshold, truncated, domain, calibrationFor, explanation, large }: ColumnProps) {
+  const { t, n } = useI18n();
   const hits = response.results[pooling] ?? [];
   const green = hits.filter((hit) => isAboveThreshold(hit.score, threshold)).length;
-  const label = `${POOLING_LABELS[pooling]}${pooling === nativePooling ? " (native)" : ""}`;
+  const label = `${t.results.poolings[pooling]}${pooling === nativePooling ? t.common.nativeSuffix : ""}`;
+  const calibration = calibrationFor?.(pooling);
   return (
-    <section data-testid="result-column" data-pooling={pooling} className="flex min-w-0 flex-col gap-3" aria-label={`Results, ${label}`}>
-      <h2 className="flex flex-wrap items-baseline justify-between gap-2 text-lg font-semibold">
-        <span>{label}</span>
-        <span className="text-sm font-normal text-slate-600" data-testid="result-summary">
-          {green} of {hits.length} at or above {threshold.toFixed(2)} · {response.count.toLocaleString("en")} entries searched
+    <section data-testid="result-column" data-pooling={pooling} className="flex min-w-0 flex-col gap-3" aria-label={t.results.columnLabel(label)}>
+      <h2 className={`flex items-baseline justify-between gap-2 font-semibold ${large ? "text-xl" : "flex-wrap text-lg"}`}>
+        <span className="shrink-0">{label}</span>
+        <span className={`min-w-0 text-sm font-normal text-slate-600 ${large ? "truncate" : ""}`} data-testid="result-summary">
+          {t.results.summary(n(green), n(hits.length), threshold.toFixed(2), n(response.count))}
         </span>
       </h2>
-      {why ? <ColumnNotes hits={hits} pooling={pooling} nativePooling={nativePooling} threshold={threshold} /> : null}
-      <ol className="flex flex-col gap-1.5" data-testid="result-list">
-        {hits.map((hit) => (
-          <ResultRow
-            key={hit.index}
-            hit={hit}
-            threshold={threshold}
-            change={other ? rankChange(hit, other, POOLING_LABELS[other]) : undefined}
-            truncation={truncated.get(hit.index)}
-            why={why ? { reading: why.readingFor(pooling, hit.score), onExplain: (h) => why.onExplain(h.index) } : undefined}
-          />
-        ))}
+      {large ? null : <ColumnNotes hits={hits} pooling={pooling} nativePooling={nativePooling} threshold={threshold} calibration={calibration} />}
+      <ol className={`@container flex flex-col ${large ? "gap-1" : "gap-1.5"}`} data-testid="result-list">
+        {hits.map((hit) => {
+          const origin = rowOrigin(pooling, hit.index);
+          return (
+            <ResultRow
+              key={hit.index}
+              hit={hit}
+              large={large ? (other ? "pair" : "single") : undefined}
+              verdict={verdictOf(hit.score, threshold, calibration)}
+              change={other ? { change: rankChange(hit, other), otherLabel: t.results.poolings[other] } : undefined}
+              truncation={truncated.get(hit.index)}
+              onExplain={
+                explanation
+                  ? (h, opener) => explanation.open({ kbId: response.kbId, query: response.query, index: h.index, poolings, origin, opener })
+                  : undefined
+              }
+              explanation={explanation?.target?.origin === origin ? <ExplanationPanel explanation={explanation} /> : undefined}
+            />
+          );
+        })}
       </ol>
-      <ScoreHistogram bins={response.histograms[pooling] ?? []} threshold={threshold} label={label} domain={domain} />
+      {large ? null : <ScoreHistogram bins={response.histograms[pooling] ?? []} threshold={threshold} label={label} domain={domain} />}
     </section>
   );
 }

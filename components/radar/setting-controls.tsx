@@ -1,11 +1,10 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { BANDS } from "@/lib/kb/bands";
 import { MAX_TOP_K, MIN_TOP_K } from "@/lib/api/contract";
-import { topKProblem } from "./settings";
 import type { BrokenModel, ModelSummary } from "@/lib/api/contract";
-import { POOLING_LABELS } from "@/lib/pooling/strategies";
+import { useI18n, type I18n } from "../i18n/use-messages";
+import { topKProblem, type TopKProblem } from "./settings";
 
 /** Installed models, each with its native pooling marked. */
 export function ModelPicker({
@@ -20,9 +19,10 @@ export function ModelPicker({
   model: ModelSummary | undefined;
   onModel: (id: string) => void;
 }) {
+  const { t } = useI18n();
   return (
-    <label className="flex flex-col gap-1">
-      <span className="text-sm font-semibold text-slate-700">Model</span>
+    <label className="flex min-w-0 flex-col gap-1">
+      <span className="text-sm font-semibold text-slate-700">{t.settings.model}</span>
       <select
         data-testid="model-picker"
         value={model?.id ?? ""}
@@ -31,20 +31,18 @@ export function ModelPicker({
       >
         {models.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.id} · native: {POOLING_LABELS[m.nativePooling]}
+            {t.settings.modelOption(m.id, t.results.poolings[m.nativePooling])}
           </option>
         ))}
         {broken.map((b) => (
           <option key={b.id} value={b.id} disabled>
-            {b.id} · cannot be read
+            {t.settings.cannotBeRead(b.id)}
           </option>
         ))}
       </select>
       {broken.length ? (
         <details data-testid="broken-models" className="text-xs text-red-800">
-          <summary className="cursor-pointer">
-            {broken.length === 1 ? "1 model folder cannot be read" : `${broken.length} model folders cannot be read`}
-          </summary>
+          <summary className="cursor-pointer">{t.settings.brokenModels(broken.length)}</summary>
           <ul className="mt-1 list-disc pl-4">
             {broken.map((b) => (
               <li key={b.id} className="break-words">
@@ -56,22 +54,22 @@ export function ModelPicker({
       ) : null}
       {model ? (
         <span className="text-xs text-slate-500">
-          {model.description} {model.hasQueryPrompt ? "Queries get the model's query prompt." : ""}
+          {model.description} {model.hasQueryPrompt ? t.settings.queryPrompt : ""}
         </span>
       ) : null}
     </label>
   );
 }
 
-/** Scores at or above the threshold are green; the article's bands are listed under it. */
+/** Scores at or above the threshold are green: that is each row's verdict. */
 export function ThresholdSlider({ threshold, onThreshold }: { threshold: number; onThreshold: (threshold: number) => void }) {
+  const { t } = useI18n();
   const id = useId();
-  const bands = BANDS.map((b) => (Number.isFinite(b.min) ? `${b.label} ≥ ${b.min}` : `${b.label} below`)).join(", ");
   return (
     <div className="flex flex-col gap-1">
       {/* The label names the slider; the readout is its own element, so a screen reader hears "Threshold, 0.40". */}
       <span className="flex justify-between gap-2 text-sm font-semibold text-slate-700">
-        <label htmlFor={id}>Threshold</label>
+        <label htmlFor={id}>{t.settings.threshold}</label>
         <output htmlFor={id} data-testid="threshold-value" className="tabular-nums">{threshold.toFixed(2)}</output>
       </span>
       <input
@@ -82,14 +80,19 @@ export function ThresholdSlider({ threshold, onThreshold }: { threshold: number;
         step={0.01}
         value={threshold}
         data-testid="threshold-slider"
-        aria-valuetext={`${threshold.toFixed(2)}: scores at or above it are green`}
-        aria-describedby={`${id}-bands`}
+        aria-valuetext={t.settings.thresholdValue(threshold.toFixed(2))}
+        aria-describedby={`${id}-help`}
         onChange={(event) => onThreshold(Number(event.target.value))}
         className="w-full min-w-0 accent-emerald-600"
       />
-      <span id={`${id}-bands`} className="text-xs text-slate-600">Green at or above. Bands: {bands}.</span>
+      <span id={`${id}-help`} className="text-xs text-slate-600">{t.settings.thresholdHelp}</span>
     </div>
   );
+}
+
+function topKMessage(problem: TopKProblem, text: string, topK: number, { t }: I18n): string {
+  const what = problem === "empty" ? t.settings.topKEmpty : problem === "not-whole" ? t.settings.topKNotWhole(text) : t.settings.topKOutOfRange(text);
+  return `${what} ${t.settings.topKRange(MIN_TOP_K, MAX_TOP_K)} ${t.settings.topKKeeps(topK)}`;
 }
 
 /**
@@ -97,6 +100,7 @@ export function ThresholdSlider({ threshold, onThreshold }: { threshold: number;
  * valid value, and an out-of-range one says so beside the field instead of silently snapping back.
  */
 export function TopKInput({ topK, onTopK }: { topK: number; onTopK: (topK: number) => void }) {
+  const i18n = useI18n();
   const id = useId();
   const [text, setText] = useState(String(topK));
   const problem = topKProblem(text);
@@ -105,7 +109,7 @@ export function TopKInput({ topK, onTopK }: { topK: number; onTopK: (topK: numbe
   return (
     <div className="flex flex-col gap-1">
       <span className="flex items-center justify-between gap-2">
-        <label htmlFor={id} className="text-sm font-semibold text-slate-700">Top-k</label>
+        <label htmlFor={id} className="text-sm font-semibold text-slate-700">{i18n.t.settings.topK}</label>
         <input
           id={id}
           type="number"
@@ -125,7 +129,7 @@ export function TopKInput({ topK, onTopK }: { topK: number; onTopK: (topK: numbe
         />
       </span>
       <p id={`${id}-problem`} data-testid="top-k-problem" aria-live="polite" className="text-xs text-red-800 empty:hidden">
-        {problem ? `${problem} The search keeps ${topK}.` : ""}
+        {problem ? topKMessage(problem, text, topK, i18n) : ""}
       </p>
     </div>
   );

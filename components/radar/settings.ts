@@ -1,6 +1,7 @@
 /**
- * The radar's settings and knowledge base as kept in the browser's localStorage. Read through zod so an old or
- * hand-edited value falls back to defaults field by field instead of breaking the page. Pure.
+ * The radar's settings as kept in the browser's localStorage (an older version kept the knowledge base there too: it
+ * is still read, once). Read through zod so an old or hand-edited value falls back to defaults field by field instead
+ * of breaking the page. Pure.
  */
 import { z } from "zod";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
@@ -69,17 +70,19 @@ export function parseSettings(stored: string | null): RadarSettings {
   return settings as unknown as RadarSettings;
 }
 
+/** The settings as localStorage keeps them: without the knowledge base, which IndexedDB keeps (kb-storage.ts). */
 export function serializeSettings(settings: RadarSettings): string {
-  return JSON.stringify(settings);
+  const { kbText: _kept, ...rest } = settings;
+  return JSON.stringify(rest);
 }
 
-const TOP_K_RANGE_MESSAGE = `Top-k is a whole number from ${MIN_TOP_K} to ${MAX_TOP_K}.`;
+/** What is wrong with a typed Top-k (the field says it in the interface language); null for a whole number in range. */
+export type TopKProblem = "empty" | "not-whole" | "out-of-range";
 
-/** What is wrong with a typed Top-k, said plainly; null when it is a whole number in range. */
-export function topKProblem(text: string): string | null {
-  if (text.trim() === "") return `Type a number. ${TOP_K_RANGE_MESSAGE}`;
+export function topKProblem(text: string): TopKProblem | null {
+  if (text.trim() === "") return "empty";
   const value = Number(text);
-  if (!Number.isInteger(value)) return `${text} is not a whole number. ${TOP_K_RANGE_MESSAGE}`;
-  if (value < MIN_TOP_K || value > MAX_TOP_K) return `${text} is out of range. ${TOP_K_RANGE_MESSAGE}`;
+  if (!Number.isInteger(value)) return "not-whole";
+  if (value < MIN_TOP_K || value > MAX_TOP_K) return "out-of-range";
   return null;
 }

@@ -2,11 +2,12 @@
 
 import type { ReactNode } from "react";
 import type { AppError } from "@/lib/errors";
-import type { View } from "./settings";
 import type { BrokenModel, EngineState, ModelSummary } from "@/lib/api/contract";
-import { POOLING_LABELS, POOLINGS, type Pooling } from "@/lib/pooling/strategies";
+import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
+import { useI18n } from "../i18n/use-messages";
 import { EngineStatusCard } from "./engine-status-card";
-import { PoolingControl } from "./pooling-control";
+import { CompareColumns } from "./pooling-control";
+import type { View } from "./settings";
 import { SettingsDrawer } from "./settings-drawer";
 import { ModelPicker, ThresholdSlider, TopKInput } from "./setting-controls";
 
@@ -20,41 +21,41 @@ interface Props {
   onModel: (id: string) => void;
   view: View;
   compare: [Pooling, Pooling];
-  onView: (view: View) => void;
   onCompare: (compare: [Pooling, Pooling]) => void;
   threshold: number;
   onThreshold: (threshold: number) => void;
   topK: number;
   onTopK: (topK: number) => void;
-  /** The saved knowledge bases (issue 9), under the settings. */
+  /** The saved knowledge bases, under the settings. */
   library?: ReactNode;
-  /** issue 10: the pooling pin and the calibration card, under the settings. */
+  /** The pooling pin and the calibration card, under the settings. */
   extra?: ReactNode;
+  /** The room's address and QR code, last. */
+  room?: ReactNode;
 }
 
-/** Engine status, then the settings in the order a demo touches them: model, pooling, threshold, top-k. */
+/**
+ * Engine status, then the settings in the order a demo touches them: model, the columns compared, threshold,
+ * top-k. The pooling itself is chosen right above the results.
+ */
 export function Sidebar(props: Props) {
+  const { t } = useI18n();
   const { model } = props;
-  const pooling = props.view === "side_by_side" ? props.compare.map((p) => POOLING_LABELS[p]).join(" vs ") : POOLING_LABELS[props.view];
-  const summary = `${pooling} · threshold ${props.threshold.toFixed(2)} · top ${props.topK}`;
+  const pooling = props.view === "side_by_side" ? props.compare.map((p) => t.results.poolings[p]).join(t.settings.versus) : t.results.poolings[props.view];
   return (
-    <aside className="flex min-w-0 flex-col gap-3 lg:gap-5" aria-label="Settings">
+    <aside className="flex min-w-0 flex-col gap-3 lg:gap-5" aria-label={t.settings.label}>
       <EngineStatusCard modelId={model?.id ?? ""} engine={props.engine} error={props.statusError} onRetry={props.onRetry} />
-      <SettingsDrawer summary={summary}>
+      <SettingsDrawer summary={t.settings.summary(pooling, props.threshold.toFixed(2), props.topK)}>
         <ModelPicker models={props.models} broken={props.broken} model={model} onModel={props.onModel} />
-        <PoolingControl
-          view={props.view}
-          nativePooling={model?.nativePooling}
-          compare={props.compare}
-          poolings={POOLINGS}
-          onView={props.onView}
-          onCompare={props.onCompare}
-        />
+        {props.view === "side_by_side" ? (
+          <CompareColumns compare={props.compare} nativePooling={model?.nativePooling} poolings={POOLINGS} onCompare={props.onCompare} />
+        ) : null}
         <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
         <TopKInput topK={props.topK} onTopK={props.onTopK} />
         {props.extra}
       </SettingsDrawer>
       {props.library}
+      {props.room}
     </aside>
   );
 }

@@ -3,24 +3,26 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { cleanEntries, splitLines } from "@/lib/kb/clean";
 import { exampleKbText, exampleLanguageFor, exampleQuery, isExampleKb, isExampleQuery } from "./examples";
-import { VIEWS, type View } from "./settings";
+import { VIEWS, type RadarSettings, type View } from "./settings";
 import { useEngineStatus } from "./use-engine-status";
 import { kbKey, useSearch } from "./use-search";
-import { useSettings } from "./use-settings";
+import { useSettings, type StorageProblem } from "./use-settings";
+import { useRoomInfo } from "../room/use-room-info";
 
-const EMPTY_KB_MESSAGE =
-  "The knowledge base is empty: paste one entry per line, import a .txt or .csv file, or load the example knowledge base.";
-const EMPTY_QUERY_MESSAGE = "Type a query first: a sentence to search the knowledge base for.";
+/** Something the person has to fix before a search can run: said in the interface language. */
+export type InputProblem = "empty-kb" | "empty-query" | "too-many";
+
 // Typing a top-k digit by digit should search once, for the number meant.
 const TOP_K_DEBOUNCE_MS = 300;
 
 /** The radar's state: saved settings, the engine's status, the search, and what follows from them. */
-export function useRadar() {
-  const { settings, update, storageWarning } = useSettings();
+export function useRadar(initial: { settings: RadarSettings; problem: StorageProblem | null }) {
+  const { settings, update, storageProblem } = useSettings(initial);
   const status = useEngineStatus(settings.model);
   const searching = useSearch();
   const { search, response, built, dismissError: dismissSearchError } = searching;
-  const [inputError, setInputError] = useState<string | null>(null);
+  const [inputProblem, setInputProblem] = useState<InputProblem | null>(null);
+  const room = useRoomInfo();
 
   const models = status.status?.models ?? [];
   const model = models.find((m) => m.id === (settings.model ?? status.status?.defaultModel));
@@ -33,15 +35,24 @@ export function useRadar() {
   // Cleaning follows typing a beat behind (useDeferredValue), so a large paste stays responsive.
   const deferredKb = useDeferredValue(settings.kbText);
   const cleaned = useMemo(() => cleanEntries(splitLines(deferredKb)), [deferredKb]);
-  const currentKey = kbKey(modelId, cleaned.entries);
+  const currentKey = useMemo(() => kbKey(modelId, cleaned.entries), [modelId, cleaned.entries]);
 
-  const runSearch = useCallback(() => {
-    if (!modelId) return;
-    const entries = cleanEntries(splitLines(settings.kbText)).entries;
-    const message = entries.length === 0 ? EMPTY_KB_MESSAGE : settings.query.trim() === "" ? EMPTY_QUERY_MESSAGE : null;
-    setInputError(message);
-    if (!message) void search({ model: modelId, entries, query: settings.query.trim(), topK: settings.topK });
-  }, [modelId, settings.kbText, settings.query, settings.topK, search]);
+  // The latest settings for searches started from a click (an example query) before React re-rendered.
+  const latest = useRef(settings);
+  latest.current = settings;
+  const runSearch = useCallback(
+    (query?: string) => {
+      if (!modelId) return;
+      const current = latest.current;
+      const text = (query ?? current.query).trim();
+      const entries = cleanEntries(splitLines(current.kbText)).entries;
+      // Past the server's limit the editor offers to keep the first entries; sending them all would only be refused.
+      const problem = entries.length === 0 ? "empty-kb" : entries.length > room.maxEntries ? "too-many" : text === "" ? "empty-query" : null;
+      setInputProblem(problem);
+      if (!problem) void search({ model: modelId, entries, query: text, topK: current.topK });
+    },
+    [modelId, search, room.maxEntries],
+  );
 
   useAutoSearch(ready, modelId, settings.query.trim() !== "" && cleaned.entries.length > 0, runSearch);
   useSearchOnTopK(settings.topK, response !== null, runSearch);
@@ -57,7 +68,7 @@ export function useRadar() {
       // Swap the example for the new model's language, but never replace what the person typed.
       update({
         model: id,
-        // issue 10: a new model starts on its own native pooling unless the person pinned one (side by side stays).
+        // A new model starts on its own native pooling unless the person pinned one (side by side stays).
         ...(settings.pinned || settings.view === "side_by_side" ? {} : { view: null }),
         ...(isExampleKb(settings.kbText) ? { kbText: exampleKbText(nextLanguage) } : {}),
         ...(isExampleQuery(settings.query) ? { query: exampleQuery(nextLanguage) } : {}),
@@ -68,17 +79,16 @@ export function useRadar() {
 
   const stale = Boolean(response && (response.query !== settings.query.trim() || built?.key !== currentKey || response.model !== modelId));
   const dismissError = useCallback(() => {
-    setInputError(null);
+    setInputProblem(null);
     dismissSearchError();
   }, [dismissSearchError]);
 
   return {
-    settings, update, storageWarning, status, searching, models, model, native, view, language, ready, cleaned, stale,
+    settings, update, storageProblem, status, searching, models, model, native, view, language, ready, cleaned, stale,
     truncated: built?.key === currentKey ? built.done.truncated : null,
     // The truncation facts of the knowledge base the shown results were ranked in (tags on long entries).
     resultTruncation: response && built?.done.kbId === response.kbId ? built.done.truncated : [],
-    message: inputError ?? searching.error?.message ?? null,
-    messageTone: !inputError && searching.error?.code === "cancelled" ? ("notice" as const) : ("error" as const),
+    inputProblem, room,
     runSearch, chooseModel, dismissError,
   };
 }
@@ -100,7 +110,7 @@ function useSearchOnTopK(topK: number, hasResults: boolean, runSearch: () => voi
     if (lastTopK.current === topK) return;
     lastTopK.current = topK;
     if (!hasResults) return;
-    const timer = setTimeout(runSearch, TOP_K_DEBOUNCE_MS);
+    const timer = setTimeout(() => runSearch(), TOP_K_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [topK, hasResults, runSearch]);
 }

@@ -2,33 +2,25 @@
 
 import type { ModelSummary, Pooling, SearchResponse } from "@/lib/api/contract";
 import { scriptMismatch } from "@/lib/kb/script-check";
-import { percentileReading } from "./calibration/reading";
-import type { useCalibration } from "./calibration/use-calibration";
-import { ExplanationPanel } from "./explain/explanation-panel";
-import type { PanelWhy } from "./explain/panel-why";
-import type { useExplanation } from "./explain/use-explanation";
-import { MapPanel } from "./map/map-panel";
+import { useI18n } from "../i18n/use-messages";
 import { ModelCompare } from "./compare-models/model-compare";
+import { ExplanationPanel } from "./explain/explanation-panel";
+import type { Explanation } from "./explain/use-explanation";
+import { MapPanel } from "./map/map-panel";
 
-type Explanation = ReturnType<typeof useExplanation>;
-type Calibration = ReturnType<typeof useCalibration>;
-
-/** What the results panel needs from issue 10's state: readings per score and the explain action. */
-export function panelWhy(response: SearchResponse | null, shown: Pooling[], explanation: Explanation, calibration: Calibration): PanelWhy | undefined {
-  if (!response) return undefined;
-  return {
-    readingFor: (pooling, score) => percentileReading(score, calibration.calibration?.poolings[pooling]),
-    onExplain: (index) => explanation.open({ kbId: response.kbId, query: response.query, index, poolings: shown }),
-  };
-}
+const MAP_ORIGIN = "map";
 
 /** A warning above the results when the entries' script is not the model's. */
 export function ScriptWarning({ entries, model }: { entries: readonly string[]; model: ModelSummary | undefined }) {
+  const { t } = useI18n();
   const mismatch = model ? scriptMismatch(entries, model.languages, model.id) : null;
-  if (!mismatch) return null;
+  if (!mismatch || !model) return null;
+  const share = `${Math.round(mismatch.share * 100)}%`;
   return (
     <p role="alert" data-testid="script-warning" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      {mismatch.message}
+      {mismatch.script === "Chinese"
+        ? t.why.scriptChinese(share, model.id, model.languages.map((l) => (l === "en" || l === "zh" ? t.lab.languageNames[l] : l)).join(", ") || t.why.otherLanguages)
+        : t.why.scriptLatin(share, model.id)}
     </p>
   );
 }
@@ -43,16 +35,19 @@ interface CompareContext {
   stale: boolean;
 }
 
-/** The explanation (when a result was picked) above the results; the map and model against model under them. */
-export function WhyViews({ response, shown, explanation, where, compare }: { response: SearchResponse | null; shown: Pooling[]; explanation: Explanation; where: "above" | "below"; compare?: CompareContext }) {
+/** Under the results: the map (following the query and the pooling) and model against model. */
+export function WhyViews({ response, shown, explanation, compare }: { response: SearchResponse | null; shown: Pooling[]; explanation: Explanation; compare: CompareContext }) {
   if (!response) return null;
-  if (where === "above") {
-    return explanation.target ? <ExplanationPanel results={explanation.results} loading={explanation.loading} error={explanation.error} onClose={explanation.close} /> : null;
-  }
   return (
     <>
-      <MapPanel kbId={response.kbId} query={response.query} poolings={shown} onExplain={(index) => explanation.open({ kbId: response.kbId, query: response.query, index, poolings: shown })} />
-      {compare?.model && !compare.stale && compare.models.length > 1 && response.model === compare.model.id ? (
+      <MapPanel
+        kbId={response.kbId}
+        query={response.query}
+        poolings={shown}
+        onExplain={(index, opener) => explanation.open({ kbId: response.kbId, query: response.query, index, poolings: shown, origin: MAP_ORIGIN, opener })}
+        explanation={explanation.target?.origin === MAP_ORIGIN ? <ExplanationPanel explanation={explanation} /> : undefined}
+      />
+      {compare.model && !compare.stale && compare.models.length > 1 && response.model === compare.model.id ? (
         <ModelCompare
           base={response}
           baseModel={compare.model}
@@ -60,7 +55,7 @@ export function WhyViews({ response, shown, explanation, where, compare }: { res
           entries={compare.entries}
           topK={compare.topK}
           threshold={compare.threshold}
-          onExplain={(kbId, query, index, pooling) => explanation.open({ kbId, query, index, poolings: [pooling] })}
+          explanation={explanation}
         />
       ) : null}
     </>

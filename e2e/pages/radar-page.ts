@@ -34,7 +34,35 @@ export class RadarPage {
   }
 
   async setKnowledgeBase(lines: readonly string[]): Promise<void> {
-    await this.kbEditor.fill(lines.join("\n"));
+    await this.fillKnowledgeBase(lines.join("\n"));
+  }
+
+  /**
+   * Replaces the knowledge base as a person pasting does: select all, then a paste event carrying the text (the
+   * editor, CodeMirror, takes it through its own paste handling; no system clipboard involved).
+   */
+  async fillKnowledgeBase(text: string): Promise<void> {
+    await this.kbEditor.focus();
+    await this.page.keyboard.press("ControlOrMeta+a");
+    if (text === "") {
+      await this.page.keyboard.press("Delete");
+      return;
+    }
+    await this.kbEditor.evaluate((editor, pasted) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", pasted);
+      editor.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** The editor's whole text (it draws only the lines in view; its `value` reads them all). */
+  async knowledgeBaseText(): Promise<string> {
+    return this.kbEditor.evaluate((editor) => (editor as HTMLElement & { value: string }).value);
+  }
+
+  async expectKnowledgeBase(expected: string | RegExp): Promise<void> {
+    const poll = expect.poll(() => this.knowledgeBaseText());
+    await (typeof expected === "string" ? poll.toBe(expected) : poll.toMatch(expected));
   }
 
   /** Types the query and presses Enter, then waits until the results are for this query. */

@@ -96,8 +96,10 @@ describe("the library routes", () => {
       [{ ...file, entries: [...file.entries.slice(0, 2), "changed"] }, 422, "invalid_input", /entries do not match the manifest's checksum/],
       [{ ...file, vectors: { ...file.vectors, mean: file.vectors.cls } }, 422, "invalid_input", /mean vectors do not match the manifest's checksum/],
       [{ ...file, vectors: { ...file.vectors, mean: "AAAA" } }, 422, "invalid_input", /expected mean vectors of 3 x 384 float32 \(4608 bytes\), got 3 bytes/],
-      [{ ...file, format: "zip" }, 422, "invalid_input", /`format`: expected "format": "semantic-radar-kb"/],
-      [[1, 2], 422, "invalid_input", /expected object/],
+      [{ ...file, format: "zip" }, 422, "invalid_input", /^This file is not a Semantic Radar export: its format is "zip", not "semantic-radar-kb"\.$/],
+      [[1, 2], 422, "invalid_input", /^This file is not a Semantic Radar export: it has no "format": "semantic-radar-kb" field/],
+      [{ ...file, version: 7 }, 422, "invalid_input", /^This file is not a Semantic Radar export: it is version 7 of the format, and this radar reads version 1\.$/],
+      [{ ...file, entries: "a, b" }, 422, "invalid_input", /^This Semantic Radar export is damaged: its entries are missing or not all text\. Export the knowledge base again/],
     ];
     for (const [body, status, code, message] of cases) {
       const response = await importKb(request("/api/kbs/import", "POST", body));
@@ -128,7 +130,7 @@ describe("the library routes", () => {
       [await exportKb(request(`/api/kbs/${missing}/export`, "GET"), params(missing)), 404, /No knowledge base with id/],
       [await remove(request("/api/kbs/x", "DELETE"), params("k".repeat(300))), 422, /expected a kbId .* of at most 128 characters, got 300/],
       [await rename(request(`/api/kbs/${missing}`, "PATCH", "name=x", "text/plain"), params(missing)), 415, /application\/json/],
-      [await importKb(request("/api/kbs/import", "POST", "{oops")), 422, /Expected a JSON request body, got text that is not JSON/],
+      [await importKb(request("/api/kbs/import", "POST", "{oops")), 422, /^This file is not a Semantic Radar export: it is not JSON text\.$/],
       [await importKb(new Request("http://localhost/api/kbs/import", { method: "POST", headers: { "content-type": "application/json", "content-length": String(200 * 1024 * 1024) }, body: "{}" })), 413, /expected at most 128\.0 MB, got 200\.0 MB/],
       [await postList(request("/api/kbs", "POST", {})), 405, /POST is not answered here: expected GET/],
       [await getOne(request(`/api/kbs/${missing}`, "GET"), params(missing)), 404, /No knowledge base with id/],

@@ -11,9 +11,21 @@ export interface ExplainTarget {
   index: number;
   /** The poolings shown: one, or the two side by side. */
   poolings: Pooling[];
+  /** Where it was opened (a row, a map, a model column): the panel opens there, in place. */
+  origin: string;
+  /** What had focus when it opened (the Why? button, a map): focus goes back there on close. */
+  opener?: HTMLElement | null;
 }
 
-/** Explains one result under each pooling shown (requests in parallel); a newer target cancels an older one. */
+/** Where a result row's explanation opens. */
+export function rowOrigin(pooling: Pooling, index: number): string {
+  return `row:${pooling}:${index}`;
+}
+
+/**
+ * Explains one result under each pooling shown (requests in parallel); a newer target cancels an older one. Escape
+ * closes it, and closing gives focus back to what opened it.
+ */
 export function useExplanation() {
   const [target, setTarget] = useState<ExplainTarget | null>(null);
   const [results, setResults] = useState<ExplainResponse[]>([]);
@@ -36,6 +48,29 @@ export function useExplanation() {
     return () => abort.abort();
   }, [target]);
 
-  const close = useCallback(() => setTarget(null), []);
-  return { target, open: setTarget, close, results, error, loading };
+  const opened = useRef<ExplainTarget | null>(null);
+  opened.current = target;
+  const close = useCallback(() => {
+    const opener = opened.current?.opener;
+    setTarget(null);
+    // After the panel is gone: the opener is still there (rows are keyed by entry), unless the results changed.
+    if (opener) requestAnimationFrame(() => opener.isConnected && opener.focus());
+  }, []);
+
+  const open = useCallback((next: ExplainTarget) => setTarget({ ...next, opener: next.opener ?? (document.activeElement as HTMLElement | null) }), []);
+
+  useEffect(() => {
+    if (!target) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      event.preventDefault();
+      close();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [target, close]);
+
+  return { target, open, close, results, error, loading };
 }
+
+export type Explanation = ReturnType<typeof useExplanation>;

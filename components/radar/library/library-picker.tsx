@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { LibraryKb } from "@/lib/api/contract";
 import { exportUrl } from "./library-api";
 import type { Library } from "./use-library";
+import { useI18n } from "../../i18n/use-messages";
 
 interface Props {
   library: Library;
@@ -17,9 +18,11 @@ interface Props {
  * shown on wide screens; on a phone folded under one bar (like the settings), so the query and results come first.
  */
 export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
+  const { t, n } = useI18n();
   const { kbs, error } = library;
   const [open, setOpen] = useState(false);
   const id = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <section className="flex flex-col gap-2" aria-labelledby="library-heading" data-testid="library">
       <button
@@ -30,59 +33,61 @@ export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
         onClick={() => setOpen((current) => !current)}
         className="flex w-full items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-left lg:hidden"
       >
-        <span className="font-semibold">Saved knowledge bases</span>
-        <span className="min-w-0 flex-1 truncate text-sm text-slate-600">{kbs ? `${kbs.length} saved` : ""}</span>
+        <span className="font-semibold">{t.library.title}</span>
+        <span className="min-w-0 flex-1 truncate text-sm text-slate-600">{kbs ? t.library.saved(n(kbs.length)) : ""}</span>
         <span aria-hidden>{open ? "▴" : "▾"}</span>
       </button>
       <div id={id} className={`${open ? "flex" : "hidden"} flex-col gap-2 lg:flex`}>
         <h2 id="library-heading" className="hidden text-sm font-semibold text-slate-700 lg:block">
-          Saved knowledge bases
+          {t.library.title}
         </h2>
         {error ? (
           <p role="alert" className="text-sm text-red-800" data-testid="library-error">
             {error}{" "}
             <button type="button" className="underline" onClick={library.dismissError}>
-              Dismiss
+              {t.common.dismiss}
             </button>
           </p>
         ) : null}
-        {kbs === null ? <p className="text-sm text-slate-600">Loading…</p> : null}
-        {kbs?.length === 0 ? <p className="text-sm text-slate-600">None yet: a knowledge base is saved the first time it is searched.</p> : null}
+        {kbs === null ? <p className="text-sm text-slate-600">{t.common.loading}</p> : null}
+        {kbs?.length === 0 ? <p className="text-sm text-slate-600">{t.library.none}</p> : null}
         <ul className="flex flex-col gap-2" data-testid="library-list">
           {kbs?.map((kb) => <LibraryItem key={kb.id} kb={kb} current={kb.id === currentKbId} library={library} onOpen={onOpen} />)}
         </ul>
-        <label className="text-sm text-slate-700">
-          Import a knowledge base file
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="library-import"
-            className="mt-1 block w-full text-xs"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) void library.importFile(file);
-              event.target.value = "";
-            }}
-          />
-        </label>
+        {/* A button in the page's language; the browser's own file field would speak the browser's. */}
+        <button type="button" onClick={() => fileInput.current?.click()} className="self-start rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100">
+          {t.library.importFile}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          data-testid="library-import"
+          className="hidden"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void library.importFile(file);
+            event.target.value = "";
+          }}
+        />
       </div>
     </section>
   );
 }
 
 function LibraryItem({ kb, current, library, onOpen }: { kb: LibraryKb; current: boolean; library: Library; onOpen: (id: string) => void }) {
+  const { t, n } = useI18n();
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [name, setName] = useState(kb.name);
   const button = "rounded border border-slate-300 px-1.5 py-0.5 text-xs hover:bg-slate-100";
   return (
     <li className={`rounded border p-2 text-sm ${current ? "border-blue-400 bg-blue-50" : "border-slate-200"}`} data-testid="library-item" data-kb-id={kb.id}>
-      <button type="button" className="text-left font-medium text-blue-800 underline" onClick={() => onOpen(kb.id)} aria-label={`Open ${kb.name}`}>
+      <button type="button" className="text-left font-medium text-blue-800 underline" onClick={() => onOpen(kb.id)} aria-label={t.library.open(kb.name)}>
         {kb.name}
       </button>
       <p className="text-xs text-slate-600">
-        {kb.count.toLocaleString("en")} entries · {kb.model}
-        {kb.approximate ? " · approximate search" : ""}
+        {t.library.details(n(kb.count), kb.model, Boolean(kb.approximate))}
       </p>
       {renaming ? (
         <form
@@ -93,22 +98,22 @@ function LibraryItem({ kb, current, library, onOpen }: { kb: LibraryKb; current:
             void library.rename(kb.id, name);
           }}
         >
-          <input aria-label={`New name for ${kb.name}`} data-testid="library-rename-input" className="min-w-0 flex-1 rounded border border-slate-300 px-1" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} autoFocus />
-          <button type="submit" className={button}>Save</button>
-          <button type="button" className={button} onClick={() => setRenaming(false)}>Cancel</button>
+          <input aria-label={t.library.newName(kb.name)} data-testid="library-rename-input" className="min-w-0 flex-1 rounded border border-slate-300 px-1" value={name} maxLength={120} onChange={(event) => setName(event.target.value)} autoFocus />
+          <button type="submit" className={button}>{t.library.save}</button>
+          <button type="button" className={button} onClick={() => setRenaming(false)}>{t.common.cancel}</button>
         </form>
       ) : (
         <div className="mt-1 flex flex-wrap gap-1">
-          <button type="button" className={button} aria-label={`Rename ${kb.name}`} onClick={() => (setName(kb.name), setRenaming(true))}>Rename</button>
+          <button type="button" className={button} aria-label={t.library.renameLabel(kb.name)} onClick={() => (setName(kb.name), setRenaming(true))}>{t.library.rename}</button>
           {confirming ? (
             <>
-              <button type="button" className={`${button} border-red-400 text-red-800`} aria-label={`Confirm delete ${kb.name}`} onClick={() => void library.remove(kb.id)}>Delete for good</button>
-              <button type="button" className={button} onClick={() => setConfirming(false)}>Keep</button>
+              <button type="button" className={`${button} border-red-400 text-red-800`} aria-label={t.library.confirmRemove(kb.name)} onClick={() => void library.remove(kb.id)}>{t.library.removeForGood}</button>
+              <button type="button" className={button} onClick={() => setConfirming(false)}>{t.library.keep}</button>
             </>
           ) : (
-            <button type="button" className={button} aria-label={`Delete ${kb.name}`} onClick={() => setConfirming(true)}>Delete</button>
+            <button type="button" className={button} aria-label={t.library.removeLabel(kb.name)} onClick={() => setConfirming(true)}>{t.library.remove}</button>
           )}
-          <a className={button} href={exportUrl(kb.id)} download aria-label={`Export ${kb.name} with its vectors`}>Export</a>
+          <a className={button} href={exportUrl(kb.id)} download aria-label={t.library.exportLabel(kb.name)}>{t.library.exportFile}</a>
         </div>
       )}
     </li>

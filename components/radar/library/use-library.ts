@@ -1,14 +1,25 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { LibraryKb } from "@/lib/api/contract";
 import { AppError } from "@/lib/errors";
+import { errorText } from "../../i18n/error-text";
+import { useI18n, type I18n } from "../../i18n/use-messages";
+import { exportFileTextProblem, type ExportFileProblem } from "@/lib/api/export-file-check";
 import { deleteSavedKb, fetchLibrary, importSavedKb, renameSavedKb } from "./library-api";
 
 /** The saved knowledge bases: listed on load and after each new kbId, renamed, deleted, imported. */
 export function useLibrary(latestKbId: string | undefined) {
+  const i18n = useI18n();
   const [kbs, setKbs] = useState<LibraryKb[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Messages are worded once, in the language of the moment they happen; the callbacks stay the same.
+  const language = useRef(i18n);
+  language.current = i18n;
+  const messageOf = useCallback(
+    (caught: unknown) => (caught instanceof AppError ? errorText(caught, language.current) : language.current.t.library.unreachable),
+    [],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -16,7 +27,7 @@ export function useLibrary(latestKbId: string | undefined) {
     } catch (caught) {
       setError(messageOf(caught));
     }
-  }, []);
+  }, [messageOf]);
 
   // A search on a new knowledge base saved it: list it.
   useEffect(() => {
@@ -33,8 +44,18 @@ export function useLibrary(latestKbId: string | undefined) {
       }
       await refresh();
     },
-    [refresh],
+    [refresh, messageOf],
   );
+
+  const importFile = async (file: File) => {
+    const text = await file.text();
+    const problem = exportFileTextProblem(text);
+    if (problem) {
+      setError(notExportMessage(problem, i18n));
+      return;
+    }
+    await act(() => importSavedKb(text));
+  };
 
   return {
     kbs,
@@ -42,12 +63,21 @@ export function useLibrary(latestKbId: string | undefined) {
     dismissError: () => setError(null),
     rename: (id: string, name: string) => act(() => renameSavedKb(id, name)),
     remove: (id: string) => act(() => deleteSavedKb(id)),
-    importFile: (file: File) => act(async () => importSavedKb(await file.text())),
+    importFile,
   };
 }
 
 export type Library = ReturnType<typeof useLibrary>;
 
-function messageOf(caught: unknown): string {
-  return caught instanceof AppError ? caught.message : "The library could not be reached. Try again.";
+function notExportMessage(problem: ExportFileProblem, { t }: I18n): string {
+  const { library } = t;
+  const why =
+    problem.kind === "not-json"
+      ? library.notJson
+      : problem.kind === "no-format"
+        ? library.noFormat
+        : problem.kind === "other-format"
+          ? library.otherFormat(problem.format)
+          : library.otherVersion(problem.version);
+  return library.notExport(why);
 }

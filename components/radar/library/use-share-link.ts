@@ -7,6 +7,8 @@ import { VIEWS, type RadarSettings, type View } from "../settings";
 import type { SearchResponse } from "@/lib/api/contract";
 import { fetchSavedKb } from "./library-api";
 import { parseShareParams, shareLinkFor } from "./share-link";
+import { errorText } from "../../i18n/error-text";
+import { useI18n } from "../../i18n/use-messages";
 
 interface RadarHandle {
   settings: RadarSettings;
@@ -25,6 +27,10 @@ interface RadarHandle {
  */
 export function useShareLink(radar: RadarHandle) {
   const [notice, setNotice] = useState<string | null>(null);
+  const i18n = useI18n();
+  // The notice is worded in the language of the moment; `open` stays the same function.
+  const language = useRef(i18n);
+  language.current = i18n;
   const pending = useRef<{ kbText: string; model: string } | null>(null);
   const { settings, update, runSearch, ready, modelId, view, response } = radar;
 
@@ -38,20 +44,22 @@ export function useShareLink(radar: RadarHandle) {
         update({ kbText, model: kb.model, ...(options.query ? { query: options.query } : {}), ...viewFor(options.pooling) });
       } catch (caught) {
         const missing = caught instanceof AppError && caught.code === "kb_not_found";
+        const { t } = language.current;
         setNotice(
           missing
-            ? `The knowledge base "${id.slice(0, 40)}" in this link no longer exists (it may have been deleted). Your own knowledge base is kept below.`
-            : `The knowledge base "${id.slice(0, 40)}" could not be opened: ${caught instanceof AppError ? caught.message : "try again"}`,
+            ? t.library.linkMissing(id.slice(0, 40))
+            : t.library.linkFailed(id.slice(0, 40), caught instanceof AppError ? errorText(caught, language.current) : t.common.tryAgain),
         );
       }
     },
     [update],
   );
 
-  // A shared link opens once, on the first render in the browser.
+  // A shared link opens once, on the first render in the browser. Not on a reload: the address bar follows the
+  // searches, and a reload must keep what the editor holds (restored from the browser), not the last search's.
   useEffect(() => {
     const shared = parseShareParams(window.location.search);
-    if (shared) void open(shared.kb, { query: shared.query, model: shared.model, pooling: shared.pooling });
+    if (shared && !isReload()) void open(shared.kb, { query: shared.query, model: shared.model, pooling: shared.pooling });
   }, [open]);
 
   // Search once the opened entries are in the editor and their model is ready.
@@ -77,4 +85,9 @@ function viewFor(pooling: Pooling | undefined): Partial<RadarSettings> {
   if (!pooling) return {};
   if ((VIEWS as readonly string[]).includes(pooling)) return { view: pooling as View };
   return { view: "side_by_side", compare: [pooling, pooling === "mean" ? "cls" : "mean"] };
+}
+
+function isReload(): boolean {
+  const [navigation] = performance.getEntriesByType?.("navigation") ?? [];
+  return (navigation as PerformanceNavigationTiming | undefined)?.type === "reload";
 }

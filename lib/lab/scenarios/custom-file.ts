@@ -2,6 +2,7 @@
  * The JSON file a workshop exchanges: custom scenarios exported from the lab and imported back, possibly on another
  * machine. Pure: used by the client editor.
  */
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { formatZodIssues, scenarioListSchema } from "./schema";
 import type { Scenario } from "./types";
@@ -33,8 +34,16 @@ export function parseCustomScenarios(text: string): Scenario[] {
   }
   const list = Array.isArray(data) ? data : readFileObject(data);
   const parsed = scenarioListSchema.safeParse(list, { reportInput: true });
-  if (!parsed.success) throw new AppError("invalid_input", formatZodIssues(parsed.error, "scenarios"));
+  if (!parsed.success) throw new AppError("invalid_input", plainIssues(parsed.error));
   return parsed.data;
+}
+
+/** "scenario 1, query: expected a non-empty text, got "" (string)": where in words, never a schema path. */
+function plainIssues(error: z.ZodError): string {
+  return formatZodIssues(error)
+    .split("\n")
+    .map((line) => line.replace(/^`\[(\d+)\](?:\.(\w+))?`: /, (_, index: string, field?: string) => `scenario ${Number(index) + 1}${field ? `, ${field}` : ""}: `))
+    .join("\n");
 }
 
 function readFileObject(data: unknown): unknown {

@@ -1,9 +1,11 @@
-import { exportFileSchema, MAX_IMPORT_BYTES } from "@/lib/api/contract";
+import { exportFileSchema, MAX_IMPORT_BYTES, type ExportFile } from "@/lib/api/contract";
 import { otherMethodsIn } from "@/lib/api/dialect";
+import { damagedExportMessage, exportFileProblem, notAnExportMessage } from "@/lib/api/export-file-check";
 import { checkRequest } from "@/lib/api/guards";
 import { respond } from "@/lib/api/respond";
-import { parseWith, readJsonBody } from "@/lib/api/validate";
+import { readJsonBody } from "@/lib/api/validate";
 import { config } from "@/lib/config";
+import { AppError, isAppError } from "@/lib/errors";
 import { importKb } from "@/lib/kb/library";
 
 /**
@@ -16,8 +18,21 @@ export async function POST(request: Request) {
     const { method, headers } = request;
     const { allowedHosts, allowedOrigins } = config();
     checkRequest({ method, pathname: url.pathname, protocol: url.protocol, headers, host: headers.get("host") ?? url.host }, { hosts: allowedHosts, origins: allowedOrigins });
-    return importKb(parseWith(exportFileSchema, await readJsonBody(request, MAX_IMPORT_BYTES)));
+    return importKb(await readExport(request));
   });
+}
+
+/** The body as an export file; what is wrong with it said in plain words (never a schema path). */
+async function readExport(request: Request): Promise<ExportFile> {
+  const body = await readJsonBody(request, MAX_IMPORT_BYTES).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "invalid_input") throw new AppError("invalid_input", notAnExportMessage({ kind: "not-json" }));
+    throw error;
+  });
+  const problem = exportFileProblem(body);
+  if (problem) throw new AppError("invalid_input", notAnExportMessage(problem));
+  const parsed = exportFileSchema.safeParse(body);
+  if (!parsed.success) throw new AppError("invalid_input", damagedExportMessage(parsed.error.issues));
+  return parsed.data;
 }
 
 /** Any other method: 405 with a JSON body and an Allow header; OPTIONS lists the methods answered. */
