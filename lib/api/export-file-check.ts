@@ -4,6 +4,7 @@
  * asks first too, and words what else is wrong with an export by the part of the file it is in. Pure.
  */
 import type { z } from "zod";
+import { NO_NUL_MESSAGE } from "./contract/fields";
 import { EXPORT_FORMAT, EXPORT_VERSION } from "./contract/library";
 
 export type ExportFileProblem =
@@ -53,6 +54,12 @@ const PARTS: Record<string, string> = {
 
 /** An export whose parts do not have their shape: which parts, in words. */
 export function damagedExportMessage(issues: readonly z.core.$ZodIssue[]): string {
-  const parts = [...new Set(issues.map((issue) => PARTS[String(issue.path[0])] ?? "it holds something an export does not"))];
+  const parts = [...new Set(issues.map(partDamaged))];
   return `This Semantic Radar export is damaged: ${parts.join("; ")}. Export the knowledge base again and import the new file.`;
+}
+
+function partDamaged(issue: z.core.$ZodIssue): string {
+  // A NUL is the one flaw of well-formed text: name the entry, since nothing else about the file is wrong.
+  if (issue.path[0] === "entries" && issue.message.includes(NO_NUL_MESSAGE)) return `entry ${Number(issue.path[1]) + 1} holds a NUL character (U+0000), which the store cannot keep`;
+  return PARTS[String(issue.path[0])] ?? "it holds something an export does not";
 }

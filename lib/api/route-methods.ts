@@ -5,7 +5,7 @@
  */
 const ROUTES: readonly (readonly [RegExp, readonly string[]])[] = [
   [/^\/api\/(kb|search|explain|map|lab)$/, ["POST"]],
-  [/^\/api\/(status|kbs|calibration)$/, ["GET"]],
+  [/^\/api\/(status|kbs|calibration|room)$/, ["GET"]],
   [/^\/api\/kbs\/import$/, ["POST"]],
   [/^\/api\/kbs\/[^/]+\/export$/, ["GET"]],
   [/^\/api\/kbs\/[^/]+$/, ["GET", "PATCH", "DELETE"]],

@@ -17,5 +17,5 @@ export async function GET(request: NextRequest) {
   }));
 }
 
-/** Any other method: 405 with a JSON body and an Allow header. */
-export const { POST, PUT, PATCH, DELETE } = otherMethodsIn("radar", "GET");
+/** Any other method: 405 with a JSON body and an Allow header; OPTIONS lists the methods answered. */
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethodsIn("radar", "GET");
