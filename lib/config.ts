@@ -161,7 +161,17 @@ class EnvReader {
  * module more than once (per route bundle, on dev reloads), and there must still be one model per engine, one
  * admission limit, one knowledge-base repository.
  */
-export type ProcessWideName = "config" | "engines" | "admission" | "event-loop" | "kb-repository" | "map-worker" | "store-keeper" | "data-dir-locks";
+export type ProcessWideName =
+  | "config"
+  | "engines"
+  | "admission"
+  | "event-loop"
+  | "kb-repository"
+  | "map-worker"
+  | "store-keeper"
+  | "data-dir-locks"
+  | "document-worker"
+  | "partial-embeddings";
 
 type Holder = Partial<Record<symbol, unknown>>;
 

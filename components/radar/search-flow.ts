@@ -77,7 +77,7 @@ export function kbKey(model: string, entries: readonly string[]): string {
 export function nextPhase(current: SearchPhase, event: KbProgress): SearchPhase {
   const base = current.kind === "embedding" ? current : { kind: "embedding" as const, waiting: false, done: 0, total: 0 };
   if (event.type === "progress") return { ...base, waiting: false, done: event.done, total: event.total };
-  return { ...base, waiting: false, total: event.count };
+  return { ...base, waiting: false, total: event.type === "chunked" ? event.chunks.length : event.count };
 }
 
 /** What the radar shows for a failed search: the API's own error, or a calm word for a cancel or the unexpected. */

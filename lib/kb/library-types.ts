@@ -3,6 +3,7 @@
  * lib/kb/library.ts takes and gives. Types and constants, pure.
  */
 import type { Pooling } from "../pooling/strategies";
+import type { DocumentFormat, DocumentSource } from "./document/types";
 
 /** A library name is a label: at most this many characters. */
 export const MAX_KB_NAME_CHARS = 120;
@@ -19,6 +20,8 @@ export interface LibraryKb {
   created: string;
   /** Searched through pgvector's HNSW index (bigger than the server's exact-search size). */
   approximate: boolean;
+  /** Cut from a document: open it in the document view (/documents?kb=<id>). */
+  document?: { name?: string; format: DocumentFormat };
 }
 
 export interface Library {
@@ -31,6 +34,8 @@ export interface Library {
 export interface LibraryKbWithEntries {
   kb: LibraryKb;
   entries: string[];
+  /** A document's knowledge base: the document, its chunking and each entry's place (what the document view draws). */
+  source?: DocumentSource;
 }
 
 /** The export file's `format` field: anything else is not a knowledge-base export. */
@@ -62,4 +67,6 @@ export interface ExportFile {
   report: Record<string, unknown>;
   truncated: unknown[];
   vectors: Partial<Record<Pooling, string>>;
+  /** A document's knowledge base: the document (its text, and as JSON its name, format, structure, chunking, chunks). */
+  source?: { text: string; detail: { format: DocumentFormat; name?: string } & Record<string, unknown> };
 }

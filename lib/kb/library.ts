@@ -8,6 +8,7 @@ import { config } from "../config";
 import { getModelInfo } from "../engine";
 import { AppError, isAppError } from "../errors";
 import type { KbRecord, KbSummary, KbVectors } from "../store/types";
+import { documentSourceOf } from "./document/source-record";
 import { kbIdOf } from "./kb-id";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type Library, type LibraryKb, type LibraryKbWithEntries } from "./library-types";
 import { MAX_ENTRIES } from "./limits";
@@ -22,8 +23,9 @@ export async function listKbs(): Promise<Library> {
 export async function getKb(id: string): Promise<LibraryKbWithEntries> {
   const record = await kbRepository().record(id);
   if (!record) throw kbNotFound(id);
-  const { entries, ...rest } = record;
-  return { kb: libraryKbOf({ ...rest, count: entries.length }), entries };
+  const { entries, document, ...rest } = record;
+  const summary = { ...rest, count: entries.length, ...(document ? { document: { format: document.detail.format, ...(document.detail.name ? { name: document.detail.name } : {}) } } : {}) };
+  return { kb: libraryKbOf(summary), entries, ...(document ? { source: documentSourceOf(document) } : {}) };
 }
 
 export async function renameKb(id: string, name: string): Promise<LibraryKb> {
@@ -55,6 +57,7 @@ export async function exportKb(id: string): Promise<ExportFile> {
     report: kb.report as ExportFile["report"],
     truncated: kb.truncated as unknown[],
     vectors: Object.fromEntries(present.map((p) => [p, bytes(vectors[p]!).toString("base64")])),
+    ...(kb.document ? { source: kb.document as ExportFile["source"] } : {}),
   };
 }
 
@@ -69,7 +72,10 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
   const maxEntries = config().maxEntries ?? MAX_ENTRIES;
   if (entries.length > maxEntries) throw new AppError("too_large", `Cannot import: expected at most ${maxEntries.toLocaleString("en")} entries, got ${entries.length.toLocaleString("en")}.`);
   if (checksum(Buffer.from(JSON.stringify(entries))) !== manifest.checksums.entries) throw invalid("the entries do not match the manifest's checksum (the file was changed or cut)");
-  if (kbIdOf(manifest.model, manifest.graph, entries) !== manifest.kbId) throw invalid("the kbId does not match the model, graph and entries (a kbId is their content address)");
+  const document = file.source as KbRecord["document"];
+  if (kbIdOf(manifest.model, manifest.graph, entries, document && documentSourceOf(document)) !== manifest.kbId) {
+    throw invalid("the kbId does not match the model, graph, entries and document (a kbId is their content address)");
+  }
   const vectors: KbVectors = {};
   for (const pooling of manifest.poolings) {
     const bytes = Buffer.from(file.vectors[pooling] ?? "", "base64");
@@ -81,6 +87,7 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
   const record = {
     id: manifest.kbId, name: manifest.name || entries[0].slice(0, 60), modelId: model.id, graph: manifest.graph, dims: manifest.dims, entries,
     poolings: manifest.poolings, report: file.report as KbRecord["report"], truncated: file.truncated as KbRecord["truncated"],
+    ...(document ? { document } : {}),
   };
   await kbRepository().checkCanSave(record.id, entries, manifest.dims);
   const saved = await kbRepository().import(record, vectors);
@@ -108,6 +115,6 @@ function checksum(bytes: Uint8Array): string {
 }
 
 export function libraryKbOf(summary: KbSummary): LibraryKb {
-  const { id, name, modelId, count, dims, poolings, createdAt, approximate } = summary;
-  return { id, name, model: modelId, count, dims, poolings, created: createdAt, approximate };
+  const { id, name, modelId, count, dims, poolings, createdAt, approximate, document } = summary;
+  return { id, name, model: modelId, count, dims, poolings, created: createdAt, approximate, ...(document ? { document: document as LibraryKb["document"] } : {}) };
 }

@@ -12,6 +12,7 @@ import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { saveSizeOf, type SaveSize } from "../store/disk-space";
 import { checkRoomToSave, sharedStore } from "../store/shared-store";
 import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore } from "../store/types";
+import { documentRecordOf, documentSourceOf } from "./document/source-record";
 import { KbCache } from "./kb-cache";
 import { MAX_ENTRIES } from "./limits";
 import { rankInDatabase } from "./rank-approximate";
@@ -101,7 +102,11 @@ export class KbRepository {
    */
   async save(kb: StoredKb, saving: { graph: string; vectors: KbVectors; indexPooling: Pooling; name?: string }): Promise<void> {
     const approximate = this.isApproximate(kb.entries.length);
-    const record: KbRecordInput = { ...kb, graph: saving.graph, name: saving.name ?? defaultName(kb.entries), report: kb.report as unknown as KbRecord["report"], truncated: kb.truncated as unknown as KbRecord["truncated"] };
+    const { source, ...rest } = kb;
+    const record: KbRecordInput = {
+      ...rest, graph: saving.graph, name: saving.name ?? defaultName(kb), report: kb.report as unknown as KbRecord["report"], truncated: kb.truncated as unknown as KbRecord["truncated"],
+      ...(source ? { document: documentRecordOf(source) } : {}),
+    };
     await (await this.store()).save(record, saving.vectors, { indexPoolings: approximate ? [saving.indexPooling] : [] });
     if (!approximate) await this.hold(kb, saving.vectors);
   }
@@ -206,11 +211,12 @@ function storedKbOf(record: KbRecord): StoredKb {
     poolings: record.poolings,
     report: record.report as unknown as CleaningReport,
     truncated: record.truncated as unknown as TruncatedEntry[],
+    ...(record.document ? { source: documentSourceOf(record.document) } : {}),
   };
 }
 
-function defaultName(entries: readonly string[]): string {
-  const first = entries[0] ?? "";
+function defaultName(kb: StoredKb): string {
+  const first = kb.source?.document.name ?? kb.entries[0] ?? "";
   return first.length > 60 ? `${first.slice(0, 59)}…` : first;
 }
 

@@ -8,7 +8,11 @@ import "server-only";
 import { admission, loadEngine, type EmbeddingEngine, type Permit } from "../engine";
 import { loadKbJob, prepareKb, throwIfCancelled } from "./build-kb";
 import { kbRepository, type OpenedKb } from "./repository";
-import type { SearchInput, SearchResult, Timings } from "./types";
+import { AppError } from "../errors";
+import type { Pooling } from "../pooling/strategies";
+import type { RankReply } from "./rank-protocol";
+import { filteredIndexes, HYBRID_DEPTH, hybridHits, hybridPoolingOf, keywordHits, metadataOf, placeOf } from "./search-extras";
+import type { SearchInput, SearchResult, SearchResults, Timings } from "./types";
 
 export async function searchKb(request: SearchInput, signal?: AbortSignal): Promise<SearchResult> {
   const started = performance.now();
@@ -19,14 +23,34 @@ export async function searchKb(request: SearchInput, signal?: AbortSignal): Prom
     const { kb, approximate } = opened;
     throwIfCancelled(signal);
     const poolings = request.poolings ? [...request.poolings] : [engine.info.model.nativePooling];
-    const embedded = await engine.embed([request.query], { kind: "query", poolings, signal, permit });
+    const allowed = filteredIndexes(kb, request.filter);
+    if (allowed && approximate) throw new AppError("invalid_input", "`filter`: this knowledge base is searched approximately (HNSW), which cannot filter: expected one within the server's exact-search size.");
+    const wantsKeyword = request.keyword === true || request.hybrid === true;
+    const depth = request.hybrid ? Math.max(request.topK, HYBRID_DEPTH) : request.topK;
+    const [embedded, keyword] = await Promise.all([
+      engine.embed([request.query], { kind: "query", poolings, signal, permit }),
+      wantsKeyword ? keywordHits(kb, request.query, depth, allowed) : undefined,
+    ]);
 
-    const { hits, histograms, scoreMs, rankMs } = await kbRepository().rank(opened, embedded.embeddings, poolings, request.topK);
-    const results = Object.fromEntries(Object.entries(hits).map(([p, list]) => [p, list!.map((hit) => ({ ...hit, text: kb.entries[hit.index] }))]));
+    // A filter ranks every entry and keeps those it allows (the rank worker scores them all anyway).
+    const rankK = Math.min(kb.entries.length, allowed ? kb.entries.length : depth);
+    const ranked = await kbRepository().rank(opened, embedded.embeddings, poolings, rankK);
+    const semantic = allowed ? keepAllowed(ranked.hits, allowed) : ranked.hits;
+    const metadata = metadataOf(kb);
+    const placed = <T extends { index: number }>(hit: T) => ({ ...hit, text: kb.entries[hit.index], ...placeOf(kb, hit.index, metadata) });
+    const results: SearchResults = Object.fromEntries(Object.entries(semantic).map(([p, list]) => [p, list!.slice(0, request.topK).map(placed)]));
+    const hybridPooling = hybridPoolingOf(poolings, engine.info.model.nativePooling);
+    if (request.keyword && keyword) results.keyword = keyword.hits.slice(0, request.topK).map(placed);
+    if (request.hybrid && keyword) results.hybrid = hybridHits(kb, keyword.hits, (semantic[hybridPooling] ?? []).map(placed), request.topK).map(placed);
+
     const { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts = 1 } = embedded.timings;
-    Object.assign(timings, { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts, scoreMs, rankMs });
+    Object.assign(timings, { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts, scoreMs: ranked.scoreMs, rankMs: ranked.rankMs, ...(keyword ? { keywordMs: keyword.keywordMs } : {}) });
     timings.totalMs = performance.now() - started;
-    return { kbId: kb.id, model: kb.modelId, query: request.query, count: kb.entries.length, results, histograms, truncatedQuery: embedded.truncated.length > 0, approximate, timings };
+    return {
+      kbId: kb.id, model: kb.modelId, query: request.query, count: kb.entries.length, results, histograms: ranked.histograms,
+      ...(request.hybrid ? { hybridPooling } : {}), ...(allowed ? { filtered: allowed.length } : {}),
+      truncatedQuery: embedded.truncated.length > 0, approximate, timings,
+    };
   } finally {
     permit.release();
   }
@@ -50,4 +74,14 @@ async function oneOffKb(request: SearchInput, permit: Permit, signal: AbortSigna
   timings.embedKbMs = done.timings.totalMs;
   // A cached answer may come from the store alone: make sure the vectors are where the ranking looks.
   return { opened: done.cached && !opened.approximate ? await kbRepository().find(opened.kb.id) : opened, engine: job.engine };
+}
+
+/** Each pooling's ranking of the allowed entries only, ranked again from 1 (ranks across poolings likewise). */
+function keepAllowed(hits: RankReply["hits"], allowed: readonly number[]): RankReply["hits"] {
+  const keep = new Set(allowed);
+  const lists = Object.entries(hits).map(([p, list]) => [p as Pooling, list!.filter((hit) => keep.has(hit.index))] as const);
+  const rankOf = new Map(lists.map(([p, list]) => [p, new Map(list.map((hit, i) => [hit.index, i + 1]))]));
+  return Object.fromEntries(
+    lists.map(([p, list]) => [p, list.map((hit, i) => ({ ...hit, rank: i + 1, ranks: Object.fromEntries([...rankOf].map(([q, ranks]) => [q, ranks.get(hit.index)])) }))]),
+  );
 }

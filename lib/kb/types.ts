@@ -4,6 +4,7 @@
  * from these; nothing here knows about HTTP.
  */
 import type { Pooling } from "../pooling/strategies";
+import type { ChunkingSpec, ChunkReport, ChunkSpan, DocumentFormat, DocumentSource, EntryMetadata, ParsedDocument } from "./document/types";
 
 /** Milliseconds per stage of a request; `totalMs` is always present. */
 export type Timings = { totalMs: number } & Record<string, number>;
@@ -39,18 +40,42 @@ export interface StoredKb {
   poolings: Pooling[];
   report: CleaningReport;
   truncated: TruncatedEntry[];
+  /** A document's knowledge base: the document, its chunking and each entry's place in it. */
+  source?: DocumentSource;
 }
 
-/** What to embed: a knowledge base's entries, on a model (the default one when none is named). */
+/** A document to chunk and embed: its text, or a file's bytes in base64 with its name. */
+export interface DocumentFields {
+  text?: string;
+  base64?: string;
+  /** The file name (its extension tells the format when `format` is left out). */
+  name?: string;
+  /** @default from the name's extension, else "text" */
+  format?: DocumentFormat;
+  /** The column (csv, tsv) or field (jsonl) holding the text. @default guessed */
+  textField?: string;
+}
+
+/**
+ * What to embed, on a model (the default one when none is named): a knowledge base's entries, or a document cut
+ * into chunks (never both).
+ */
 export interface KbInput {
   model?: string;
-  entries: readonly string[];
+  entries?: readonly string[];
+  document?: DocumentFields;
+  /** How to cut the document. @default {method: "recursive"} */
+  chunking?: ChunkingSpec;
 }
+
+export type DocumentKbInput = KbInput & { document: DocumentFields };
 
 /** The events of embedding a knowledge base, in order: cleaned, progress..., done. */
 export type KbBuildEvent =
+  /** A document was parsed and chunked (before "cleaned"): its text, its chunks' places and their token lengths. */
+  | { type: "chunked"; model: string; document: ParsedDocument; chunking: ChunkingSpec; chunks: ChunkSpan[]; report: ChunkReport }
   | { type: "cleaned"; model: string; count: number; report: CleaningReport }
-  /** Entries embedded so far; never decreases, ends at total. */
+  /** Entries embedded so far (those resumed from a cancelled run included); never decreases, ends at total. */
   | { type: "progress"; done: number; total: number }
   | {
       type: "done";
@@ -62,6 +87,11 @@ export type KbBuildEvent =
       report: CleaningReport;
       /** True when this exact knowledge base was already embedded and kept: nothing was re-embedded. */
       cached: boolean;
+      /** Entries whose vectors came from an earlier run of the same request that was cancelled (absent: none). */
+      resumed?: number;
+      /** A document's chunks: each entry's place in the document's text (character offsets, PDF page). */
+      chunks?: ChunkSpan[];
+      chunkReport?: ChunkReport;
       timings: Timings;
     };
 
@@ -75,6 +105,18 @@ export interface SearchInput {
   /** Known poolings, each once. @default [the model's native pooling] */
   poolings?: readonly Pooling[];
   topK: number;
+  /** Add `results.keyword`: BM25 hits with their own scores. */
+  keyword?: boolean;
+  /** Add `results.hybrid`: keyword and semantic (the first pooling) fused by reciprocal rank. */
+  hybrid?: boolean;
+  /** Rank only the entries whose metadata has these values (a table's other columns). */
+  filter?: Readonly<Record<string, string>>;
+}
+
+/** Where a document's entry sits, and a table record's other columns: given with each hit of such a knowledge base. */
+export interface HitPlace {
+  span?: { start: number; end: number; page?: number };
+  metadata?: EntryMetadata;
 }
 
 export interface SearchHit {
@@ -86,7 +128,34 @@ export interface SearchHit {
   rank: number;
   /** This entry's 1-based rank under every pooling searched (for rank changes between columns). */
   ranks: Partial<Record<Pooling, number>>;
+  span?: HitPlace["span"];
+  metadata?: EntryMetadata;
 }
+
+/** A BM25 hit: its score is BM25's (unbounded), never comparable with a cosine. */
+export interface KeywordSearchHit extends HitPlace {
+  index: number;
+  text: string;
+  score: number;
+  rank: number;
+}
+
+/** A hit of the hybrid ranking: its score is the reciprocal-rank-fusion sum, and the ranks it was fused from. */
+export interface HybridSearchHit extends HitPlace {
+  index: number;
+  text: string;
+  score: number;
+  rank: number;
+  /** Its rank in the keyword list and in the semantic list (null: not in that list's top). */
+  keywordRank: number | null;
+  semanticRank: number | null;
+}
+
+/** Per pooling the semantic hits; `keyword` and `hybrid` when asked for. */
+export type SearchResults = Partial<Record<Pooling, SearchHit[]>> & {
+  keyword?: KeywordSearchHit[];
+  hybrid?: HybridSearchHit[];
+};
 
 /** Counts of scores in [start, start + width). */
 export interface HistogramBin {
@@ -100,7 +169,11 @@ export interface SearchResult {
   model: string;
   query: string;
   count: number;
-  results: Partial<Record<Pooling, SearchHit[]>>;
+  results: SearchResults;
+  /** The pooling the hybrid ranking fused with keyword search. */
+  hybridPooling?: Pooling;
+  /** Entries the filter left to rank (when a filter was given). */
+  filtered?: number;
   /** Distribution of every entry's score, per pooling. */
   histograms: Partial<Record<Pooling, HistogramBin[]>>;
   truncatedQuery: boolean;

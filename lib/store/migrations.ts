@@ -46,6 +46,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "documents: the source text, its structure and chunking",
+    sql: `
+      -- A knowledge base cut from a document keeps the document (its text, blocks, pages) and each entry's place in
+      -- it, so the library and a shared link draw the same document view. One row per knowledge base, or none.
+      CREATE TABLE kb_sources (
+        kb_id text PRIMARY KEY REFERENCES kbs (id) ON DELETE CASCADE,
+        text text NOT NULL,
+        detail jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied; safe to call on every open. */

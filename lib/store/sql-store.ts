@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { isPooling, type Pooling } from "../pooling/strategies";
 import type { Db, Queryable } from "./db";
-import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
+import type { KbDocumentRecord, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
 import { copyBinaryVectors, decodeVectorSend, vectorLiteral } from "./vector-codec";
 
 /** Rows per INSERT: a 384-dim row is ~4.5 KB of text, so a statement stays near 2 MB. */
@@ -52,6 +52,9 @@ export class SqlStore implements KnowledgeBaseStore {
           [kb.id, start, kb.entries.slice(start, start + INSERT_ROWS)],
         );
       }
+      if (kb.document) {
+        await tx.query("INSERT INTO kb_sources (kb_id, text, detail) VALUES ($1, $2, $3)", [kb.id, kb.document.text, JSON.stringify(kb.document.detail)]);
+      }
       for (const pooling of kb.poolings) await insertVectors(tx, kb, pooling, vectors[pooling]!);
       for (const pooling of indexed) {
         await tx.exec(
@@ -73,7 +76,8 @@ export class SqlStore implements KnowledgeBaseStore {
     const [row] = await this.db.query<KbRow>(`SELECT ${KB_COLUMNS} FROM kbs WHERE id = $1`, [id]);
     if (!row) return undefined;
     const entries = await this.db.query<{ text: string }>("SELECT text FROM kb_entries WHERE kb_id = $1 ORDER BY idx", [id]);
-    return { ...recordOf(row), entries: entries.map((e) => e.text) };
+    const [document] = await this.db.query<{ text: string; detail: KbDocumentRecord["detail"] }>("SELECT text, detail FROM kb_sources WHERE kb_id = $1", [id]);
+    return { ...recordOf(row), entries: entries.map((e) => e.text), ...(document ? { document: { text: document.text, detail: document.detail } } : {}) };
   }
 
   async load(id: string): Promise<{ kb: KbRecord; vectors: KbVectors } | undefined> {
@@ -92,8 +96,11 @@ export class SqlStore implements KnowledgeBaseStore {
   }
 
   async list(): Promise<KbSummary[]> {
-    const rows = await this.db.query<KbRow>(`SELECT ${KB_COLUMNS} FROM kbs ORDER BY created_at DESC, id`);
-    return rows.map(summaryOf);
+    const rows = await this.db.query<KbRow & { doc_name: string | null; doc_format: string | null }>(
+      `SELECT ${KB_COLUMNS.split(", ").map((c) => `kbs.${c}`).join(", ")}, s.detail->>'name' AS doc_name, s.detail->>'format' AS doc_format
+       FROM kbs LEFT JOIN kb_sources s ON s.kb_id = kbs.id ORDER BY kbs.created_at DESC, kbs.id`,
+    );
+    return rows.map((row) => ({ ...summaryOf(row), ...(row.doc_format ? { document: { format: row.doc_format, ...(row.doc_name ? { name: row.doc_name } : {}) } } : {}) }));
   }
 
   async rename(id: string, name: string): Promise<KbSummary | undefined> {

@@ -21,6 +21,13 @@ export interface KbRecordInput {
   poolings: Pooling[];
   report: Json;
   truncated: Json;
+  /** The document the entries were cut from: its text apart (a text column), the rest as JSON (name, format, structure, chunks). */
+  document?: KbDocumentRecord;
+}
+
+export interface KbDocumentRecord {
+  text: string;
+  detail: { name?: string; format: string } & { [key: string]: Json | undefined };
 }
 
 export interface KbRecord extends KbRecordInput {
@@ -42,6 +49,8 @@ export interface KbSummary {
   createdAt: string;
   /** True when searches use the HNSW index instead of exact in-memory ranking. */
   approximate: boolean;
+  /** The document it was cut from, if any. */
+  document?: { name?: string; format: string };
 }
 
 /** L2-normalized [count, dims] matrices, one per pooling. */

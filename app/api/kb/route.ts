@@ -1,20 +1,21 @@
 import { otherMethodsIn } from "@/lib/api/dialect";
-import { kbRequestSchema, type KbEvent } from "@/lib/api/contract";
+import { kbRequestSchema, MAX_KB_BODY_BYTES, type KbEvent } from "@/lib/api/contract";
 import { ndjsonResponse } from "@/lib/api/ndjson";
 import { errorResponse } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { openKbJob } from "@/lib/kb/build-kb";
 
 /**
- * Embeds a knowledge base, streaming NDJSON progress: cleaned, progress..., then done {kbId, count, dims,
- * truncated} or error. Everything knowable before the stream starts (bad input, unknown or broken model, a
- * full server) is answered with its own HTTP status. When the client goes away (Cancel in the radar) the
+ * Embeds a knowledge base (entries, or a document to chunk), streaming NDJSON progress: chunked (a document),
+ * cleaned, progress..., then done {kbId, count, dims, truncated, chunks?} or error. Everything knowable before
+ * the stream starts (bad input, a document that cannot be read, unknown or broken model, a full server) is
+ * answered with its own HTTP status. When the client goes away (Cancel in the radar) the
  * request signal stops the embedding between batches.
  */
 export async function POST(request: Request) {
   let job;
   try {
-    job = await openKbJob(parseWith(kbRequestSchema, await readJsonBody(request)));
+    job = await openKbJob(parseWith(kbRequestSchema, await readJsonBody(request, MAX_KB_BODY_BYTES)));
   } catch (error) {
     return errorResponse(error);
   }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS, type ExportFile, type Library } from "../../kb/library-types";
+import { DOCUMENT_FORMATS } from "../../kb/document/types";
 import { POOLINGS } from "../../pooling/strategies";
 import { idField, nameField, NO_NUL_MESSAGE, stringList } from "./fields";
 
@@ -49,6 +50,12 @@ export const exportFileSchema = z.object({
   report: z.record(z.string(), z.unknown()).refine(withoutNul, { error: NO_NUL_MESSAGE }),
   truncated: z.array(z.unknown()).refine(withoutNul, { error: NO_NUL_MESSAGE }),
   vectors: z.partialRecord(poolingName, z.string({ error: "expected base64 float32 vectors" })),
+  source: z
+    .object({
+      text: z.string({ error: "expected the document's text" }),
+      detail: z.looseObject({ format: z.enum(DOCUMENT_FORMATS, { error: `expected a format from ${DOCUMENT_FORMATS.join(", ")}` }), name: z.string().max(500).optional() }),
+    })
+    .optional(),
 }) satisfies z.ZodType<ExportFile>;
 
 /** A JSON value with no NUL in any string or key (PostgreSQL's jsonb refuses \u0000). */

@@ -23,6 +23,15 @@ export const searchRequestSchema = z
     poolings: poolingListField(MAX_POOLING_NAMES, `expected at most ${MAX_POOLING_NAMES} pooling names (there are ${POOLINGS.length})`).optional(),
     /** @default 10 */
     topK: z.int({ error: topKError }).min(MIN_TOP_K, { error: topKError }).max(MAX_TOP_K, { error: topKError }).default(DEFAULT_TOP_K),
+    /** Add `results.keyword`: BM25 hits with their own scores. */
+    keyword: z.boolean({ error: "expected true or false" }).optional(),
+    /** Add `results.hybrid`: keyword and the first pooling fused by reciprocal rank. */
+    hybrid: z.boolean({ error: "expected true or false" }).optional(),
+    /** Only entries whose metadata (a table's other columns) has these values. */
+    filter: z
+      .record(z.string().max(200), z.string({ error: "expected each filter value to be a string" }).max(200), { error: 'expected an object of column names and values, such as {"category": "fruit"}' })
+      .refine((filter) => Object.keys(filter).length <= 20, { error: "expected at most 20 filter columns" })
+      .optional(),
   })
   .refine((body) => (body.kbId === undefined) !== (body.entries === undefined), {
     error: (issue) => {

@@ -6,7 +6,7 @@ import MarkdownIt from "markdown-it";
 import { TextBuilder } from "./text-builder";
 import type { ParsedDocument } from "./types";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 const markdown = new MarkdownIt({ html: false, linkify: false });
 

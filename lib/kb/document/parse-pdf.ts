@@ -9,7 +9,7 @@ import { TextBuilder } from "./text-builder";
 import { MAX_DOCUMENT_CHARS } from "./limits";
 import type { ParsedDocument } from "./types";
 
-interface TextItem {
+interface PdfTextItem {
   str: string;
   hasEOL: boolean;
   transform: number[];
@@ -37,9 +37,13 @@ function pdfjsLib() {
   loading ??= (async () => {
     const log = console.log;
     console.log = (...args: unknown[]) => {
-      if (!/^Warning: Cannot (load "@napi-rs\/canvas"|polyfill)/.test(String(args[0]))) log(...args);
+      if (!/^Warning: Cannot (load "@napi-rs\/canvas"|polyfill|access the `require` function)/.test(String(args[0]))) log(...args);
     };
     try {
+      // PDF.js parses in a worker of its own unless its handler is already loaded; this runs in the document
+      // worker, off the event loop already, so the handler is loaded here (and bundled with it).
+      const handler = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler: handler.WorkerMessageHandler };
       return await import("pdfjs-dist/legacy/build/pdf.mjs");
     } finally {
       console.log = log;
@@ -63,7 +67,7 @@ export async function parsePdf(bytes: Uint8Array, name?: string): Promise<Parsed
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       builder.startPage(number);
-      addPage(builder, linesOf(content.items.filter((item): item is TextItem => "str" in item)));
+      addPage(builder, linesOf(content.items.filter((item) => "str" in item) as PdfTextItem[]));
       page.cleanup();
       if (builder.size > MAX_DOCUMENT_CHARS) {
         throw new AppError("too_large", `${name ?? "The PDF"} has more text than a document may have: expected at most ${MAX_DOCUMENT_CHARS.toLocaleString("en")} characters (reached by page ${number} of ${pdf.numPages}).`);
@@ -83,7 +87,7 @@ export async function parsePdf(bytes: Uint8Array, name?: string): Promise<Parsed
 }
 
 /** Items joined into lines (PDF.js marks a line's end with hasEOL). */
-function linesOf(items: TextItem[]): Line[] {
+function linesOf(items: PdfTextItem[]): Line[] {
   const lines: Line[] = [];
   let current: Line | null = null;
   for (const item of items) {
