@@ -13,6 +13,7 @@ export function TopNav() {
   const { t } = useI18n();
   const links = [
     { href: "/", label: t.common.radar },
+    { href: "/documents", label: t.common.documents },
     { href: "/lab", label: t.common.lab },
   ];
   return (

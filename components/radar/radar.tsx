@@ -13,6 +13,7 @@ import { ErrorBanner } from "./error-banner";
 import { exampleKbText, exampleQuery, isExampleKb, SCENARIOS } from "./examples";
 import { useExplanation } from "./explain/use-explanation";
 import { KbEditor } from "./kb-editor";
+import { KeywordColumn } from "./keyword-column";
 import { LibraryPicker } from "./library/library-picker";
 import { ResultActions } from "./library/result-actions";
 import { useLibrary } from "./library/use-library";
@@ -76,6 +77,7 @@ export function Radar({ initial }: { initial: { settings: RadarSettings; problem
       calibrationFor={(pooling) => calibration.calibration?.poolings[pooling]}
       explanation={presenting ? undefined : explanation}
       large={presenting}
+      extra={<KeywordColumn response={response} />}
     />
   ) : (
     <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-500">{radar.ready ? t.search.firstSearch : t.search.waitingForModel}</p>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { isAboveThreshold } from "@/lib/kb/bands";
 import { overlapCount, rankChange } from "@/lib/kb/rank-diff";
 import type { PoolingCalibration, SearchResponse, TruncatedEntry } from "@/lib/api/contract";
@@ -26,9 +27,11 @@ interface Props {
   explanation?: Explanation;
   /** Presentation mode: large rows, no notes, no histogram. */
   large?: boolean;
+  /** A third column beside the two poolings (the keyword column). */
+  extra?: ReactNode;
 }
 
-export function ResultsPanel({ response, poolings, truncated = [], ...rest }: Props) {
+export function ResultsPanel({ response, poolings, truncated = [], extra, ...rest }: Props) {
   const { t, n } = useI18n();
   const [left, right] = poolings;
   const common = { response, truncated: new Map(truncated.map((entry) => [entry.index, entry])), ...rest };
@@ -39,9 +42,10 @@ export function ResultsPanel({ response, poolings, truncated = [], ...rest }: Pr
   return (
     <div data-testid="side-by-side">
       {rest.large ? null : <p className="mb-2 text-sm text-slate-600">{t.results.sideBySide(n(shared), n(response.results[left]?.length ?? 0))}</p>}
-      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
+      <div className={`grid gap-4 lg:grid-cols-2 [&>*]:min-w-0 ${extra ? "2xl:grid-cols-3" : ""}`}>
         <RankedColumn {...common} pooling={left} other={right} domain={domain} poolings={poolings} />
         <RankedColumn {...common} pooling={right} other={left} domain={domain} poolings={poolings} />
+        {extra}
       </div>
     </div>
   );

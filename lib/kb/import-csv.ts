@@ -37,7 +37,10 @@ export function parseCsv(text: string, hasHeader?: boolean): CsvTable {
   return { columns, rows, hasHeader: header, textColumn: guessTextColumn(columns, rows, header), warning };
 }
 
-/** The cells of one column, in row order: the entries to put in the editor. */
+/**
+ * The cells of one column, in row order: the entries to put in the editor, one a line. A quoted cell with line
+ * breaks stays one entry: its line breaks become spaces (the Documents page keeps them, and the other columns).
+ */
 export function columnEntries(table: CsvTable, column: number): string[] {
   if (!Number.isInteger(column) || column < 0 || column >= table.columns.length) {
     throw new AppError(
@@ -45,7 +48,7 @@ export function columnEntries(table: CsvTable, column: number): string[] {
       `Expected a column from 0 to ${table.columns.length - 1}, got ${column}.`,
     );
   }
-  return table.rows.map((row) => row[column]);
+  return table.rows.map((row) => row[column].replace(/\s*(?:\r\n|\r|\n)\s*/g, " "));
 }
 
 function guessHasHeader(rows: string[][]): boolean {

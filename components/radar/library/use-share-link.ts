@@ -39,6 +39,8 @@ export function useShareLink(radar: RadarHandle) {
       setNotice(null);
       try {
         const { kb, entries } = await fetchSavedKb(id);
+        // A document's knowledge base opens in the document view, with its chunks in place.
+        if (kb.document) return window.location.assign(`/documents?${new URLSearchParams({ kb: id, q: options.query ?? "" })}`);
         const kbText = entries.join("\n");
         pending.current = { kbText, model: kb.model };
         update({ kbText, model: kb.model, ...(options.query ? { query: options.query } : {}), ...viewFor(options.pooling) });
