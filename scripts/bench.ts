@@ -7,16 +7,26 @@
 //   admission  a burst of one-off searches: where 429s begin and how fast they answer (scripts/bench/admission.ts)
 //   store-thread  /api/status and search latency while a big knowledge base is saved and opened: PGlite on the
 //            main thread vs in its worker (scripts/bench/store-thread.ts)
+//   chunking  a 1 MB document parsed, counted and chunked by every method, beside one-entry-a-line (scripts/bench/chunking.ts)
 import { AppError } from "../lib/errors";
 import { runCli } from "./cli";
 import { benchAdmission } from "./bench/admission";
 import { benchBatching } from "./bench/batching";
+import { benchChunking } from "./bench/chunking";
 import { benchEngine } from "./bench/engine";
 import { benchSearch } from "./bench/search";
 import { benchStore } from "./bench/store";
 import { benchStoreThread } from "./bench/store-thread";
 
-const BENCHES: Record<string, (args: string[]) => Promise<void>> = { engine: benchEngine, search: benchSearch, store: benchStore, "store-thread": benchStoreThread, batching: benchBatching, admission: benchAdmission };
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  engine: benchEngine,
+  search: benchSearch,
+  store: benchStore,
+  "store-thread": benchStoreThread,
+  batching: benchBatching,
+  admission: benchAdmission,
+  chunking: benchChunking,
+};
 
 runCli(async () => {
   const [first, ...rest] = process.argv.slice(2);
