@@ -76,11 +76,11 @@ describe("POST /api/kb", () => {
     expect(error.message).toMatch(message);
   });
 
-  it("refuses a body over 10 MB with 413", async () => {
-    const entries = Array.from({ length: 1100 }, (_, i) => `${i} ${"x".repeat(10_000)}`);
+  it("refuses a body over 32 MB (room for a 20 MB document in base64) with 413", async () => {
+    const entries = Array.from({ length: 3400 }, (_, i) => `${i} ${"x".repeat(10_000)}`);
     const response = await POST(post({ entries }));
     expect(response.status).toBe(413);
-    expect((await response.json()).error.message).toMatch(/expected at most 10\.0 MB, got/);
+    expect((await response.json()).error.message).toMatch(/expected at most 32\.0 MB, got/);
   });
 
   it("refuses more than 50,000 entries with 413", async () => {
