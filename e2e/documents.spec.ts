@@ -74,6 +74,47 @@ test.describe("documents", () => {
   });
 });
 
+test.describe("a table in a Chinese browser", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("a CSV's other columns show with each hit and filter the search; a quoted cell over two lines stays one row; the link keeps the filter", async ({ page }) => {
+    const csv = [
+      "text,category,id",
+      '"苹果是一种很好吃的水果。\n每天吃一个苹果。",食物,1',
+      "苹果公司发布了新款手机。,科技,2",
+      "我想吃点东西。,食物,3",
+      "这款手机的电池很耐用。,科技,4",
+      "香蕉和苹果都是水果。,食物,5",
+    ].join("\n");
+    await page.goto("/documents");
+    await expect(page.getByRole("heading", { name: "在文档中搜索" })).toBeVisible();
+    await page.getByTestId("document-file").setInputFiles({ name: "水果.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByTestId("chunking-a-method").selectOption("paragraphs");
+    await page.getByTestId("document-query").fill("苹果");
+    await page.getByTestId("document-search").click();
+
+    const panel = page.getByTestId("chunking-panel");
+    await expect(panel.getByTestId("chunk-report")).toHaveAttribute("data-count", "5");
+    await expect(panel.getByTestId("document-hit")).toHaveCount(5);
+    await expect(panel.getByTestId("document-hit").filter({ hasText: "每天吃一个苹果" })).toContainText("苹果是一种很好吃的水果");
+    // Each hit carries its row's other columns; only a column with a few repeated values is offered as a filter.
+    await expect(panel.getByTestId("hit-metadata").first()).toContainText(/category: (食物|科技) · id: \d/);
+    await expect(page.getByTestId("filter-id")).toHaveCount(0);
+    await page.getByTestId("filter-category").selectOption("食物");
+    await expect(page.getByTestId("filtered-count")).toContainText("3 行符合筛选条件");
+    await expect(panel.getByTestId("document-hit")).toHaveCount(3);
+    for (const text of await panel.getByTestId("hit-metadata").allInnerTexts()) expect(text).toContain("category: 食物");
+    // The keyword list under the filter: rows with 苹果 among the food rows only.
+    await panel.getByTestId("list-kind-keyword").check();
+    await expect(panel.getByTestId("document-hit")).toHaveCount(2);
+
+    await expect(page).toHaveURL(/where\.category=/);
+    await page.reload();
+    await expect(page.getByTestId("filter-category")).toHaveValue("食物");
+    await expect(page.getByTestId("chunking-panel").getByTestId("document-hit")).toHaveCount(3);
+  });
+});
+
 test("the radar's side-by-side view shows keyword (BM25) beside semantic: 苹果 finds only entries with 苹果", async ({ radar, page }) => {
   await radar.setKnowledgeBase(["苹果是一种很好吃的水果", "苹果公司发布了新款手机", "我想吃点东西", "今天天气很好，适合去公园散步", "香蕉和苹果都是水果"]);
   await radar.choosePooling("side_by_side");

@@ -32,7 +32,7 @@ describe("the dictionaries", () => {
 
   it("render every message to non-empty text, and every fixed Chinese text in Chinese characters", () => {
     // Names that read the same in both languages.
-    const sameInBoth = new Set(["results.views.cls", "lab.shortPoolings.cls"]);
+    const sameInBoth = new Set(["results.views.cls", "lab.shortPoolings.cls", "keyword.short.keyword", "keyword.short.hybrid"]);
     for (const [key, value] of zh) {
       expect(render(value).trim(), key).not.toBe("");
       expect(render(en.get(key)!).trim(), key).not.toBe("");

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import type { SearchResponse } from "@/lib/api/contract";
-import { POOLING_LABELS } from "@/lib/pooling/strategies";
+import { useI18n } from "../i18n/use-messages";
 
-const KINDS = { keyword: "Keyword (BM25)", hybrid: "Hybrid (RRF)" } as const;
-type Kind = keyof typeof KINDS;
+const KINDS = ["keyword", "hybrid"] as const;
+type Kind = (typeof KINDS)[number];
 
 /**
  * The side-by-side view's keyword column: BM25 hits (only entries that share a word with the query), or the
@@ -13,28 +13,30 @@ type Kind = keyof typeof KINDS;
  * band: a number, and a note on what it means.
  */
 export function KeywordColumn({ response }: { response: SearchResponse }) {
+  const { t } = useI18n();
+  const words = t.keyword;
   const [kind, setKind] = useState<Kind>("keyword");
   const hits = (kind === "keyword" ? response.results.keyword : response.results.hybrid) ?? [];
-  const fused = response.hybridPooling ? POOLING_LABELS[response.hybridPooling] : "";
+  const fused = response.hybridPooling ? t.results.poolings[response.hybridPooling] : "";
   return (
-    <section data-testid="keyword-column" data-kind={kind} className="flex min-w-0 flex-col gap-3" aria-label={`Results, ${KINDS[kind]}`}>
+    <section data-testid="keyword-column" data-kind={kind} className="flex min-w-0 flex-col gap-3" aria-label={words.columnLabel(words.kinds[kind])}>
       <h2 className="flex flex-wrap items-baseline justify-between gap-2 text-lg font-semibold">
-        <span>{KINDS[kind]}</span>
-        <span className="flex gap-3 text-sm font-normal" role="radiogroup" aria-label="Keyword column">
-          {(Object.keys(KINDS) as Kind[]).map((k) => (
+        <span>{words.kinds[kind]}</span>
+        <span className="flex gap-3 text-sm font-normal" role="radiogroup" aria-label={words.choose}>
+          {KINDS.map((k) => (
             <label key={k} className="flex items-center gap-1">
               <input type="radio" name="keyword-kind" checked={kind === k} onChange={() => setKind(k)} data-testid={`keyword-kind-${k}`} />
-              {k === "keyword" ? "BM25" : "RRF"}
+              {words.short[k]}
             </label>
           ))}
         </span>
       </h2>
-      <p className="text-sm text-slate-600">
-        {kind === "keyword"
-          ? "Only entries sharing a word with the query. BM25 scores have no upper bound and compare only within this column."
-          : `Keyword and ${fused} fused by rank: 1 / (60 + rank) summed. Only the order means something.`}
-      </p>
-      {hits.length === 0 ? <p className="text-sm text-slate-500" data-testid="keyword-empty">No entry shares a word with the query.</p> : null}
+      <p className="text-sm text-slate-600">{kind === "keyword" ? words.keywordNote : words.hybridNote(fused)}</p>
+      {hits.length === 0 ? (
+        <p className="text-sm text-slate-500" data-testid="keyword-empty">
+          {words.empty}
+        </p>
+      ) : null}
       <ol className="flex flex-col gap-1.5" data-testid="keyword-list">
         {hits.map((hit) => (
           <li key={hit.index} data-testid="keyword-row" className="grid grid-cols-[2rem_minmax(0,1fr)_auto] items-center gap-x-3 rounded-md border border-slate-200 bg-white px-3 py-2">

@@ -7,7 +7,8 @@
 //   count      each distinct piece counted by the model's own tokenizer (on the server: the model's worker)
 //   chunk      each method: sentences, paragraphs, tokens (128 / 16), recursive (the model's window)
 //   keyword    the BM25 index of the sentence chunks, and one query
-import { getModelInfo, defaultModelId, loadTokenizer } from "../../lib/engine";
+import { getModelInfo, defaultModelId } from "../../lib/engine";
+import { loadTokenizer } from "../../lib/engine/tools";
 import { chunkParsed } from "../../lib/kb/chunk/chunk-document";
 import { distinctKeys, piecesOf } from "../../lib/kb/chunk/pieces";
 import { cleanEntries, splitLines } from "../../lib/kb/clean";

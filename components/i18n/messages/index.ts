@@ -4,6 +4,7 @@
  */
 import type { Locale } from "../locale";
 import { common } from "./common";
+import { documents, keyword } from "./documents";
 import { errors } from "./errors";
 import { kb } from "./kb";
 import { lab } from "./lab";
@@ -15,7 +16,7 @@ import { search } from "./search";
 import { settings } from "./settings";
 import { why } from "./why";
 
-const AREAS = { common, errors, kb, lab, labWhy, library, results, room, search, settings, why };
+const AREAS = { common, documents, errors, kb, keyword, lab, labWhy, library, results, room, search, settings, why };
 
 type Areas = typeof AREAS;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

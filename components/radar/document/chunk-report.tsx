@@ -1,14 +1,16 @@
 "use client";
 
 import type { ChunkReport } from "@/lib/api/contract";
-import type { DocumentStrings } from "./strings";
+import { useI18n } from "../../i18n/use-messages";
 
 /** Chunk count and a token-length histogram against the model's window; chunks over it are counted, never hidden. */
-export function ChunkReportView({ report, strings }: { report: ChunkReport; strings: DocumentStrings }) {
+export function ChunkReportView({ report }: { report: ChunkReport }) {
+  const { t, n } = useI18n();
+  const strings = t.documents;
   const max = Math.max(1, ...report.histogram.map((bin) => bin.count), report.overWindow.length);
   return (
     <div data-testid="chunk-report" data-count={report.count} data-over={report.overWindow.length} className="text-sm">
-      <p>{strings.chunksReport(report.count, report.window)}</p>
+      <p>{strings.chunksReport(n(report.count), n(report.window))}</p>
       <figure aria-label={strings.tokenHistogram} className="mt-1">
         <div className="flex h-12 items-end gap-px" role="img" aria-label={`${strings.tokenHistogram}: ${report.histogram.map((b) => `${b.start}-${b.end}: ${b.count}`).join(", ")}; > ${report.window}: ${report.overWindow.length}`}>
           {report.histogram.map((bin) => (
@@ -22,7 +24,7 @@ export function ChunkReportView({ report, strings }: { report: ChunkReport; stri
           <span>{report.window} | &gt;</span>
         </figcaption>
       </figure>
-      {report.overWindow.length ? <p className="text-amber-800" data-testid="over-window">{strings.overWindow(report.overWindow.length, report.window)}</p> : null}
+      {report.overWindow.length ? <p className="text-amber-800" data-testid="over-window">{strings.overWindow(n(report.overWindow.length), n(report.window))}</p> : null}
     </div>
   );
 }

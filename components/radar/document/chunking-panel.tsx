@@ -5,11 +5,13 @@ import type { SearchResponse } from "@/lib/api/contract";
 import { ChunkReportView } from "./chunk-report";
 import { DocumentView } from "./document-view";
 import { hitsOf, LIST_KINDS, RankedList, type ListKind } from "./ranked-list";
-import type { DocumentStrings } from "./strings";
+import { useI18n } from "../../i18n/use-messages";
 import type { BuiltChunking } from "./use-document-search";
 
 /** One chunking of the document: its report, the document with its chunks shaded, and a ranked list beside it. */
-export function ChunkingPanel({ idPrefix, built, response, strings }: { idPrefix: string; built: BuiltChunking; response: SearchResponse | undefined; strings: DocumentStrings }) {
+export function ChunkingPanel({ idPrefix, built, response }: { idPrefix: string; built: BuiltChunking; response: SearchResponse | undefined }) {
+  const { t, n } = useI18n();
+  const strings = t.documents;
   const [kind, setKind] = useState<ListKind>("semantic");
   const semantic = response ? hitsOf(response, "semantic") : [];
   const listed = response ? hitsOf(response, kind) : [];
@@ -22,8 +24,8 @@ export function ChunkingPanel({ idPrefix, built, response, strings }: { idPrefix
         {strings.methods[built.chunking.method]}
         {built.chunking.size ? ` · ${built.chunking.size} / ${built.chunking.overlap ?? 0}` : ""}
       </h2>
-      {built.report ? <ChunkReportView report={built.report} strings={strings} /> : null}
-      {built.resumed ? <p className="text-sm text-slate-700" data-testid="resumed">{strings.resumed(built.resumed)}</p> : null}
+      {built.report ? <ChunkReportView report={built.report} /> : null}
+      {built.resumed ? <p className="text-sm text-slate-700" data-testid="resumed">{strings.resumed(n(built.resumed))}</p> : null}
       <div className="flex flex-wrap items-center gap-2 text-sm" role="radiogroup" aria-label={strings.rankBy}>
         {LIST_KINDS.map((k) => (
           <label key={k} className="flex items-center gap-1">
@@ -43,8 +45,8 @@ export function ChunkingPanel({ idPrefix, built, response, strings }: { idPrefix
         ) : null}
       </div>
       <div className="grid gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <DocumentView idPrefix={idPrefix} document={built.document} chunks={built.chunks} scores={scores} marked={marked} strings={strings} />
-        {response ? <RankedList idPrefix={idPrefix} kind={kind} hits={listed} strings={strings} /> : null}
+        <DocumentView idPrefix={idPrefix} document={built.document} chunks={built.chunks} scores={scores} marked={marked} />
+        {response ? <RankedList idPrefix={idPrefix} kind={kind} hits={listed} /> : null}
       </div>
     </section>
   );

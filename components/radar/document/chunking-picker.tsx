@@ -1,10 +1,11 @@
 "use client";
 
 import { CHUNK_DEFAULTS, CHUNK_METHODS, type ChunkingSpec, type ChunkMethod } from "@/lib/api/contract";
-import type { DocumentStrings } from "./strings";
+import { useI18n } from "../../i18n/use-messages";
 
 /** Method, and size and overlap for the token-counting methods. */
-export function ChunkingPicker({ label, value, onChange, strings, testId }: { label: string; value: ChunkingSpec; onChange: (next: ChunkingSpec) => void; strings: DocumentStrings; testId: string }) {
+export function ChunkingPicker({ label, value, onChange, testId }: { label: string; value: ChunkingSpec; onChange: (next: ChunkingSpec) => void; testId: string }) {
+  const strings = useI18n().t.documents;
   const defaults: { size?: number; overlap?: number } = CHUNK_DEFAULTS[value.method];
   const counted = value.method === "tokens" || value.method === "recursive";
   return (

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { bandOf, type Band } from "@/lib/kb/bands";
 import type { ChunkSpan, ParsedDocument } from "@/lib/api/contract";
-import type { DocumentStrings } from "./strings";
+import { useI18n } from "../../i18n/use-messages";
 
 /** The colours of the radar's score bands (result-row.tsx), as backgrounds behind the matching text. */
 const BAND_SHADES: Record<Band, string> = {
@@ -21,7 +21,6 @@ interface Props {
   scores: Map<number, number>;
   /** Chunks marked as hits of the list beside (keyword or hybrid), by rank. */
   marked: Map<number, number>;
-  strings: DocumentStrings;
 }
 
 interface Piece {
@@ -31,7 +30,8 @@ interface Piece {
 }
 
 /** The document's text, blocks as paragraphs (headings as headings), each chunk shaded by its score. */
-export function DocumentView({ idPrefix, document, chunks, scores, marked, strings }: Props) {
+export function DocumentView({ idPrefix, document, chunks, scores, marked }: Props) {
+  const strings = useI18n().t.documents;
   const blocks = useMemo(() => document.blocks.map((block) => ({ block, pieces: piecesOf(block, chunks) })), [document, chunks]);
   let lastPage = 0;
   return (
@@ -55,7 +55,7 @@ export function DocumentView({ idPrefix, document, chunks, scores, marked, strin
               data-score={score === undefined ? "" : score.toFixed(4)}
               data-band={score === undefined ? "" : bandOf(score)}
               data-marked={rank ?? ""}
-              title={score === undefined ? undefined : `cosine ${score.toFixed(4)}`}
+              title={score === undefined ? undefined : strings.cosineTitle(score.toFixed(4))}
               className={`${shade} ${rank ? "outline outline-2 outline-blue-600" : ""} scroll-mt-24 rounded-sm`}
             >
               {text}
@@ -67,7 +67,7 @@ export function DocumentView({ idPrefix, document, chunks, scores, marked, strin
           <div key={block.start}>
             {marker ? (
               <p id={`${idPrefix}-page-${marker}`} data-testid="page-marker" className="my-2 border-t border-dashed border-slate-300 pt-1 text-xs text-slate-500">
-                {strings.page(marker)}
+                {strings.page(String(marker))}
               </p>
             ) : null}
             <Tag className={block.kind === "heading" ? "mb-2 mt-3 text-lg font-semibold" : "mb-3 whitespace-pre-wrap"}>{content}</Tag>

@@ -2,7 +2,7 @@
 
 import { bandOf } from "@/lib/kb/bands";
 import type { SearchResponse } from "@/lib/api/contract";
-import type { DocumentStrings } from "./strings";
+import { useI18n } from "../../i18n/use-messages";
 
 export const LIST_KINDS = ["semantic", "keyword", "hybrid"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -25,7 +25,8 @@ export function hitsOf(response: SearchResponse, kind: ListKind): ListedHit[] {
 }
 
 /** A ranked list beside the document: each hit links to its place (its page in a PDF). */
-export function RankedList({ idPrefix, kind, hits, strings }: { idPrefix: string; kind: ListKind; hits: ListedHit[]; strings: DocumentStrings }) {
+export function RankedList({ idPrefix, kind, hits }: { idPrefix: string; kind: ListKind; hits: ListedHit[] }) {
+  const strings = useI18n().t.documents;
   const scale = kind === "keyword" ? strings.keywordScale : kind === "hybrid" ? strings.hybridScale : null;
   return (
     <section data-testid="document-hits" data-kind={kind} aria-label={strings.columns[kind]} className="flex min-w-0 flex-col gap-2">
@@ -53,7 +54,7 @@ export function RankedList({ idPrefix, kind, hits, strings }: { idPrefix: string
               <span className="font-mono" data-testid="hit-score">{kind === "hybrid" ? hit.score.toFixed(5) : hit.score.toFixed(4)}</span>
               {hit.span?.page !== undefined ? (
                 <a data-testid="hit-page" href={`#${idPrefix}-page-${hit.span.page}`} className="text-blue-700 underline">
-                  {strings.page(hit.span.page)}
+                  {strings.page(String(hit.span.page))}
                 </a>
               ) : null}
               {hit.metadata ? <span data-testid="hit-metadata">{Object.entries(hit.metadata).map(([k, v]) => `${k}: ${v}`).join(" · ")}</span> : null}

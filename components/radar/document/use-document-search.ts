@@ -44,6 +44,7 @@ export function useDocumentSearch() {
   const [error, setError] = useState<AppError | null>(null);
   const memo = useRef(new Map<string, BuiltChunking>());
   const running = useRef<AbortController | null>(null);
+  const shown = useRef<BuiltChunking[]>([]);
 
   const embedOne = useCallback(async (run: DocumentRun, chunking: ChunkingSpec, signal: AbortSignal): Promise<BuiltChunking> => {
     const key = keyOf(run.model, run.source, chunking);
@@ -78,11 +79,10 @@ export function useDocumentSearch() {
       try {
         const next: BuiltChunking[] = [];
         for (const chunking of input.chunkings) next.push(await embedOne(input, chunking, abort.signal));
+        shown.current = next;
         setBuilt(next);
         setPhase({ kind: "searching" });
-        const found = await Promise.all(
-          next.map((b) => searchKnowledgeBase({ kbId: b.kbId, query: input.query, topK: input.topK, keyword: true, hybrid: true, ...(input.filter ? { filter: input.filter } : {}) }, abort.signal)),
-        );
+        const found = await searchEach(next, input, abort.signal);
         if (running.current === abort) setResponses(found);
       } catch (caught) {
         if (running.current === abort) setError(caught instanceof AppError ? caught : new AppError("internal", "Something went wrong; try again."));
@@ -99,20 +99,37 @@ export function useDocumentSearch() {
   /** A saved document's knowledge base (a shared link): its view without embedding anything. */
   const adopt = useCallback((chunking: BuiltChunking) => {
     memo.current.set(chunking.key, chunking);
+    shown.current = [chunking];
     setBuilt([chunking]);
   }, []);
 
-  const searchSaved = useCallback(async (kbId: string, query: string, topK: number) => {
+  /** Searches the chunkings on view again (another query, another filter), embedding nothing. */
+  const searchShown = useCallback(async (input: Pick<DocumentRun, "query" | "topK" | "filter">) => {
+    if (shown.current.length === 0) return;
+    running.current?.abort();
+    const abort = new AbortController();
+    running.current = abort;
+    setError(null);
     setPhase({ kind: "searching" });
     try {
-      setResponses([await searchKnowledgeBase({ kbId, query, topK, keyword: true, hybrid: true })]);
+      const found = await searchEach(shown.current, input, abort.signal);
+      if (running.current === abort) setResponses(found);
     } catch (caught) {
-      setError(caught instanceof AppError ? caught : new AppError("internal", "Something went wrong; try again."));
+      if (running.current === abort) setError(caught instanceof AppError ? caught : new AppError("internal", "Something went wrong; try again."));
     } finally {
-      setPhase({ kind: "idle" });
+      if (running.current === abort) {
+        running.current = null;
+        setPhase({ kind: "idle" });
+      }
     }
   }, []);
 
   const cancel = useCallback(() => running.current?.abort(), []);
-  return { phase, built, responses, error, run, cancel, adopt, searchSaved, keyOf, dismissError: () => setError(null) };
+  return { phase, built, responses, error, run, cancel, adopt, searchShown, keyOf, dismissError: () => setError(null) };
+}
+
+/** Each chunking searched with keyword and hybrid lists beside the semantic one, under one filter. */
+function searchEach(chunkings: readonly BuiltChunking[], input: Pick<DocumentRun, "query" | "topK" | "filter">, signal: AbortSignal): Promise<SearchResponse[]> {
+  const filter = input.filter ? { filter: input.filter } : {};
+  return Promise.all(chunkings.map((b) => searchKnowledgeBase({ kbId: b.kbId, query: input.query, topK: input.topK, keyword: true, hybrid: true, ...filter }, signal)));
 }
