@@ -13,7 +13,8 @@ const nextConfig: NextConfig = {
     // The proxy (proxy.ts) buffers each body it sees and hands the route only the pieces (up to 64 KB each) that
     // arrived before this many bytes; the piece that crosses it is dropped whole. 1 MiB over the routes' limit,
     // a route always sees more than its limit of an oversized body (413) instead of a cut one ("not JSON", 422).
-    // The import (up to 128 MB) is outside the proxy's matcher and reads its body itself.
+    // The import (up to 128 MB) and POST /api/kb (a document, up to 32 MB) are outside the proxy's matcher and
+    // read their bodies themselves.
     proxyClientMaxBodySize: MAX_BODY_BYTES + 1024 ** 2,
   },
   // Says nothing about the server to a client that does not need to know.

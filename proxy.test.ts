@@ -1,7 +1,7 @@
 /** The proxy's rules on real NextRequests: what a cross-site page, a rebinding page and a wrong type get. */
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { proxy } from "./proxy";
+import { config, proxy } from "./proxy";
 
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): NextRequest {
   return new NextRequest(`http://127.0.0.1:3000${path}`, { method: init.method ?? "GET", headers: { host: "127.0.0.1:3000", ...init.headers }, body: init.body });
@@ -12,6 +12,12 @@ async function refusal(response: Response) {
 }
 
 describe("proxy", () => {
+  it("runs on every path but the two whose bodies are over its buffer (the import, a document to POST /api/kb)", () => {
+    const runsOn = (path: string) => new RegExp(`^${config.matcher[0]}$`).test(path);
+    for (const path of ["/", "/documents", "/api/kbs", "/api/kbs/kb_1", "/api/kbx", "/api/search", "/v1/embeddings"]) expect(runsOn(path), path).toBe(true);
+    for (const path of ["/api/kb", "/api/kbs/import", "/_next/static/x.js"]) expect(runsOn(path), path).toBe(false);
+  });
+
   it("lets a same-origin JSON POST through", () => {
     const response = proxy(request("/api/search", { method: "POST", headers: { "content-type": "application/json", origin: "http://127.0.0.1:3000", "content-length": "2" }, body: "{}" }));
     expect(response.headers.get("x-middleware-next")).toBe("1");

@@ -24,8 +24,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets carry no state to protect. The import is left out because the proxy buffers every body it
-  // sees, and only its first `proxyClientMaxBodySize` bytes (next.config.ts) reach the route: an export of up to
-  // MAX_IMPORT_BYTES would arrive cut. Its route applies the same rules itself (checkRequest).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/kbs/import(?:/|$)).*)"],
+  // Static assets carry no state to protect. The import and POST /api/kb are left out because the proxy buffers
+  // every body it sees, and only its first `proxyClientMaxBodySize` bytes (next.config.ts) reach the route: an
+  // export of up to MAX_IMPORT_BYTES, or a document of up to MAX_KB_BODY_BYTES, would arrive cut. Their routes
+  // apply the same rules themselves (lib/api/outside-proxy.ts).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|api/kbs/import(?:/|$)|api/kb(?:/|$)).*)"],
 };

@@ -145,11 +145,11 @@ test("a GET that starts work is refused from a foreign page, as a POST is", asyn
   expect((await send("/api/status", { headers: { "sec-fetch-site": "same-origin" } })).status).toBe(200);
 });
 
-test("a chunked body over the 10 MB limit gets 413, not a cut body's 422", async () => {
-  const body = JSON.stringify({ entries: Array.from({ length: 11_000 }, (_, i) => `${i} ${"x".repeat(1_000)}`) });
-  const answer = await new Promise<Answer>((resolve, reject) => {
+/** POSTs a body in 64 KB pieces with no Content-Length (chunked), as a stream that lies about nothing would. */
+function sendChunked(path: string, body: string): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
     let answered = false;
-    const req = httpRequest({ host: base.hostname, port: base.port, path: "/api/kb", method: "POST", headers: { ...json, "transfer-encoding": "chunked" } }, (res) => {
+    const req = httpRequest({ host: base.hostname, port: base.port, path, method: "POST", headers: { ...json, "transfer-encoding": "chunked" } }, (res) => {
       answered = true;
       let text = "";
       res.setEncoding("utf8");
@@ -161,6 +161,23 @@ test("a chunked body over the 10 MB limit gets 413, not a cut body's 422", async
     for (let offset = 0; offset < body.length; offset += 64 * 1024) req.write(body.slice(offset, offset + 64 * 1024));
     req.end();
   });
+}
+
+test("a chunked body over the 10 MB limit gets 413, not a cut body's 422", async () => {
+  const answer = await sendChunked("/api/search", JSON.stringify({ query: "q", entries: Array.from({ length: 11_000 }, (_, i) => `${i} ${"x".repeat(1_000)}`) }));
   expect(answer.status).toBe(413);
   expect(JSON.parse(answer.body).error.message).toMatch(/expected at most 10\.0 MB, got more than 10\.0 MB/);
+});
+
+test("POST /api/kb takes a document body past the proxy's buffer whole, refuses one over 32 MB with 413, and the server stays responsive", async () => {
+  // 11 MB of bytes that are not a PDF, as base64 (15 MB of JSON): the parser's own refusal shows the body arrived
+  // whole (a cut one would be "not JSON").
+  const junk = Buffer.alloc(11 * 1024 * 1024, 7).toString("base64");
+  const whole = await sendChunked("/api/kb", JSON.stringify({ document: { base64: junk, name: "scan.pdf" } }));
+  expect(whole.status).toBe(422);
+  expect(JSON.parse(whole.body).error.message).toMatch(/scan\.pdf could not be read as a PDF/);
+  const huge = await sendChunked("/api/kb", JSON.stringify({ document: { base64: "A".repeat(40 * 1024 * 1024), name: "huge.pdf" } }));
+  expect(huge.status).toBe(413);
+  expect(JSON.parse(huge.body).error.message).toMatch(/expected at most 32\.0 MB, got more than 32\.0 MB/);
+  expect((await send("/api/status")).status).toBe(200);
 });

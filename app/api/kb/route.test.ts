@@ -83,6 +83,15 @@ describe("POST /api/kb", () => {
     expect((await response.json()).error.message).toMatch(/expected at most 32\.0 MB, got/);
   });
 
+  it("applies the proxy's rules itself (it is outside the proxy): a foreign Origin gets 403, a form body 415", async () => {
+    const headers = { "content-type": "application/json", origin: "https://evil.example" };
+    const foreign = await POST(new Request("http://localhost/api/kb", { method: "POST", headers, body: JSON.stringify({ entries: ["a"] }) }));
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).error.message).toMatch(/Cross-site request refused/);
+    const form = await POST(new Request("http://localhost/api/kb", { method: "POST", headers: { "content-type": "text/plain" }, body: "entries=a" }));
+    expect(form.status).toBe(415);
+  });
+
   it("refuses more than 50,000 entries with 413", async () => {
     const response = await POST(post({ entries: Array.from({ length: 50_001 }, (_, i) => `entry ${i}`) }));
     expect(response.status).toBe(413);

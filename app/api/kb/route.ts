@@ -1,6 +1,7 @@
 import { otherMethodsIn } from "@/lib/api/dialect";
 import { kbRequestSchema, MAX_KB_BODY_BYTES, type KbEvent } from "@/lib/api/contract";
 import { ndjsonResponse } from "@/lib/api/ndjson";
+import { checkOutsideProxy } from "@/lib/api/outside-proxy";
 import { errorResponse } from "@/lib/api/respond";
 import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { openKbJob } from "@/lib/kb/build-kb";
@@ -15,6 +16,8 @@ import { openKbJob } from "@/lib/kb/build-kb";
 export async function POST(request: Request) {
   let job;
   try {
+    // Outside the proxy (a document's body is over its buffer): its rules apply here.
+    checkOutsideProxy(request);
     job = await openKbJob(parseWith(kbRequestSchema, await readJsonBody(request, MAX_KB_BODY_BYTES)));
   } catch (error) {
     return errorResponse(error);

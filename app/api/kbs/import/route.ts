@@ -1,10 +1,9 @@
 import { exportFileSchema, MAX_IMPORT_BYTES, type ExportFile } from "@/lib/api/contract";
 import { otherMethodsIn } from "@/lib/api/dialect";
 import { damagedExportMessage, exportFileProblem, notAnExportMessage } from "@/lib/api/export-file-check";
-import { checkRequest } from "@/lib/api/guards";
+import { checkOutsideProxy } from "@/lib/api/outside-proxy";
 import { respond } from "@/lib/api/respond";
 import { readJsonBody } from "@/lib/api/validate";
-import { config } from "@/lib/config";
 import { AppError, isAppError } from "@/lib/errors";
 import { importKb } from "@/lib/kb/library";
 
@@ -14,10 +13,7 @@ import { importKb } from "@/lib/kb/library";
  */
 export async function POST(request: Request) {
   return respond(async () => {
-    const url = new URL(request.url);
-    const { method, headers } = request;
-    const { allowedHosts, allowedOrigins } = config();
-    checkRequest({ method, pathname: url.pathname, protocol: url.protocol, headers, host: headers.get("host") ?? url.host }, { hosts: allowedHosts, origins: allowedOrigins });
+    checkOutsideProxy(request);
     return importKb(await readExport(request));
   });
 }
