@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures";
 
 /** A two-page handbook, printed to PDF by this chromium: the test makes its own document. */
@@ -107,6 +108,10 @@ test.describe("a table in a Chinese browser", () => {
     // The keyword list under the filter: rows with 苹果 among the food rows only.
     await panel.getByTestId("list-kind-keyword").check();
     await expect(panel.getByTestId("document-hit")).toHaveCount(2);
+
+    // The page with its results, filter and lists: no serious or critical accessibility violation.
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
     await expect(page).toHaveURL(/where\.category=/);
     await page.reload();

@@ -35,7 +35,8 @@ export function DocumentView({ idPrefix, document, chunks, scores, marked }: Pro
   const blocks = useMemo(() => document.blocks.map((block) => ({ block, pieces: piecesOf(block, chunks) })), [document, chunks]);
   let lastPage = 0;
   return (
-    <div data-testid="document-view" aria-label={strings.documentView} className="max-h-[70vh] overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 leading-7">
+    // A region of its own that the keyboard can scroll (tabIndex): the document is taller than its box.
+    <div data-testid="document-view" role="region" tabIndex={0} aria-label={strings.documentView} className="max-h-[70vh] overflow-y-auto rounded-lg border border-slate-200 bg-white p-4 leading-7">
       {blocks.map(({ block, pieces }) => {
         const page = pageOf(document, block.start);
         const marker = page && page !== lastPage ? page : null;
