@@ -75,6 +75,11 @@ export interface SearchInput {
   /** Known poolings, each once. @default [the model's native pooling] */
   poolings?: readonly Pooling[];
   topK: number;
+  /**
+   * Rank on the first `dimensions` of every vector, renormalized (a Matryoshka cut); only for a model whose card
+   * declares Matryoshka training. @default every dimension
+   */
+  dimensions?: number;
 }
 
 export interface SearchHit {
@@ -109,5 +114,7 @@ export interface SearchResult {
    * index: the top k are approximate (recall@10 >= 0.95 in `npm run bench -- store`), and there are no histograms.
    */
   approximate: boolean;
+  /** Present when the scores are of a Matryoshka cut: the first `used` of the model's `of` dimensions. */
+  dimensions?: { used: number; of: number };
   timings: Timings;
 }

@@ -1,35 +1,33 @@
 /**
  * `dimensions` through the official openai SDK (its fetch pointed at the route handler, no HTTP server) and TEI's
- * /embed, on the real MiniLM weights in two folders of a models folder of their own: `all-MiniLM-L6-v2` as
- * installed (its card declares no Matryoshka training) and `minilm-mrl`, the same files with a
- * semantic_radar.json that declares Matryoshka cuts from 32 (standing in for a model that declares them).
+ * /embed, and the radar's /api/search, on the real MiniLM weights in two folders of a models folder of their own:
+ * `all-MiniLM-L6-v2` as installed (its card declares no Matryoshka training) and `minilm-mrl`, the same files
+ * declaring Matryoshka cuts from 32 (testing/matryoshka-model.ts).
  */
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { NextRequest } from "next/server";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StatusResponse } from "@/lib/api/contract";
 import { reloadConfig } from "@/lib/config";
 import { rescanModels } from "@/lib/engine";
+import { makeMatryoshkaModel, MINILM_DIR } from "@/testing/matryoshka-model";
 import { jsonPost } from "@/testing/route-calls";
 import { POST as postEmbed } from "../../embed/route";
+import { POST as postSearch } from "../../api/search/route";
 import { GET as getStatus } from "../../api/status/route";
 import { POST } from "./route";
 
-const REAL = resolve("models", "all-MiniLM-L6-v2");
 const DOC = "To reset your password, open Settings and choose Forgot password.";
 
 let openai: OpenAI;
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), "radar-mrl-"));
-  symlinkSync(REAL, join(dir, "all-MiniLM-L6-v2"));
-  const mrl = join(dir, "minilm-mrl");
-  mkdirSync(mrl);
-  for (const file of readdirSync(REAL)) if (file !== "semantic_radar.json") symlinkSync(join(REAL, file), join(mrl, file));
-  writeFileSync(join(mrl, "semantic_radar.json"), JSON.stringify({ description: "MiniLM declared as Matryoshka, for tests", languages: ["en"], matryoshka: { min: 32 } }));
+  symlinkSync(MINILM_DIR, join(dir, "all-MiniLM-L6-v2"));
+  makeMatryoshkaModel(dir, "minilm-mrl");
   reloadConfig({ ...process.env, SEMANTIC_RADAR_MODELS_DIR: dir });
   rescanModels();
   const fetch = (url: string | URL | Request, init?: RequestInit) => POST(new Request(url, init));
@@ -97,5 +95,36 @@ describe("GET /api/status", () => {
     const byId = new Map(body.models.map((m) => [m.id, m]));
     expect(byId.get("minilm-mrl")?.matryoshka).toEqual({ min: 32, sizes: [32, 64, 128, 256, 384] });
     expect(byId.get("all-MiniLM-L6-v2")?.matryoshka).toBeUndefined();
+  });
+});
+
+describe("POST /api/search `dimensions` (the radar's cut)", () => {
+  const FAQ = [DOC, "Shipping to Europe takes five to seven business days.", "We accept credit cards and bank transfers.", "The mobile app works on Android and iOS."];
+  const QUERY = "How do I change my password?";
+
+  it("ranks on the cut: each score is the cosine of the query's and the entry's first 64 dimensions, renormalized", async () => {
+    const response = await postSearch(jsonPost("/api/search", { model: "minilm-mrl", entries: FAQ, query: QUERY, poolings: ["mean"], dimensions: 64 }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.dimensions).toEqual({ used: 64, of: 384 });
+    const query = (await openai.embeddings.create({ model: "minilm-mrl", input: QUERY, input_type: "query", dimensions: 64 } as OpenAI.EmbeddingCreateParams)).data[0].embedding;
+    const docs = (await openai.embeddings.create({ model: "minilm-mrl", input: FAQ, dimensions: 64 })).data.map((d) => d.embedding);
+    for (const hit of body.results.mean as { index: number; score: number }[]) expect(hit.score).toBeCloseTo(cosine(query, docs[hit.index]), 5);
+    expect(body.results.mean[0].index).toBe(0);
+
+    // The same knowledge base at another cut and at full size: re-ranked from the vectors held, nothing re-embedded.
+    const again = await (await postSearch(jsonPost("/api/search", { kbId: body.kbId, query: QUERY, poolings: ["mean"], dimensions: 128 }))).json();
+    expect(again.dimensions).toEqual({ used: 128, of: 384 });
+    const full = await (await postSearch(jsonPost("/api/search", { kbId: body.kbId, query: QUERY, poolings: ["mean"] }))).json();
+    expect(full.dimensions).toBeUndefined();
+    expect(full.results.mean[0].score).not.toBeCloseTo(body.results.mean[0].score, 3);
+  });
+
+  it("refuses a cut of a model without Matryoshka, and one below the declared minimum, in plain words", async () => {
+    const plain = await postSearch(jsonPost("/api/search", { model: "all-MiniLM-L6-v2", entries: FAQ, query: QUERY, dimensions: 64 }));
+    expect(plain.status).toBe(422);
+    expect((await plain.json()).error.message).toMatch(/all-MiniLM-L6-v2 does not declare Matryoshka \(MRL\) training/);
+    const small = await postSearch(jsonPost("/api/search", { model: "minilm-mrl", entries: FAQ, query: QUERY, dimensions: 8 }));
+    expect((await small.json()).error.message).toMatch(/expected an integer from 32 to 384/);
   });
 });

@@ -23,6 +23,8 @@ export const searchRequestSchema = z
     poolings: poolingListField(MAX_POOLING_NAMES, `expected at most ${MAX_POOLING_NAMES} pooling names (there are ${POOLINGS.length})`).optional(),
     /** @default 10 */
     topK: z.int({ error: topKError }).min(MIN_TOP_K, { error: topKError }).max(MAX_TOP_K, { error: topKError }).default(DEFAULT_TOP_K),
+    /** Rank on a Matryoshka cut: the first `dimensions` of each vector, renormalized (models that declare it). @default all */
+    dimensions: z.int({ error: "expected a positive integer" }).min(1, { error: "expected a positive integer" }).optional(),
   })
   .refine((body) => (body.kbId === undefined) !== (body.entries === undefined), {
     error: (issue) => {
