@@ -8,7 +8,7 @@ import "server-only";
 import { admission, defaultModelId, getModelInfo, loadEngine, type EmbeddingEngine, type Permit } from "../engine";
 import type { Pooling } from "../pooling/strategies";
 import { matryoshkaCut } from "../pooling/matryoshka";
-import { checkDimensions } from "../serve/dimensions";
+import { checkDimensions } from "../engine/dimensions-rule";
 import { loadKbJob, prepareKb, throwIfCancelled } from "./build-kb";
 import { kbRepository, type OpenedKb } from "./repository";
 import type { SearchInput, SearchResult, Timings } from "./types";

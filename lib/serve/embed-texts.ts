@@ -7,7 +7,8 @@
 import "server-only";
 import { admission, defaultModelId, getModelInfo, loadEngine, type EmbeddingEngine, type ModelInfo, type Permit, type TextKind, type TruncationDirection } from "../engine";
 import type { Pooling } from "../pooling/strategies";
-import { checkDimensions, keepDimensions, scaleRows, truncateDimensions, type UndeclaredCut } from "./dimensions";
+import { checkDimensions, type UndeclaredCut } from "../engine/dimensions-rule";
+import { keepDimensions, scaleRows, truncateDimensions } from "./dimensions";
 import { checkTokenLimits } from "./token-limits";
 
 export interface EmbedTextsRequest {
