@@ -35,5 +35,5 @@ export function checkDimensions(model: CutTarget, dimensions: number, undeclared
 }
 
 function invalidDimensions(message: string): AppError {
-  return new AppError("invalid_input", `\`dimensions\`: ${message}`);
+  return new AppError("invalid_input", `\`dimensions\`: ${message}`, { param: "dimensions" });
 }

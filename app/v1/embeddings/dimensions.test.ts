@@ -63,7 +63,7 @@ describe("POST /v1/embeddings `dimensions` with the openai SDK", () => {
   it("refuses a cut below the declared minimum, and more than the full size, in OpenAI's shape", async () => {
     const small = await apiError(openai.embeddings.create({ model: "minilm-mrl", input: "x", dimensions: 16 }));
     expect(small.status).toBe(400);
-    expect(small.error).toMatchObject({ type: "invalid_request_error", code: "invalid_input" });
+    expect(small.error).toMatchObject({ type: "invalid_request_error", code: "invalid_input", param: "dimensions" });
     expect(small.message).toMatch(/expected an integer from 32 to 384 \(the Matryoshka cuts minilm-mrl's card declares\), got 16/);
     const big = await apiError(openai.embeddings.create({ model: "minilm-mrl", input: "x", dimensions: 385 }));
     expect(big.message).toMatch(/expected at most 384/);
