@@ -58,13 +58,15 @@ test.describe("POST /v1/embeddings with the openai SDK", () => {
     }
   });
 
-  test("dimensions keeps the first components, re-normalized", async ({ baseURL }) => {
+  // The cut itself, on a model that declares Matryoshka cuts, is tested in app/v1/embeddings/dimensions.test.ts.
+  test("dimensions: a model without Matryoshka training is not cut (as OpenAI answers for ada-002), its full size is accepted", async ({ baseURL }) => {
     const openai = client(baseURL);
-    const full = await openai.embeddings.create({ model: "all-MiniLM-L6-v2", input: DOC, encoding_format: "float" });
-    const cut = await openai.embeddings.create({ model: "all-MiniLM-L6-v2", input: DOC, dimensions: 64 });
-    expect(cut.data[0].embedding).toHaveLength(64);
-    expect(norm(cut.data[0].embedding)).toBeCloseTo(1, 5);
-    expect(cosine(cut.data[0].embedding, full.data[0].embedding.slice(0, 64))).toBeGreaterThan(0.99999);
+    const refused = await apiError(openai.embeddings.create({ model: "all-MiniLM-L6-v2", input: DOC, dimensions: 64 }));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toMatch(/does not declare Matryoshka \(MRL\) training, so its vectors are not cut: leave `dimensions` out or send 384, got 64/);
+    const full = await openai.embeddings.create({ model: "all-MiniLM-L6-v2", input: DOC, dimensions: 384, encoding_format: "float" });
+    expect(full.data[0].embedding).toHaveLength(384);
+    expect(norm(full.data[0].embedding)).toBeCloseTo(1, 5);
   });
 
   test("GET /v1/models lists the installed models", async ({ baseURL }) => {

@@ -127,3 +127,20 @@ test("an import that is not a scenario file says what is wrong and keeps the sce
   await expect(page.getByTestId("scenario-notice")).toContainText("scenario 1, query: expected a non-empty text");
   await expect(lab.scenarioRows.first().getByTestId("scenario-query")).toHaveValue("kept");
 });
+
+test("the STS panel shows the Spearman at each Matryoshka cut, the full size last, and says the model was not trained for them", async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await expect(page.getByTestId("lab-model")).toHaveValue("all-MiniLM-L6-v2");
+  await page.getByTestId("compute-sts").click();
+  const bySize = page.getByTestId("sts-by-size");
+  await expect(bySize).toBeVisible({ timeout: 180_000 });
+  const rows = bySize.locator("tbody tr");
+  await expect(rows.locator("th")).toHaveText(["32", "64", "128", "256", "384 (full)"]);
+  // The full-size row is the panel's own per-pooling score; the 32-wide cut of a model not trained for it is lower.
+  const meanAt = async (row: number) => Number(await rows.nth(row).locator("td").nth(1).innerText());
+  const fullMean = Number(await page.getByTestId("sts-table").locator("tr").nth(1).locator("td").nth(1).innerText());
+  expect(await meanAt(4)).toBeCloseTo(fullMean, 2);
+  expect(await meanAt(0)).toBeLessThan(fullMean);
+  await expect(page.getByTestId("sts-panel")).toContainText("declares no Matryoshka training");
+});

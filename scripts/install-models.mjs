@@ -133,7 +133,7 @@ function writeSmallFiles(model, dir) {
   ];
   if (model.normalize) modules.push({ idx: 2, name: "2", path: "2_Normalize", type: "sentence_transformers.models.Normalize" });
   writeJson(join(dir, "modules.json"), modules);
-  writeJson(join(dir, "semantic_radar.json"), { description: model.description, languages: model.languages, default: model.default === true, hubId: model.hubId, sources: model.sources.map(({ graph, maven, sha256 }) => ({ graph, maven, sha256 })) });
+  writeJson(join(dir, "semantic_radar.json"), { description: model.description, languages: model.languages, default: model.default === true, hubId: model.hubId, sources: model.sources.map(({ graph, maven, sha256 }) => ({ graph, maven, sha256 })), ...(model.matryoshka ? { matryoshka: model.matryoshka } : {}) });
 }
 
 /** The stamp records what was installed; a matching stamp with every file present means nothing to do. */

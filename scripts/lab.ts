@@ -4,7 +4,7 @@
 // every pooling from one forward pass per text, and prints the article's table with real numbers beside its claims.
 import { AppError } from "../lib/errors";
 import { defaultModelId, getModelInfo, listModels } from "../lib/engine/index";
-import { toLabMarkdown, toLabSummaryMarkdown, toStsMarkdown } from "../lib/lab/markdown";
+import { toLabMarkdown, toLabSummaryMarkdown, toStsBySizeMarkdown, toStsMarkdown } from "../lib/lab/markdown";
 import { toLabJson, type LabReport } from "../lib/lab/report";
 import { runLabOnModel } from "../lib/lab/service";
 import { labSts, type LabSts } from "../lib/lab/sts";
@@ -45,8 +45,9 @@ runCli(async () => {
     const json = reports.map((report) => {
       const result = sts.get(report.model.id);
       if (!result) return toLabJson(report);
-      const spearman = Object.fromEntries(Object.entries(result.spearman).map(([p, x]) => [p, Number(x.toFixed(2))]));
-      return { ...toLabJson(report), sts: { dataset: result.dataset, pairs: result.pairs, spearman } };
+      const round = (scores: object) => Object.fromEntries(Object.entries(scores).map(([p, x]) => [p, Number((x as number).toFixed(2))]));
+      const bySize = result.bySize.map((row) => ({ dims: row.dims, spearman: round(row.spearman) }));
+      return { ...toLabJson(report), sts: { dataset: result.dataset, pairs: result.pairs, spearman: round(result.spearman), matryoshka: result.matryoshka, bySize } };
     });
     console.log(JSON.stringify(values.model === "all" ? json : json[0], null, 2));
     return;
@@ -54,7 +55,7 @@ runCli(async () => {
   for (const report of reports) {
     console.log(toLabMarkdown(report));
     const result = sts.get(report.model.id);
-    if (result) console.log(toStsMarkdown(result));
+    if (result) console.log(`${toStsMarkdown(result)}\n${toStsBySizeMarkdown(result)}`);
   }
   if (reports.length > 1) console.log(toLabSummaryMarkdown(reports));
 });

@@ -14,6 +14,8 @@ export async function POST(request: Request) {
       kind: body.prompt_name ?? "document",
       pooling: body.pooling,
       dimensions: body.dimensions ?? undefined,
+      // TEI cuts any model; OpenAI's route refuses a cut of one without Matryoshka training.
+      undeclaredCut: "cut",
       truncate: body.truncate ?? true,
       truncation: truncationOf(body.truncation_direction),
       normalize: body.normalize ?? true,

@@ -103,6 +103,35 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
           </caption>
         </table>
       ) : null}
+      {result?.bySize.length ? <StsBySize result={result} /> : null}
+    </div>
+  );
+}
+
+/** Spearman at each Matryoshka cut (rows) under each pooling (columns): how much survives in the first d dimensions. */
+function StsBySize({ result }: { result: LabSts }) {
+  const { t } = useI18n();
+  const full = result.bySize[result.bySize.length - 1].dims;
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <table data-testid="sts-by-size" className="text-sm">
+        <caption className="pb-1 text-left text-xs font-semibold text-slate-700">{t.lab.stsBySizeTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="pr-3 text-right font-medium">{t.lab.stsDimensions}</th>
+            {POOLINGS.map((p) => <th key={p} scope="col" className="px-2 text-right font-medium"><PoolingTag pooling={p} native={result.native} /></th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {result.bySize.map((row) => (
+            <tr key={row.dims}>
+              <th scope="row" className="pr-3 text-right font-mono font-normal tabular-nums">{row.dims === full ? t.lab.stsFullSize(row.dims) : row.dims}</th>
+              {POOLINGS.map((p) => <td key={p} className="px-2 text-right font-mono tabular-nums">{row.spearman[p].toFixed(2)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-1 text-xs text-slate-600">{t.lab.stsBySizeNote(result.matryoshka)}</p>
     </div>
   );
 }

@@ -122,6 +122,8 @@ export function Radar({ initial }: { initial: { settings: RadarSettings; problem
         onThreshold={(threshold) => update({ threshold })}
         topK={settings.topK}
         onTopK={(topK) => update({ topK })}
+        dimensions={radar.dimensions}
+        onDimensions={(dimensions) => update({ dimensions })}
         library={<LibraryPicker library={library} currentKbId={response?.kbId} onOpen={(id) => void share.open(id)} />}
         extra={
           <>

@@ -31,7 +31,20 @@ interface Props {
   extra?: ReactNode;
 }
 
-export function ResultsPanel({ response, poolings, truncated = [], extra, ...rest }: Props) {
+export function ResultsPanel(props: Props) {
+  const { t, n } = useI18n();
+  const cut = props.response.dimensions;
+  if (!cut) return <Columns {...props} />;
+  return (
+    <div className="flex flex-col gap-2">
+      <p data-testid="dimensions-note" className="text-sm text-slate-600">{t.results.cutNote(n(cut.used), n(cut.of))}</p>
+      {/* Explanations decompose the full-size cosine: they would not add up to a cut's score. */}
+      <Columns {...props} explanation={undefined} />
+    </div>
+  );
+}
+
+function Columns({ response, poolings, truncated = [], extra, ...rest }: Props) {
   const { t, n } = useI18n();
   const [left, right] = poolings;
   const common = { response, truncated: new Map(truncated.map((entry) => [entry.index, entry])), ...rest };

@@ -21,7 +21,7 @@ function fakeServer(options: { forget?: number; failSearch?: AppError } = {}) {
       return { type: "done", kbId, model: body.model, count: body.entries.length, dims: 384, truncated: [], report: { given: 2, kept: 2, blank: 0, symbolsOnly: 0, duplicates: 0, cutToChars: [] }, cached: false, timings: { totalMs: 1 } } satisfies KbDone;
     },
     async search(body) {
-      calls.push(`search ${body.kbId} [${body.poolings.join(",")}] top ${body.topK}`);
+      calls.push(`search ${body.kbId} [${body.poolings.join(",")}] top ${body.topK}${body.dimensions ? ` dims ${body.dimensions}` : ""}`);
       if (options.failSearch) throw options.failSearch;
       if (forget > 0) {
         forget--;
@@ -43,6 +43,14 @@ describe("runSearch", () => {
     expect(result.kbId).toBe("kb_1");
     expect(calls).toEqual([`embed 2 -> kb_1`, `search kb_1 [${POOLINGS.join(",")}] top 5`]);
     expect(memo.current).toEqual({ key: kbKey(INPUT.model, INPUT.entries), kbId: "kb_1" });
+  });
+
+  it("ranks a Matryoshka cut of the same knowledge base without embedding it again", async () => {
+    const { api, calls } = fakeServer();
+    const memo: EmbeddedMemo = { current: null };
+    await runSearch(INPUT, api, memo, signal);
+    await runSearch({ ...INPUT, dimensions: 64 }, api, memo, signal);
+    expect(calls).toEqual([`embed 2 -> kb_1`, `search kb_1 [${POOLINGS.join(",")}] top 5`, `search kb_1 [${POOLINGS.join(",")}] top 5 dims 64`]);
   });
 
   it("never re-sends an unchanged knowledge base, and sends a changed one or another model's", async () => {

@@ -21,12 +21,14 @@ export interface SearchInput {
   entries: string[];
   query: string;
   topK: number;
+  /** A Matryoshka cut to rank on (models that declare one). @default every dimension */
+  dimensions?: number;
 }
 
 /** The two calls a search makes (lib/api/client.ts in the browser). */
 export interface SearchApi {
   embed(body: { model: string; entries: string[] }, options: { signal: AbortSignal; onProgress: (event: KbProgress) => void }): Promise<KbDone>;
-  search(body: { kbId: string; query: string; poolings: string[]; topK: number; keyword?: boolean; hybrid?: boolean }, signal: AbortSignal): Promise<SearchResponse>;
+  search(body: { kbId: string; query: string; poolings: string[]; topK: number; keyword?: boolean; hybrid?: boolean; dimensions?: number }, signal: AbortSignal): Promise<SearchResponse>;
 }
 
 /** The knowledge base this page last embedded, by kbKey; set to null to embed again. */
@@ -46,7 +48,7 @@ export interface SearchEvents {
 /** Runs one search: embeds when needed, searches, re-embeds once on kb_not_found. Throws what the API throws. */
 export async function runSearch(input: SearchInput, api: SearchApi, memo: EmbeddedMemo, signal: AbortSignal, events: SearchEvents = {}): Promise<SearchResponse> {
   // Keyword (BM25) and hybrid lists come with every search: the side-by-side view shows them beside the poolings.
-  const body = { query: input.query, poolings: [...POOLINGS], topK: input.topK, keyword: true, hybrid: true };
+  const body = { query: input.query, poolings: [...POOLINGS], topK: input.topK, keyword: true, hybrid: true, ...(input.dimensions ? { dimensions: input.dimensions } : {}) };
   let kbId = await embedOnce(input, api, memo, signal, events);
   events.searching?.();
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, parseSettings, serializeSettings, topKProblem } from "./settings";
+import { DEFAULT_SETTINGS, dimensionsFor, parseSettings, serializeSettings, topKProblem } from "./settings";
 
 describe("parseSettings", () => {
   it("gives the defaults (0.4 threshold, top 10, the English example) when nothing is stored", () => {
@@ -43,5 +43,27 @@ describe("topKProblem", () => {
     expect(topKProblem("abc")).toBe("not-whole");
     expect(topKProblem("0")).toBe("out-of-range");
     expect(topKProblem("500")).toBe("out-of-range");
+  });
+});
+
+describe("dimensionsFor", () => {
+  const mrl = { hiddenSize: 1024, matryoshka: { min: 32, sizes: [32, 64, 128, 256, 512, 1024] } };
+
+  it("uses the chosen cut on a model that offers it", () => {
+    expect(dimensionsFor(128, mrl)).toBe(128);
+  });
+
+  it("uses every dimension when none is chosen, the full size is chosen, or the model does not offer the cut", () => {
+    expect(dimensionsFor(null, mrl)).toBeUndefined();
+    expect(dimensionsFor(1024, mrl)).toBeUndefined();
+    expect(dimensionsFor(100, mrl)).toBeUndefined();
+    expect(dimensionsFor(128, { hiddenSize: 384 })).toBeUndefined();
+    expect(dimensionsFor(128, undefined)).toBeUndefined();
+  });
+
+  it("is kept with the settings, and a bad stored value falls back to every dimension", () => {
+    expect(parseSettings(serializeSettings({ ...DEFAULT_SETTINGS, dimensions: 256 })).dimensions).toBe(256);
+    expect(parseSettings(JSON.stringify({ dimensions: -3 })).dimensions).toBeNull();
+    expect(DEFAULT_SETTINGS.dimensions).toBeNull();
   });
 });

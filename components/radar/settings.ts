@@ -27,6 +27,8 @@ export interface RadarSettings {
   topK: number;
   /** Keep the chosen pooling when switching model (else a new model starts on its native pooling). */
   pinned: boolean;
+  /** A Matryoshka cut to rank on; used only with a model that declares it (dimensionsFor). null: every dimension. */
+  dimensions: number | null;
 }
 
 export const DEFAULT_SETTINGS: RadarSettings = {
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: RadarSettings = {
   threshold: DEFAULT_THRESHOLD,
   topK: DEFAULT_TOP_K,
   pinned: false,
+  dimensions: null,
 };
 
 const pooling = z.enum(POOLINGS);
@@ -50,6 +53,7 @@ const fields = {
   threshold: z.number().min(-1).max(1),
   topK: z.int().min(MIN_TOP_K).max(MAX_TOP_K),
   pinned: z.boolean(),
+  dimensions: z.int().min(1).nullable(),
 };
 
 /** Parses stored JSON; each field that is missing or invalid takes its default. */
@@ -85,4 +89,13 @@ export function topKProblem(text: string): TopKProblem | null {
   if (!Number.isInteger(value)) return "not-whole";
   if (value < MIN_TOP_K || value > MAX_TOP_K) return "out-of-range";
   return null;
+}
+
+/**
+ * The cut a search ranks on: the chosen one when the model declares Matryoshka cuts and offers it, else none
+ * (undefined: every dimension). A cut chosen for one model is not applied to another that lacks it.
+ */
+export function dimensionsFor(chosen: number | null, model: { hiddenSize: number; matryoshka?: { sizes: number[] } } | undefined): number | undefined {
+  if (chosen === null || !model?.matryoshka || chosen >= model.hiddenSize) return undefined;
+  return model.matryoshka.sizes.includes(chosen) ? chosen : undefined;
 }

@@ -6,6 +6,7 @@ import type { BrokenModel, EngineState, ModelSummary } from "@/lib/api/contract"
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
 import { useI18n } from "../i18n/use-messages";
 import { EngineStatusCard } from "./engine-status-card";
+import { DimensionsControl } from "./dimensions-control";
 import { CompareColumns } from "./pooling-control";
 import type { View } from "./settings";
 import { SettingsDrawer } from "./settings-drawer";
@@ -26,6 +27,9 @@ interface Props {
   onThreshold: (threshold: number) => void;
   topK: number;
   onTopK: (topK: number) => void;
+  /** The Matryoshka cut searched (undefined: every dimension); offered only for a model that declares cuts. */
+  dimensions?: number;
+  onDimensions?: (dimensions: number | null) => void;
   /** The saved knowledge bases, under the settings. */
   library?: ReactNode;
   /** The pooling pin and the calibration card, under the settings. */
@@ -52,6 +56,9 @@ export function Sidebar(props: Props) {
         ) : null}
         <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
         <TopKInput topK={props.topK} onTopK={props.onTopK} />
+        {model?.matryoshka && props.onDimensions ? (
+          <DimensionsControl matryoshka={model.matryoshka} full={model.hiddenSize} dimensions={props.dimensions} onDimensions={props.onDimensions} />
+        ) : null}
         {props.extra}
       </SettingsDrawer>
       {props.library}

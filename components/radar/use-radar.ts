@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { cleanEntries, splitLines } from "@/lib/kb/clean";
 import { exampleKbText, exampleLanguageFor, exampleQuery, isExampleKb, isExampleQuery } from "./examples";
-import { VIEWS, type RadarSettings, type View } from "./settings";
+import { dimensionsFor, VIEWS, type RadarSettings, type View } from "./settings";
 import { useEngineStatus } from "./use-engine-status";
 import { kbKey, useSearch } from "./use-search";
 import { useSettings, type StorageProblem } from "./use-settings";
@@ -31,6 +31,7 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
   const view: View = settings.view ?? ((VIEWS as readonly string[]).includes(native ?? "") ? (native as View) : "mean");
   const language = exampleLanguageFor(model?.languages ?? ["en"]);
   const ready = status.engine?.status === "ready";
+  const dimensions = dimensionsFor(settings.dimensions, model);
 
   // Cleaning follows typing a beat behind (useDeferredValue), so a large paste stays responsive.
   const deferredKb = useDeferredValue(settings.kbText);
@@ -40,6 +41,8 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
   // The latest settings for searches started from a click (an example query) before React re-rendered.
   const latest = useRef(settings);
   latest.current = settings;
+  const latestModel = useRef(model);
+  latestModel.current = model;
   const runSearch = useCallback(
     (query?: string) => {
       if (!modelId) return;
@@ -49,13 +52,14 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
       // Past the server's limit the editor offers to keep the first entries; sending them all would only be refused.
       const problem = entries.length === 0 ? "empty-kb" : entries.length > room.maxEntries ? "too-many" : text === "" ? "empty-query" : null;
       setInputProblem(problem);
-      if (!problem) void search({ model: modelId, entries, query: text, topK: current.topK });
+      if (!problem) void search({ model: modelId, entries, query: text, topK: current.topK, dimensions: dimensionsFor(current.dimensions, latestModel.current) });
     },
     [modelId, search, room.maxEntries],
   );
 
   useAutoSearch(ready, modelId, settings.query.trim() !== "" && cleaned.entries.length > 0, runSearch);
   useSearchOnTopK(settings.topK, response !== null, runSearch);
+  useSearchOnDimensions(dimensions, response !== null, runSearch);
 
   // A saved model that is no longer installed: fall back to the default rather than poll an error forever.
   useEffect(() => {
@@ -84,7 +88,7 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
   }, [dismissSearchError]);
 
   return {
-    settings, update, storageProblem, status, searching, models, model, native, view, language, ready, cleaned, stale,
+    settings, update, storageProblem, status, searching, models, model, native, view, language, ready, cleaned, stale, dimensions,
     truncated: built?.key === currentKey ? built.done.truncated : null,
     // The truncation facts of the knowledge base the shown results were ranked in (tags on long entries).
     resultTruncation: response && built?.done.kbId === response.kbId ? built.done.truncated : [],
@@ -113,4 +117,14 @@ function useSearchOnTopK(topK: number, hasResults: boolean, runSearch: () => voi
     const timer = setTimeout(() => runSearch(), TOP_K_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [topK, hasResults, runSearch]);
+}
+
+/** A new Matryoshka cut re-ranks the same knowledge base at once (a select, not typing): no re-embedding. */
+function useSearchOnDimensions(dimensions: number | undefined, hasResults: boolean, runSearch: () => void) {
+  const last = useRef(dimensions);
+  useEffect(() => {
+    if (last.current === dimensions) return;
+    last.current = dimensions;
+    if (hasResults) runSearch();
+  }, [dimensions, hasResults, runSearch]);
 }

@@ -3,6 +3,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
+import { matryoshkaOf } from "./matryoshka-card";
 import { pooledGraphFile } from "./pooled-graph.mjs";
 import type { Architecture, BrokenModel, Graph, GraphInfo, ModelInfo } from "./types";
 
@@ -53,6 +54,15 @@ function nativePoolingOf(pooling: Json | undefined, architecture: Architecture):
   return architecture === "causal-decoder" ? "last_token" : "mean";
 }
 
+// A model card is prose; its first part is where the training details sit.
+const CARD_CHARS = 200_000;
+
+/** The folder's model card (README.md), or undefined. */
+function readCard(dir: string): string | undefined {
+  const path = join(dir, "README.md");
+  return existsSync(path) ? readFileSync(path, "utf8").slice(0, CARD_CHARS) : undefined;
+}
+
 function graphsIn(dir: string): GraphInfo[] {
   const graphs: GraphInfo[] = [];
   for (const [graph, files] of Object.entries(GRAPH_FILES) as [Graph, string[]][]) {
@@ -87,6 +97,8 @@ export function describeModel(dir: string, id: string): ModelInfo {
   const architecture = architectureOf(config);
   const prompts = (stConfig.prompts as Record<string, string> | undefined) ?? {};
   const declaredMax = positiveInt(bertConfig.max_seq_length, tokenizerConfig.model_max_length, config.max_position_embeddings);
+  const hiddenSize = positiveInt(config.hidden_size, config.d_model) ?? 0;
+  const matryoshka = matryoshkaOf({ ours: ours.matryoshka, card: "matryoshka" in ours ? undefined : readCard(dir) }, hiddenSize);
   return {
     id,
     dir,
@@ -95,13 +107,14 @@ export function describeModel(dir: string, id: string): ModelInfo {
     isDefault: ours.default === true,
     architecture,
     modelType: String(config.model_type ?? "unknown"),
-    hiddenSize: positiveInt(config.hidden_size, config.d_model) ?? 0,
+    hiddenSize,
     numLayers: positiveInt(config.num_hidden_layers, config.n_layer) ?? 0,
     maxTokens: Math.min(declaredMax ?? MAX_TOKENS_CAP, MAX_TOKENS_CAP),
     nativePooling: nativePoolingOf(readJson(dir, join("1_Pooling", "config.json")), architecture),
     prompts: { query: prompts.query || undefined, document: prompts.document || prompts.passage || undefined },
     paddingSide: tokenizerConfig.padding_side === "left" ? "left" : "right",
     graphs: graphsIn(dir),
+    ...(matryoshka ? { matryoshka } : {}),
   };
 }
 

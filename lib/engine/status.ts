@@ -45,6 +45,7 @@ export function summarizeModel(model: ModelInfo): ModelSummary {
     nativePooling: model.nativePooling,
     graphs: model.graphs.map((g) => g.graph),
     hasQueryPrompt: Boolean(model.prompts.query),
+    ...(model.matryoshka ? { matryoshka: model.matryoshka } : {}),
   };
 }
 

@@ -64,6 +64,18 @@ export interface ModelInfo {
   graphs: GraphInfo[];
   /** The ONNX graph's input names, e.g. input_ids, attention_mask, token_type_ids / position_ids. */
   inputNames?: string[];
+  /** The Matryoshka (MRL) cuts the model's card declares; absent when it declares none. */
+  matryoshka?: Matryoshka;
+}
+
+/**
+ * A model trained with Matryoshka representation learning: any cut from `min` to the hidden size keeps most of
+ * its quality (the first coordinates carry the most). `sizes`: the cuts to offer, ascending, ending at the hidden
+ * size (the sizes it was trained at when the card lists them, else powers of two from `min`).
+ */
+export interface Matryoshka {
+  min: number;
+  sizes: number[];
 }
 
 export interface LoadOptions {
@@ -243,4 +255,6 @@ export interface ModelSummary {
   nativePooling: Pooling;
   graphs: Graph[];
   hasQueryPrompt: boolean;
+  /** The Matryoshka cuts its card declares (the radar offers them); absent: none. */
+  matryoshka?: Matryoshka;
 }

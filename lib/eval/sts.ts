@@ -2,6 +2,7 @@ import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { spearman } from "./spearman";
 import type { StsPair } from "./sts-data";
+import { stsBySize, type StsAtSize } from "./sts-sizes";
 
 export { loadStsDataset, loadStsFile, parseStsLines, STS_DATASETS, type StsDataset, type StsPair } from "./sts-data";
 
@@ -9,17 +10,25 @@ export interface StsResult {
   pairs: number;
   /** Spearman x100 of cosine vs gold score, per pooling. */
   spearman: Record<Pooling, number>;
+  /** The same at each Matryoshka cut asked for (StsOptions.sizes), from the same vectors. */
+  bySize?: StsAtSize[];
 }
 
 export interface StsOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Also score each of these cuts (first d dimensions, renormalized); the full size is one of them if asked. */
+  sizes?: readonly number[];
 }
 
 /** The pairs' sentences embedded under every pooling. */
 export interface PairSentences {
   /** Cosine of sentences `a` and `b` (by text) under one pooling: the rows are unit vectors. */
   cosine(pooling: Pooling, a: string, b: string): number;
+  /** The unit rows per pooling, [sentences, dims], and each pair's two row numbers. */
+  rows: Partial<Record<Pooling, Float32Array>>;
+  dims: number;
+  pairRows: [number, number][];
 }
 
 /**
@@ -36,19 +45,21 @@ export async function embedPairSentences(engine: EmbeddingEngine, pairs: readonl
   });
   const { dims } = result;
   const cosine = (pooling: Pooling, a: string, b: string) => dot(result.embeddings[pooling]!, rowOf.get(a)! * dims, rowOf.get(b)! * dims, dims);
-  return { cosine };
+  const pairRows = pairs.map((p): [number, number] => [rowOf.get(p.sentence1)!, rowOf.get(p.sentence2)!]);
+  return { cosine, rows: result.embeddings, dims, pairRows };
 }
 
 /** Correlates cosine similarity with the gold scores for every pooling (Spearman x100). */
 export async function evaluateSts(engine: EmbeddingEngine, pairs: readonly StsPair[], options: StsOptions = {}): Promise<StsResult> {
-  const { cosine } = await embedPairSentences(engine, pairs, options);
+  const embedded = await embedPairSentences(engine, pairs, options);
   const gold = pairs.map((p) => p.score);
   const scores = {} as Record<Pooling, number>;
   for (const pooling of POOLINGS) {
-    const cosines = pairs.map((p) => cosine(pooling, p.sentence1, p.sentence2));
+    const cosines = pairs.map((p) => embedded.cosine(pooling, p.sentence1, p.sentence2));
     scores[pooling] = 100 * spearman(cosines, gold);
   }
-  return { pairs: pairs.length, spearman: scores };
+  const bySize = options.sizes ? { bySize: stsBySize(embedded, gold, options.sizes) } : {};
+  return { pairs: pairs.length, spearman: scores, ...bySize };
 }
 
 function dot(matrix: Float32Array, a: number, b: number, dims: number): number {

@@ -25,8 +25,8 @@ export class RankPool {
     return this.ask({ type: "drop", kbId });
   }
 
-  rank(kbId: string, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number): Promise<RankReply> {
-    return this.ask({ type: "rank", kbId, queries, poolings, topK });
+  rank(kbId: string, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number, dims?: number): Promise<RankReply> {
+    return this.ask({ type: "rank", kbId, queries, poolings, topK, dims });
   }
 
   vectors(kbId: string, pooling: Pooling): Promise<Float32Array> {

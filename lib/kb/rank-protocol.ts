@@ -7,7 +7,8 @@ export type RankWorkerRequest =
   | { type: "put"; kbId: string; dims: number; vectors: Partial<Record<Pooling, Float32Array>> }
   | { type: "drop"; kbId: string }
   /** Rank against per-pooling query vectors. Answers RankReply. */
-  | { type: "rank"; kbId: string; queries: Partial<Record<Pooling, Float32Array>>; poolings: Pooling[]; topK: number }
+  /** `dims` below the knowledge base's: rank on that Matryoshka cut (the queries come cut already). */
+  | { type: "rank"; kbId: string; queries: Partial<Record<Pooling, Float32Array>>; poolings: Pooling[]; topK: number; dims?: number }
   /** A copy of one pooling's [count, dims] matrix. Answers Float32Array. */
   | { type: "vectors"; kbId: string; pooling: Pooling };
 

@@ -7,6 +7,7 @@ import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
 import { createScorer, type Scorer } from "../engine/score";
+import { matryoshkaCut } from "../pooling/matryoshka";
 import { serveRequests } from "../engine/worker/serve";
 import { rankScores } from "./rank";
 import type { RankReply, RankWorkerRequest } from "./rank-protocol";
@@ -18,6 +19,17 @@ interface HeldKb {
 
 const held = new Map<string, HeldKb>();
 let scorer: Promise<Scorer> | undefined;
+// The last Matryoshka cut asked for, kept for the next search with the same cut: one knowledge base's worth at
+// most, so the memory the cache accounts for (kb-cache.ts) at most doubles for the one being explored.
+let lastCut: { kbId: string; dims: number; vectors: Partial<Record<Pooling, Float32Array>> } | undefined;
+
+/** The knowledge base's rows of one pooling at `dims` (its own rows when that is its full size). */
+function rowsAt(kbId: string, kb: HeldKb, pooling: Pooling, dims: number): Float32Array | undefined {
+  const rows = kb.vectors[pooling];
+  if (!rows || dims === kb.dims) return rows;
+  if (lastCut?.kbId !== kbId || lastCut.dims !== dims) lastCut = { kbId, dims, vectors: {} };
+  return (lastCut.vectors[pooling] ??= matryoshkaCut(rows, kb.dims, dims));
+}
 
 function heldKb(kbId: string): HeldKb {
   const kb = held.get(kbId);
@@ -30,11 +42,12 @@ async function rank(request: Extract<RankWorkerRequest, { type: "rank" }>): Prom
   const started = performance.now();
   const score = await (scorer ??= createScorer(config().rankThreads));
   const scores: Partial<Record<Pooling, Float32Array>> = {};
+  const dims = request.dims ?? kb.dims;
   for (const p of request.poolings) {
-    const vectors = kb.vectors[p];
+    const vectors = rowsAt(request.kbId, kb, p, dims);
     const query = request.queries[p];
     if (!vectors || !query) throw new AppError("internal", `No ${p} vectors: expected both document and query vectors for it.`);
-    scores[p] = await score.score(vectors, kb.dims, query);
+    scores[p] = await score.score(vectors, dims, query);
   }
   const scoredAt = performance.now();
   const ranking = rankScores(scores, request.poolings, request.topK);
@@ -48,6 +61,7 @@ serveRequests<RankWorkerRequest>(async (request) => {
       return { result: null };
     case "drop":
       held.delete(request.kbId);
+      if (lastCut?.kbId === request.kbId) lastCut = undefined;
       return { result: null };
     case "rank":
       return { result: await rank(request) };

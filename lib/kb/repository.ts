@@ -111,10 +111,18 @@ export class KbRepository {
     if (!approximate) await this.hold(kb, saving.vectors);
   }
 
-  /** Each pooling's top k against the query vectors: in the rank worker, or through the database's HNSW index. */
-  async rank(opened: OpenedKb, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number): Promise<RankReply> {
+  /**
+   * Each pooling's top k against the query vectors: in the rank worker, or through the database's HNSW index.
+   * `dims` below the knowledge base's ranks a Matryoshka cut (queries cut already), in the rank worker only: the
+   * index holds full vectors.
+   */
+  async rank(opened: OpenedKb, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number, dims?: number): Promise<RankReply> {
+    const cut = dims !== undefined && dims !== opened.kb.dims;
+    if (opened.approximate && cut) {
+      throw new AppError("invalid_input", `\`dimensions\`: a knowledge base of ${opened.kb.entries.length.toLocaleString("en")} entries is searched through the database's index of full vectors, so it cannot be ranked on a cut; expected at most ${this.approximateAbove.toLocaleString("en")} entries, or no \`dimensions\`.`);
+    }
     if (opened.approximate) return rankInDatabase(await this.store(), opened.kb.id, queries, poolings, topK);
-    return this.ranks.rank(opened.kb.id, queries, poolings, topK);
+    return this.ranks.rank(opened.kb.id, queries, poolings, topK, cut ? dims : undefined);
   }
 
   /** A copy of one pooling's [entries, dims] matrix of a knowledge base held in memory. */

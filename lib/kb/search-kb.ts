@@ -5,11 +5,13 @@
  * against the stored document vectors of the same pooling.
  */
 import "server-only";
-import { admission, loadEngine, type EmbeddingEngine, type Permit } from "../engine";
+import { admission, defaultModelId, getModelInfo, loadEngine, type EmbeddingEngine, type Permit } from "../engine";
+import type { Pooling } from "../pooling/strategies";
+import { matryoshkaCut } from "../pooling/matryoshka";
+import { checkDimensions } from "../engine/dimensions-rule";
 import { loadKbJob, prepareKb, throwIfCancelled } from "./build-kb";
 import { kbRepository, type OpenedKb } from "./repository";
 import { AppError } from "../errors";
-import type { Pooling } from "../pooling/strategies";
 import type { RankReply } from "./rank-protocol";
 import { filteredIndexes, HYBRID_DEPTH, hybridHits, hybridPoolingOf, keywordHits, metadataOf, placeOf } from "./search-extras";
 import type { SearchInput, SearchResult, SearchResults, Timings } from "./types";
@@ -17,12 +19,17 @@ import type { SearchInput, SearchResult, SearchResults, Timings } from "./types"
 export async function searchKb(request: SearchInput, signal?: AbortSignal): Promise<SearchResult> {
   const started = performance.now();
   const timings: Timings = { totalMs: 0 };
+  // A cut of a model without Matryoshka training is refused before any work, as the OpenAI route refuses it.
+  if (request.dimensions !== undefined && !request.kbId) checkDimensions(getModelInfo(request.model ?? defaultModelId()), request.dimensions, "refuse");
   const permit = admission().acquire();
   try {
     const { opened, engine } = request.kbId ? await savedKb(request.kbId) : await oneOffKb(request, permit, signal, timings);
     const { kb, approximate } = opened;
     throwIfCancelled(signal);
     const poolings = request.poolings ? [...request.poolings] : [engine.info.model.nativePooling];
+    const model = engine.info.model;
+    if (request.dimensions !== undefined) checkDimensions(model, request.dimensions, "refuse");
+    const dims = request.dimensions ?? kb.dims;
     const allowed = filteredIndexes(kb, request.filter);
     if (allowed && approximate) throw new AppError("invalid_input", "`filter`: this knowledge base is searched approximately (HNSW), which cannot filter: expected one within the server's exact-search size.");
     const wantsKeyword = request.keyword === true || request.hybrid === true;
@@ -31,25 +38,27 @@ export async function searchKb(request: SearchInput, signal?: AbortSignal): Prom
       engine.embed([request.query], { kind: "query", poolings, signal, permit }),
       wantsKeyword ? keywordHits(kb, request.query, depth, allowed) : undefined,
     ]);
+    const queries = dims === kb.dims ? embedded.embeddings : cutQueries(embedded.embeddings, poolings, kb.dims, dims);
 
     // A filter ranks every entry and keeps those it allows (the rank worker scores them all anyway).
     const rankK = Math.min(kb.entries.length, allowed ? kb.entries.length : depth);
-    const ranked = await kbRepository().rank(opened, embedded.embeddings, poolings, rankK);
+    const ranked = await kbRepository().rank(opened, queries, poolings, rankK, dims);
     const semantic = allowed ? keepAllowed(ranked.hits, allowed) : ranked.hits;
     const metadata = metadataOf(kb);
     const placed = <T extends { index: number }>(hit: T) => ({ ...hit, text: kb.entries[hit.index], ...placeOf(kb, hit.index, metadata) });
     const results: SearchResults = Object.fromEntries(Object.entries(semantic).map(([p, list]) => [p, list!.slice(0, request.topK).map(placed)]));
-    const hybridPooling = hybridPoolingOf(poolings, engine.info.model.nativePooling);
+    const hybridPooling = hybridPoolingOf(poolings, model.nativePooling);
     if (request.keyword && keyword) results.keyword = keyword.hits.slice(0, request.topK).map(placed);
     if (request.hybrid && keyword) results.hybrid = hybridHits(kb, keyword.hits, (semantic[hybridPooling] ?? []).map(placed), request.topK).map(placed);
 
     const { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts = 1 } = embedded.timings;
     Object.assign(timings, { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts, scoreMs: ranked.scoreMs, rankMs: ranked.rankMs, ...(keyword ? { keywordMs: keyword.keywordMs } : {}) });
     timings.totalMs = performance.now() - started;
+    const cut = dims === kb.dims ? {} : { dimensions: { used: dims, of: kb.dims } };
     return {
       kbId: kb.id, model: kb.modelId, query: request.query, count: kb.entries.length, results, histograms: ranked.histograms,
       ...(request.hybrid ? { hybridPooling } : {}), ...(allowed ? { filtered: allowed.length } : {}),
-      truncatedQuery: embedded.truncated.length > 0, approximate, timings,
+      truncatedQuery: embedded.truncated.length > 0, approximate, ...cut, timings,
     };
   } finally {
     permit.release();
@@ -84,4 +93,9 @@ function keepAllowed(hits: RankReply["hits"], allowed: readonly number[]): RankR
   return Object.fromEntries(
     lists.map(([p, list]) => [p, list.map((hit, i) => ({ ...hit, rank: i + 1, ranks: Object.fromEntries([...rankOf].map(([q, ranks]) => [q, ranks.get(hit.index)])) }))]),
   );
+}
+
+/** Each pooling's query vector cut to its first `dims` and renormalized, as the rank worker cuts the entries. */
+function cutQueries(queries: Partial<Record<Pooling, Float32Array>>, poolings: readonly Pooling[], full: number, dims: number): Partial<Record<Pooling, Float32Array>> {
+  return Object.fromEntries(poolings.map((p) => [p, matryoshkaCut(queries[p]!, full, dims)]));
 }

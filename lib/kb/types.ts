@@ -111,6 +111,11 @@ export interface SearchInput {
   hybrid?: boolean;
   /** Rank only the entries whose metadata has these values (a table's other columns). */
   filter?: Readonly<Record<string, string>>;
+  /**
+   * Rank on the first `dimensions` of every vector, renormalized (a Matryoshka cut); only for a model whose card
+   * declares Matryoshka training. @default every dimension
+   */
+  dimensions?: number;
 }
 
 /** Where a document's entry sits, and a table record's other columns: given with each hit of such a knowledge base. */
@@ -182,5 +187,7 @@ export interface SearchResult {
    * index: the top k are approximate (recall@10 >= 0.95 in `npm run bench -- store`), and there are no histograms.
    */
   approximate: boolean;
+  /** Present when the scores are of a Matryoshka cut: the first `used` of the model's `of` dimensions. */
+  dimensions?: { used: number; of: number };
   timings: Timings;
 }

@@ -94,3 +94,17 @@ export function toStsMarkdown(sts: LabSts): string {
   const heading = `STS ${sts.dataset}, ${sts.pairs} pairs (${sts.graph} on ${sts.device}, ${sts.seconds.toFixed(1)} s): Spearman ×100 of cosine vs gold`;
   return [heading, "", line(["Pooling", "Spearman ×100"]), line(["---", "---:"]), ...rows, ""].join("\n");
 }
+
+/**
+ * STS Spearman x100 at each Matryoshka cut (rows) under each pooling (columns), the full size last: how much of
+ * the model's quality survives in its first d dimensions. Empty when no cut was measured.
+ */
+export function toStsBySizeMarkdown(sts: LabSts): string {
+  if (!sts.bySize.length) return "";
+  const full = sts.bySize[sts.bySize.length - 1].dims;
+  const trained = sts.matryoshka ? "its card declares Matryoshka training" : "its card declares no Matryoshka training: cuts it was not trained for";
+  const heading = `STS ${sts.dataset} per Matryoshka cut (first d dimensions, renormalized; ${trained}): Spearman ×100`;
+  const header = line(["Dimensions", ...POOLINGS.map((p) => poolingLabel(p, sts.native))]);
+  const rows = sts.bySize.map((row) => line([row.dims === full ? `${row.dims} (full)` : String(row.dims), ...POOLINGS.map((p) => row.spearman[p].toFixed(2))]));
+  return [heading, "", header, line(["---:", ...POOLINGS.map(() => "---:")]), ...rows, ""].join("\n");
+}

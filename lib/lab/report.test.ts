@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { buildLabRow, buildLabTable, mapPoolings } from "./table";
 import { LAB_CSV_COLUMNS, toLabCsv } from "./csv";
-import { toLabMarkdown, toLabSummaryMarkdown, toStsMarkdown } from "./markdown";
+import { toLabMarkdown, toLabSummaryMarkdown, toStsBySizeMarkdown, toStsMarkdown } from "./markdown";
 import type { LabModel } from "./model";
 import { claimFor, toLabJson, type LabLang, type LabReport } from "./report";
 import { ARTICLE_SCENARIOS_ZH } from "./scenarios/article-zh";
@@ -88,7 +88,7 @@ describe("toStsMarkdown", () => {
   it("prints Spearman per pooling, the native one marked and the best in bold", () => {
     const markdown = toStsMarkdown({
       model: "m", graph: "fp32", device: "cpu", dataset: "stsb-en", pairs: 1379, native: "cls", seconds: 9,
-      spearman: { cls: 85.86, mean: 86.8, mean_content: 86.82, last_token: 85.86, max: 85.29 },
+      spearman: { cls: 85.86, mean: 86.8, mean_content: 86.82, last_token: 85.86, max: 85.29 }, bySize: [], matryoshka: false,
     });
     expect(markdown).toMatch(/^STS stsb-en, 1379 pairs/);
     expect(markdown).toContain("| CLS / first token (native) | 85.86 |");
@@ -116,5 +116,26 @@ describe("toLabCsv", () => {
       unrelated_text: "天空是蓝色的",
     });
     expect(parsed.data[4]).toMatchObject({ pooling: "max", ordered: "false", article_delta: "" });
+  });
+});
+
+describe("toStsBySizeMarkdown", () => {
+  const spearman = (x: number) => ({ cls: x, mean: x + 1, mean_content: x + 2, last_token: x, max: x - 1 });
+  const sts = {
+    model: "m", graph: "fp32" as const, device: "cpu" as const, dataset: "stsb-en" as const, pairs: 1379, native: "mean" as const, seconds: 9,
+    spearman: spearman(80), bySize: [{ dims: 32, spearman: spearman(70) }, { dims: 384, spearman: spearman(80) }],
+  };
+
+  it("prints one row per cut, the full size last and marked, a column per pooling", () => {
+    const markdown = toStsBySizeMarkdown({ ...sts, matryoshka: true });
+    expect(markdown).toMatch(/^STS stsb-en per Matryoshka cut \(first d dimensions, renormalized; its card declares Matryoshka training\)/);
+    expect(markdown).toContain("| Dimensions | CLS / first token | Mean (native) |");
+    expect(markdown).toContain("| 32 | 70.00 | 71.00 | 72.00 | 70.00 | 69.00 |");
+    expect(markdown).toContain("| 384 (full) | 80.00 | 81.00 |");
+  });
+
+  it("says when the model was not trained for the cuts, and prints nothing without cuts", () => {
+    expect(toStsBySizeMarkdown({ ...sts, matryoshka: false })).toContain("no Matryoshka training: cuts it was not trained for");
+    expect(toStsBySizeMarkdown({ ...sts, matryoshka: false, bySize: [] })).toBe("");
   });
 });

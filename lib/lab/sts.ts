@@ -10,6 +10,7 @@ import { labGraphFor } from "./service";
 import { SharedRuns, type JoinOptions } from "./shared-runs";
 import type { LabSts } from "./sts-types";
 import { evaluateSts, loadStsDataset, type StsDataset } from "../eval/sts";
+import { cutSizes } from "../pooling/matryoshka-sizes";
 
 export type { LabSts } from "./sts-types";
 
@@ -43,7 +44,10 @@ export function labSts(modelId: string, request: StsRequest = {}): Promise<LabSt
       const pairs = loadStsDataset(dataset);
       const engine = await loadEngine(modelId, { graph, device: request.device });
       const started = performance.now();
-      const result = await evaluateSts(engine, pairs, { signal, onProgress });
+      const model = engine.info.model;
+      // The declared cuts for a Matryoshka model; 32, 64, ... for any other, to show what a cut costs it.
+      const sizes = model.matryoshka?.sizes ?? cutSizes(model.hiddenSize);
+      const result = await evaluateSts(engine, pairs, { signal, onProgress, sizes });
       return {
         model: modelId,
         graph: engine.info.graph,
@@ -52,6 +56,8 @@ export function labSts(modelId: string, request: StsRequest = {}): Promise<LabSt
         pairs: result.pairs,
         spearman: result.spearman,
         native: engine.info.model.nativePooling,
+        bySize: result.bySize ?? [],
+        matryoshka: Boolean(model.matryoshka),
         seconds: (performance.now() - started) / 1000,
       };
     },

@@ -6,8 +6,8 @@
  */
 import "server-only";
 import { admission, defaultModelId, getModelInfo, loadEngine, type EmbeddingEngine, type ModelInfo, type Permit, type TextKind, type TruncationDirection } from "../engine";
-import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
+import { checkDimensions, type UndeclaredCut } from "../engine/dimensions-rule";
 import { keepDimensions, scaleRows, truncateDimensions } from "./dimensions";
 import { checkTokenLimits } from "./token-limits";
 
@@ -21,6 +21,8 @@ export interface EmbedTextsRequest {
   pooling?: Pooling;
   /** Keep the first `dimensions` components and re-normalize. @default all */
   dimensions?: number;
+  /** A cut of a model whose card declares no Matryoshka training: "refuse" (OpenAI) or "cut" (TEI). @default "refuse" */
+  undeclaredCut?: UndeclaredCut;
   /** Cut inputs longer than the model's window (true) or refuse them (false). @default true */
   truncate?: boolean;
   /** Which end of a long input is cut. @default "right" (keeps the start) */
@@ -75,9 +77,7 @@ export async function embedTexts(request: EmbedTextsRequest): Promise<EmbeddedTe
   const model = requireModel(request.model);
   const pooling = request.pooling ?? model.nativePooling;
   const kind = request.kind ?? "document";
-  if (request.dimensions !== undefined && request.dimensions > model.hiddenSize) {
-    throw new AppError("invalid_input", `\`dimensions\`: expected at most ${model.hiddenSize} (the size of ${model.id}'s vectors), got ${request.dimensions}.`);
-  }
+  if (request.dimensions !== undefined) checkDimensions(model, request.dimensions, request.undeclaredCut ?? "refuse");
   const { engine, permit } = await openEngine(model, request.permit);
   try {
     const countMs = await checkTokenLimits(engine, request.texts, kind, request.truncate ?? true);

@@ -18,6 +18,7 @@ export async function POST(request: Request) {
       kind: body.input_type ?? "document",
       pooling: body.pooling,
       dimensions: body.dimensions,
+      undeclaredCut: "refuse",
       signal: request.signal,
     });
     const encode = (row: Float32Array) => (body.encoding_format === "base64" ? base64Float32(row) : Array.from(row));

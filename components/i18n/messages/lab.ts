@@ -88,6 +88,13 @@ export const lab = bilingual({
     stsProgressLabel: "STS evaluation",
     stsProgress: (done: number, total: number) => `${done} of ${total} sentences embedded…`,
     stsCaption: (pairs: number, graph: string, device: string, seconds: string) => `${pairs} pairs, ${graph} on ${device}, ${seconds} s; cached on the server.`,
+    stsBySizeTitle: "Per Matryoshka cut: Spearman ×100 of the first d dimensions, renormalized",
+    stsBySizeNote: (declared: boolean) =>
+      declared
+        ? "This model's card declares Matryoshka (MRL) training: its first dimensions were trained to stand alone."
+        : "This model's card declares no Matryoshka training: these cuts show what shortening its vectors costs, not a size it offers.",
+    stsDimensions: "Dimensions",
+    stsFullSize: (dims: number) => `${dims} (full)`,
     editorTitle: "Your scenarios",
     editorCount: (count: number, max: number) => `(${count} of at most ${max}, kept in this browser)`,
     addScenario: "Add scenario",
@@ -194,6 +201,13 @@ export const lab = bilingual({
     stsProgressLabel: "STS 评测",
     stsProgress: (done, total) => `已向量化 ${total} 句中的 ${done} 句…`,
     stsCaption: (pairs, graph, device, seconds) => `${pairs} 对，${graph}，运行于 ${device}，${seconds} 秒；已在服务器缓存。`,
+    stsBySizeTitle: "按 Matryoshka 截断：前 d 维重新归一化后的 Spearman ×100",
+    stsBySizeNote: (declared) =>
+      declared
+        ? "该模型的说明声明了 Matryoshka（MRL）训练：它的前几维被训练成可以单独使用。"
+        : "该模型的说明没有声明 Matryoshka 训练：这些截断展示缩短向量的代价，并非它提供的尺寸。",
+    stsDimensions: "维度",
+    stsFullSize: (dims) => `${dims}（完整）`,
     editorTitle: "你的场景",
     editorCount: (count, max) => `（${count} 个，最多 ${max} 个，保存在这个浏览器中）`,
     addScenario: "添加场景",

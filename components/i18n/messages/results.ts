@@ -8,6 +8,7 @@ export const results = bilingual({
     views: { cls: "CLS", mean: "Mean", last_token: "Last token", side_by_side: "Side by side" },
     columnLabel: (label: string) => `Results, ${label}`,
     summary: (green: string, hits: string, threshold: string, count: string) => `${green} of ${hits} at or above ${threshold} · ${count} entries searched`,
+    cutNote: (used: string, of: string) => `Scores on the first ${used} of ${of} dimensions (a Matryoshka cut, renormalized). Why? explains full-size scores, so it is off here.`,
     sideBySide: (shared: string, top: string) =>
       `Same query, two poolings. Arrows show how far each entry moved compared to the other column; ${shared} of the top ${top} appear in both.`,
     match: "match",
@@ -53,6 +54,7 @@ export const results = bilingual({
     views: { cls: "CLS", mean: "均值", last_token: "末 token", side_by_side: "并排对比" },
     columnLabel: (label) => `结果，${label}`,
     summary: (green, hits, threshold, count) => `${hits} 条中 ${green} 条达到 ${threshold} · 共搜索 ${count} 条`,
+    cutNote: (used, of) => `分数基于前 ${used} 维（共 ${of} 维，Matryoshka 截断后重新归一化）。“为什么？”解释的是完整维度的分数，因此此处关闭。`,
     sideBySide: (shared, top) => `同一查询，两种池化。箭头表示每条相对另一列移动了几位；前 ${top} 条中有 ${shared} 条两列都有。`,
     match: "匹配",
     belowThreshold: "低于阈值",

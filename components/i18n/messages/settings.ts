@@ -34,6 +34,10 @@ export const settings = bilingual({
     unreachable: "Server unreachable",
     checkingAgain: (model: string) => `Checking again every second${model ? ` (last model: ${model})` : ""}. Searches will fail until it answers.`,
     tryNow: "Try now",
+    cut: "Vector dimensions (Matryoshka)",
+    cutFull: (dims: number) => `All ${dims} (full)`,
+    cutOption: (dims: number, full: number) => `First ${dims} of ${full}`,
+    cutHelp: (min: number) => `This model was trained so its first dimensions stand alone (from ${min}): fewer is cheaper to store and search, and usually a little less accurate.`,
   },
   zh: {
     label: "设置",
@@ -67,5 +71,9 @@ export const settings = bilingual({
     unreachable: "无法连接服务器",
     checkingAgain: (model) => `每秒重试一次${model ? `（上次的模型：${model}）` : ""}。在服务器回应之前搜索会失败。`,
     tryNow: "立即重试",
+    cut: "向量维度（Matryoshka）",
+    cutFull: (dims) => `全部 ${dims} 维（完整）`,
+    cutOption: (dims, full) => `前 ${dims} 维（共 ${full} 维）`,
+    cutHelp: (min) => `该模型经过训练，前几维可以单独使用（至少 ${min} 维）：维度越少，存储和搜索越省，通常准确度略低。`,
   },
 });

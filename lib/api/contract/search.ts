@@ -32,6 +32,8 @@ export const searchRequestSchema = z
       .record(z.string().max(200), z.string({ error: "expected each filter value to be a string" }).max(200), { error: 'expected an object of column names and values, such as {"category": "fruit"}' })
       .refine((filter) => Object.keys(filter).length <= 20, { error: "expected at most 20 filter columns" })
       .optional(),
+    /** Rank on a Matryoshka cut: the first `dimensions` of each vector, renormalized (models that declare it). @default all */
+    dimensions: z.int({ error: "expected a positive integer" }).min(1, { error: "expected a positive integer" }).optional(),
   })
   .refine((body) => (body.kbId === undefined) !== (body.entries === undefined), {
     error: (issue) => {

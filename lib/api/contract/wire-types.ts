@@ -7,7 +7,7 @@ import type { ErrorCode } from "../../errors";
 import type { KbBuildEvent, SearchResult } from "../../kb/types";
 
 export type { Pooling } from "../../pooling/strategies";
-export type { BrokenModel, EngineState, EngineStatus, Graph, ModelSummary } from "../../engine/types";
+export type { BrokenModel, EngineState, EngineStatus, Graph, Matryoshka, ModelSummary } from "../../engine/types";
 export type { CleaningReport, HistogramBin, SearchHit, Timings, TruncatedEntry } from "../../kb/types";
 
 export interface ApiErrorBody {

@@ -34,6 +34,14 @@ describe("/api/lab/sts", () => {
     expect(done.result).toMatchObject({ dataset: "stsb-en", pairs: 1379, native: "mean" });
     // MTEB's published STSBenchmark score for all-MiniLM-L6-v2 is 82.03.
     expect(Math.abs(done.result.spearman.mean - 82.03)).toBeLessThan(1);
+    // Per Matryoshka cut, from the same vectors: MiniLM declares none, so 32, 64, ... and its full 384.
+    const { bySize, matryoshka } = done.result;
+    console.info(`all-MiniLM-L6-v2 STS-B Spearman x100 by cut: ${bySize.map((row) => `${row.dims}: ${row.spearman.mean.toFixed(2)}`).join(", ")}`);
+    expect(matryoshka).toBe(false);
+    expect(bySize.map((row) => row.dims)).toEqual([32, 64, 128, 256, 384]);
+    expect(bySize.at(-1)!.spearman.mean).toBeCloseTo(done.result.spearman.mean, 3);
+    // A model not trained for cuts loses quality in its first 32 dimensions.
+    expect(bySize[0].spearman.mean).toBeLessThan(done.result.spearman.mean - 2);
 
     const again = await events(await post({ model: "all-MiniLM-L6-v2", graph: "fp32" }));
     expect(again).toEqual([{ type: "done", result: done.result }]);
