@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 import { POST as postKb } from "../app/api/kb/route";
+import { DELETE as deleteKb, GET as getKb, PATCH as renameKb } from "../app/api/kbs/[id]/route";
 import { GET as listKbs } from "../app/api/kbs/route";
 import { POST as postSearch } from "../app/api/search/route";
 import { GET as getStatus } from "../app/api/status/route";
@@ -21,6 +22,20 @@ const routes: Record<string, (request: Request) => Promise<Response>> = {
   "GET /api/status": (request) => getStatus(new NextRequest(request)),
 };
 
+/** /api/kbs/<id>: the one route with a parameter. */
+const kbRoutes: Record<string, (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>> = {
+  GET: getKb,
+  PATCH: renameKb,
+  DELETE: deleteKb,
+};
+
+function routeFor(method: string, path: string): ((request: Request) => Promise<Response>) | undefined {
+  const kbId = /^\/api\/kbs\/([^/]+)$/.exec(path)?.[1];
+  const kbRoute = kbId && kbId !== "import" ? kbRoutes[method] : undefined;
+  if (kbRoute) return (request) => kbRoute(request, { params: Promise.resolve({ id: decodeURIComponent(kbId!) }) });
+  return routes[`${method} ${path}`];
+}
+
 const port = Number(process.argv[2]);
 // As npm start's server does (scripts/serve.ts): the data folder is this process's before it listens.
 const location = storeLocation();
@@ -33,7 +48,7 @@ if (location.kind === "pglite" && location.dataDir) {
   }
 }
 createServer(async (incoming, outgoing) => {
-  const handler = routes[`${incoming.method} ${incoming.url?.split("?")[0]}`];
+  const handler = routeFor(incoming.method ?? "GET", incoming.url?.split("?")[0] ?? "/");
   if (!handler) return void outgoing.writeHead(404).end();
   const body = incoming.method === "GET" ? undefined : (Readable.toWeb(incoming) as ReadableStream);
   const request = new Request(`http://127.0.0.1:${port}${incoming.url}`, { method: incoming.method, headers: incoming.headers as HeadersInit, body, duplex: "half" } as RequestInit);

@@ -60,12 +60,12 @@ describe("calibration of all-MiniLM-L6-v2 (300 STS-B pairs)", () => {
     reloadConfig({ ...process.env, SEMANTIC_RADAR_CALIBRATION_DIR: dir });
     try {
       const { writeCachedCalibration } = await import("./calibration");
-      writeCachedCalibration(calibration);
+      await writeCachedCalibration(calibration);
       expect(readdirSync(dir)).toEqual([`all-MiniLM-L6-v2.${engine.info.graph}.v1.json`]);
       const read = await calibrationOf(engine);
       expect(read.cached).toBe(true);
       expect(read.calibration).toEqual(calibration);
-      expect(readCachedCalibration("no-such-model", "int8")).toBeUndefined();
+      expect(await readCachedCalibration("no-such-model", "int8")).toBeUndefined();
     } finally {
       reloadConfig();
     }
