@@ -9,7 +9,7 @@
  */
 import "server-only";
 import { config, processWide } from "../config";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { saveSizeOf, type SaveSize } from "../store/disk-space";
 import { checkRoomToSave, sharedStore } from "../store/shared-store";
@@ -126,12 +126,27 @@ export class KbRepository {
   /** Each pooling's top k against the query vectors: in the rank worker, or through the database's HNSW index. */
   async rank(opened: OpenedKb, queries: Partial<Record<Pooling, Float32Array>>, poolings: Pooling[], topK: number): Promise<RankReply> {
     if (opened.approximate) return rankInDatabase(await this.store(), opened.kb.id, queries, poolings, topK);
-    return this.ranks.rank(opened.kb.id, queries, poolings, topK);
+    return this.reloadedOnce(opened.kb.id, () => this.ranks.rank(opened.kb.id, queries, poolings, topK));
   }
 
   /** A copy of one pooling's [entries, dims] matrix of a knowledge base held in memory. */
   vectors(id: string, pooling: Pooling): Promise<Float32Array> {
-    return this.ranks.vectors(id, pooling);
+    return this.reloadedOnce(id, () => this.ranks.vectors(id, pooling));
+  }
+
+  /**
+   * Runs `work` on the rank worker's copy; if that copy was let go of after it was found (evicted, or dropped on
+   * a change notice from another process: a rename), loads it again from the store and runs `work` once more.
+   * A knowledge base deleted meanwhile is a 404 from find().
+   */
+  private async reloadedOnce<T>(id: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "kb_not_found") throw error;
+      await this.find(id);
+      return work();
+    }
   }
 
   /** The library, newest first, and where it is kept. */

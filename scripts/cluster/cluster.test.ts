@@ -45,8 +45,9 @@ async function embed(base: string, entries: string[]): Promise<Extract<KbEvent, 
 
 async function topHits(base: string, kbId: string): Promise<string[]> {
   const response = await post(base, "/api/search", { kbId, query: QUERY, poolings: ["mean", "cls"], topK: 3 });
-  expect(response.status).toBe(200);
-  const { results } = (await response.json()) as SearchResponse;
+  const body = await response.json();
+  expect(response.status, JSON.stringify(body)).toBe(200);
+  const { results } = body as SearchResponse;
   return [...results.mean!, ...results.cls!].map((hit) => hit.text);
 }
 
