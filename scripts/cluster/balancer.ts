@@ -42,7 +42,10 @@ export function balancerConfig(upstreams: readonly Upstream[]): string {
 }
 
 /** Starts HAProxy on `host:port` in front of `upstreams`; resolves once it accepts connections. */
-export async function startBalancer(upstreams: readonly Upstream[], { host = "127.0.0.1", port }: { host?: string; port: number }): Promise<Balancer> {
+export async function startBalancer(
+  upstreams: readonly Upstream[],
+  { host = "127.0.0.1", port, echo }: { host?: string; port: number; /** Also given each piece of HAProxy's log as it comes. */ echo?: (text: string) => void },
+): Promise<Balancer> {
   if (!existsSync(HAPROXY)) throw new Error(`no HAProxy at ${HAPROXY}: run \`node scripts/setup.mjs --cluster\` (it installs Debian's haproxy) or set HAPROXY_PATH`);
   const dir = mkdtempSync(join(tmpdir(), "radar-balancer-"));
   const file = join(dir, "haproxy.cfg");
@@ -52,6 +55,7 @@ export async function startBalancer(upstreams: readonly Upstream[], { host = "12
   const watchers = new Set<() => void>();
   const append = (chunk: Buffer) => {
     log += chunk.toString();
+    echo?.(chunk.toString());
     for (const watcher of watchers) watcher();
   };
   child.stdout!.on("data", append);
