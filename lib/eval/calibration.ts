@@ -103,7 +103,7 @@ export async function writeCachedCalibration(calibration: Calibration): Promise<
 }
 
 interface Running {
-  promise: Promise<Calibration>;
+  promise: Promise<{ calibration: Calibration; cached: boolean }>;
   /** Sentences embedded so far, of how many. */
   progress: { done: number; total: number };
 }
@@ -116,11 +116,12 @@ export function calibrationProgress(modelId: string, graph: string): { done: num
   return running ? { ...running.progress } : null;
 }
 
-/** The cached calibration, else computed once (concurrent callers share the one computation) and cached. */
-export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<{ calibration: Calibration; cached: boolean }> {
+/**
+ * The kept calibration, else computed once (concurrent callers share the one computation) and kept. The run is
+ * registered before the kept copy is looked up (which may ask the database), so progress is known at once.
+ */
+export function calibrationOf(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<{ calibration: Calibration; cached: boolean }> {
   const { model, graph } = engine.info;
-  const cached = await readCachedCalibration(model.id, graph);
-  if (cached) return { calibration: cached, cached: true };
   const key = `${model.id}|${graph}`;
   let running = inFlight.get(key);
   if (!running) {
@@ -129,10 +130,13 @@ export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateO
       Object.assign(progress, { done, total });
       options.onProgress?.(done, total);
     };
-    const promise = computeCalibration(engine, { ...options, onProgress }).then(async (calibration) => {
+    const promise = (async () => {
+      const cached = await readCachedCalibration(model.id, graph);
+      if (cached) return { calibration: cached, cached: true };
+      const calibration = await computeCalibration(engine, { ...options, onProgress });
       await writeCachedCalibration(calibration);
-      return calibration;
-    });
+      return { calibration, cached: false };
+    })();
     running = { promise, progress };
     inFlight.set(key, running);
     promise.then(
@@ -140,5 +144,5 @@ export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateO
       () => inFlight.delete(key),
     );
   }
-  return { calibration: await running.promise, cached: false };
+  return running.promise;
 }
