@@ -1,7 +1,8 @@
 /**
  * The radar's API routes behind a plain node:http server, for tests that need a real server process to kill
  * (`kill -9`) and restart: the same route handlers as the Next app, without a build, and the same data-folder
- * lock taken before it listens. Run with
+ * lock taken before it listens, and the proxy's HTTP rules (a known Host; no foreign Origin: proxy.ts) applied
+ * first, as the real server applies them: what a load balancer's health check must pass too. Run with
  * `tsx --conditions=react-server testing/radar-http-server.ts <port>`; prints "listening" when ready.
  */
 import { createServer } from "node:http";
@@ -12,6 +13,9 @@ import { DELETE as deleteKb, GET as getKb, PATCH as renameKb } from "../app/api/
 import { GET as listKbs } from "../app/api/kbs/route";
 import { POST as postSearch } from "../app/api/search/route";
 import { GET as getStatus } from "../app/api/status/route";
+import { errorResponseIn } from "../lib/api/dialect";
+import { checkRequest } from "../lib/api/guards";
+import { config } from "../lib/config";
 import { lockDataDir } from "../lib/store/data-dir-lock";
 import { storeLocation } from "../lib/store/open-store";
 
@@ -48,8 +52,17 @@ if (location.kind === "pglite" && location.dataDir) {
   }
 }
 createServer(async (incoming, outgoing) => {
-  const handler = routeFor(incoming.method ?? "GET", incoming.url?.split("?")[0] ?? "/");
+  const path = incoming.url?.split("?")[0] ?? "/";
+  const handler = routeFor(incoming.method ?? "GET", path);
   if (!handler) return void outgoing.writeHead(404).end();
+  try {
+    const { allowedHosts, allowedOrigins } = config();
+    const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
+    checkRequest({ method: incoming.method ?? "GET", pathname: path, protocol: "http:", headers, host: incoming.headers.host ?? null }, { hosts: allowedHosts, origins: allowedOrigins });
+  } catch (error) {
+    const refusal = errorResponseIn("radar", error);
+    return void outgoing.writeHead(refusal.status, Object.fromEntries(refusal.headers)).end(await refusal.text());
+  }
   const body = incoming.method === "GET" ? undefined : (Readable.toWeb(incoming) as ReadableStream);
   const request = new Request(`http://127.0.0.1:${port}${incoming.url}`, { method: incoming.method, headers: incoming.headers as HeadersInit, body, duplex: "half" } as RequestInit);
   const response = await handler(request);

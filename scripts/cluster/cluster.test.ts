@@ -85,6 +85,18 @@ describe("two radar processes on one PostgreSQL behind HAProxy", () => {
     for (const radar of radars) expect((await embed(radar.base, FAQ)).cached).toBe(true);
   });
 
+  it("passes an embedding's NDJSON progress through the balancer as it is written, not all at the end", async () => {
+    const entries = Array.from({ length: 256 }, (_, i) => `Cluster stream test sentence ${i} about topic ${i % 13}.`);
+    const response = await post(balancer.url, "/api/kb", { entries });
+    const arrivals: { type: string; at: number }[] = [];
+    for await (const event of readNdjson<KbEvent>(response.body!)) arrivals.push({ type: event.type, at: Date.now() });
+    const firstProgress = arrivals.find((a) => a.type === "progress")!;
+    expect(arrivals.at(-1)!.type).toBe("done");
+    expect(arrivals.filter((a) => a.type === "progress").length).toBeGreaterThan(1);
+    // Read as it came: the first progress line reached the client well before the last line was written.
+    expect(arrivals.at(-1)!.at - firstProgress.at).toBeGreaterThan(50);
+  });
+
   it("answers 404 on one process within a second of a delete on the other, though it held the vectors in memory", async () => {
     const entries = FAQ.map((text) => `${text} (to delete)`);
     const { kbId: doomed } = await embed(radars[0].base, entries);
