@@ -7,6 +7,7 @@
 // docs/cluster.md shows the same on several machines.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { availableParallelism } from "node:os";
 import { positiveInt, runCli, parseCli } from "./cli";
 import { accepting, startBalancer, type Balancer } from "./cluster/balancer";
 import { startPostgres } from "./postgres.mjs";
@@ -21,8 +22,16 @@ interface Radar {
   child: ChildProcess;
 }
 
-function startRadar(name: string, port: number, databaseUrl: string): Radar {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SEMANTIC_RADAR_LISTEN_HOST: HOST };
+/**
+ * The processes share this machine's cores: each one's forward passes get cores / N threads (at least 1), unless
+ * SEMANTIC_RADAR_THREADS says otherwise. onnxruntime's own choice is every core, for each of them.
+ */
+function threadsEach(replicas: number): string {
+  return process.env.SEMANTIC_RADAR_THREADS || String(Math.max(1, Math.floor(availableParallelism() / replicas)));
+}
+
+function startRadar(name: string, port: number, databaseUrl: string, threads: string): Radar {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, SEMANTIC_RADAR_LISTEN_HOST: HOST, SEMANTIC_RADAR_THREADS: threads };
   const child = spawn(process.execPath, [SERVER_BUNDLE, "--port", String(port), "--hostname", HOST], { stdio: ["ignore", "pipe", "pipe"], env });
   const prefix = (chunk: Buffer) => chunk.toString().replace(/^(?=.)/gm, `[${name}] `);
   child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(prefix(chunk)));
@@ -69,7 +78,7 @@ runCli(async () => {
 
   try {
     for (let i = 0; i < replicas; i++) {
-      const radar = startRadar(`radar${i + 1}`, firstPort + i, databaseUrl);
+      const radar = startRadar(`radar${i + 1}`, firstPort + i, databaseUrl, threadsEach(replicas));
       radar.child.once("exit", (code, signal) => {
         if (!stopping) console.error(`[cluster] ${radar.name} (port ${radar.port}) exited (${signal ?? `code ${code}`}); the balancer sends its requests to the others`);
       });
@@ -90,7 +99,7 @@ runCli(async () => {
   }
   const processes = radars.map((r) => `http://${HOST}:${r.port}`).join(",");
   console.log(`
-[cluster] ready: the balancer on ${balancer.url}, ${replicas} radar process${replicas === 1 ? "" : "es"} (${processes}), database ${postgres ? `${databaseUrl} (test server: removed on stop)` : "given by --database-url"}
+[cluster] ready: the balancer on ${balancer.url}, ${replicas} radar process${replicas === 1 ? "" : "es"} (${processes}; ${threadsEach(replicas)} thread(s) a forward pass each), database ${postgres ? `${databaseUrl} (test server: removed on stop)` : "given by --database-url"}
 [cluster] load test: npm run loadtest -- --target ${balancer.url} --processes ${processes}
 [cluster] Ctrl-C stops everything`);
   await new Promise(() => undefined); // until a signal
