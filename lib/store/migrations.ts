@@ -55,13 +55,15 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Every change to a knowledge base's row (a rename, a delete, any column added later such as an owner) is
       -- announced by id to every server listening on this database (kb-changes.ts): they drop what they hold of it.
       -- A save is not announced: a new id is held nowhere yet. NOTIFY is sent at commit, never for a rollback.
+      -- The argument names the row's knowledge-base id column, so a table added later that belongs to a knowledge
+      -- base (kb_id) can announce its changes with the same function.
       CREATE FUNCTION notify_kb_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('semantic_radar_kb_changed', OLD.id);
+        PERFORM pg_notify('semantic_radar_kb_changed', to_jsonb(CASE WHEN TG_OP = 'INSERT' THEN NEW ELSE OLD END) ->> TG_ARGV[0]);
         RETURN NULL;
       END
       $$;
-      CREATE TRIGGER kbs_changed AFTER UPDATE OR DELETE ON kbs FOR EACH ROW EXECUTE FUNCTION notify_kb_changed();
+      CREATE TRIGGER kbs_changed AFTER UPDATE OR DELETE ON kbs FOR EACH ROW EXECUTE FUNCTION notify_kb_changed('id');
       -- Results computed once and shared by every server on the database (calibrations), by key.
       CREATE TABLE documents (
         key text PRIMARY KEY,

@@ -194,7 +194,7 @@ describe("several servers on one PostgreSQL database", () => {
     }
   });
 
-  it("hear a rename or a delete made through another connection, by id, and nothing of a save", async () => {
+  it("hear a rename or a delete made through another connection, by id, and nothing of a save; other tables can announce too", async () => {
     const store = await openStore({ kind: "postgres", url: server.url });
     const heard: string[] = [];
     let resets = 0;
@@ -207,9 +207,12 @@ describe("several servers on one PostgreSQL database", () => {
       await store.save(kb, vectors);
       await store.rename("kb_heard", "renamed elsewhere");
       await store.delete("kb_heard");
+      // A table added later that belongs to a knowledge base announces through the same function, by its kb_id.
+      server.psql("CREATE TABLE kb_notes (kb_id text, note text); CREATE TRIGGER kb_notes_changed AFTER INSERT OR UPDATE OR DELETE ON kb_notes FOR EACH ROW EXECUTE FUNCTION notify_kb_changed('kb_id')");
+      server.psql("INSERT INTO kb_notes VALUES ('kb_noted', 'owner changed'); DROP TABLE kb_notes");
       const deadline = Date.now() + 1_000;
-      while (heard.length < 2 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 10));
-      expect(heard).toEqual(["kb_heard", "kb_heard"]);
+      while (heard.length < 3 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 10));
+      expect(heard).toEqual(["kb_heard", "kb_heard", "kb_noted"]);
     } finally {
       await feed.close();
       await store.close();
