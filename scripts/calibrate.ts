@@ -2,6 +2,7 @@
 //
 // Prints each model's calibration (random-pair percentiles and the suggested threshold per pooling), computing and
 // caching it under data/calibration/ the first time, as GET /api/calibration does.
+import { config } from "../lib/config";
 import { defaultModelId, listModels, loadEngine } from "../lib/engine/index";
 import { calibrationDir, calibrationOf, type Calibration } from "../lib/eval/calibration";
 import { POOLINGS } from "../lib/pooling/strategies";
@@ -21,7 +22,7 @@ runCli(async () => {
     await engine.dispose();
   }
   if (values.json) return void console.log(JSON.stringify(results, null, 2));
-  console.log(`Cosine of ${results[0]?.pairs.random ?? 0} random unrelated STS-B pairs (seed ${results[0]?.seed}), and the threshold that best separates gold >= 4 from gold <= 1 (F1). Cached in ${calibrationDir().replace(process.cwd(), ".")}.`);
+  console.log(`Cosine of ${results[0]?.pairs.random ?? 0} random unrelated STS-B pairs (seed ${results[0]?.seed}), and the threshold that best separates gold >= 4 from gold <= 1 (F1). Kept in ${config().databaseUrl ? "the database (DATABASE_URL)" : calibrationDir().replace(process.cwd(), ".")}.`);
   console.log("");
   console.log("| model | graph | pooling | random p05 | p50 | p95 | p99 | suggested threshold | F1 |");
   console.log("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -1,4 +1,5 @@
 // npm run loadtest -- [--connections 50] [--seconds 30] [--rounds 3] [--entries 1000] [--embed-entries 20000] [--json]
+//                      [--target http://127.0.0.1:8080 [--processes http://127.0.0.1:3001,http://127.0.0.1:3002]]
 //
 // A workshop's load on this machine, against the real app on 127.0.0.1 (built when stale, started here, stopped
 // at the end). In one run:
@@ -9,6 +10,9 @@
 //   2. embed: while a 20,000-entry knowledge base embeds, /api/status is asked every 100 ms and one search per
 //      second runs on the first knowledge base: their latencies and the event-loop delay. The embedding is
 //      cancelled at the end of the phase.
+// With --target, the load goes to a server already running there (a cluster's balancer: npm run cluster) instead
+// of one started here; --processes names the radar processes behind it, whose CPU time and event loops are read
+// directly and summed (through the balancer each sample would come from whichever process answered).
 // Every loop is bounded in count and time; only 127.0.0.1 is ever a target.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -42,23 +46,47 @@ interface ServerSample {
   cores: number;
 }
 
-/** The server's event-loop delay since the last sample (a new window starts), and its CPU time so far. */
-async function sampleServer(base: string): Promise<ServerSample> {
+/** The servers the CPU time and event loops are read from: the one started here, or a cluster's processes. */
+let sampled: string[] = [];
+
+/**
+ * The servers' event-loop delay since the last sample (a new window starts; the worst of them), and their CPU
+ * time so far (summed).
+ */
+async function sampleServer(): Promise<ServerSample> {
   type Serving = { eventLoop: ServerSample["delay"]; cpuMs: number; cores: number };
-  const { serving } = (await (await fetch(`${base}/api/status?resetEventLoop=1`)).json()) as { serving: Serving };
-  const { p50Ms, p99Ms, maxMs } = serving.eventLoop;
-  return { delay: { p50Ms, p99Ms, maxMs }, cpuMs: serving.cpuMs, cores: serving.cores };
+  const samples = await Promise.all(sampled.map(async (base) => ((await (await fetch(`${base}/api/status?resetEventLoop=1`)).json()) as { serving: Serving }).serving));
+  const worst = (f: (delay: ServerSample["delay"]) => number) => Math.max(...samples.map((sample) => f(sample.eventLoop)));
+  return {
+    delay: { p50Ms: worst((d) => d.p50Ms), p99Ms: worst((d) => d.p99Ms), maxMs: worst((d) => d.maxMs) },
+    cpuMs: samples.reduce((total, sample) => total + sample.cpuMs, 0),
+    cores: samples[0].cores,
+  };
 }
 
-async function loopDelay(base: string): Promise<ServerSample["delay"]> {
-  return (await sampleServer(base)).delay;
+async function loopDelay(): Promise<ServerSample["delay"]> {
+  return (await sampleServer()).delay;
+}
+
+/** A base URL on 127.0.0.1 (or localhost): the only address a load test may aim at. */
+function localUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`expected --${name} to be a URL such as http://127.0.0.1:8080, got "${value}"`);
+  }
+  if (url.protocol !== "http:" || !["127.0.0.1", "localhost"].includes(url.hostname)) {
+    throw new Error(`expected --${name} to be an http URL on 127.0.0.1 (a load test aims at this machine only), got "${value}"`);
+  }
+  return url.origin;
 }
 
 type Round = Awaited<ReturnType<typeof searchRound>>;
 
 /** One autocannon run of POST /api/search, cycling through the queries. */
 async function searchRound(base: string, kbId: string, queries: string[], connections: number, seconds: number) {
-  const before = await sampleServer(base); // and a fresh event-loop window
+  const before = await sampleServer(); // and a fresh event-loop window
   const clientBefore = process.cpuUsage();
   let next = 0;
   const result = await autocannon({
@@ -74,7 +102,7 @@ async function searchRound(base: string, kbId: string, queries: string[], connec
     ],
   });
   const client = process.cpuUsage(clientBefore);
-  const after = await sampleServer(base);
+  const after = await sampleServer();
   return {
     ok: result["2xx"],
     seconds,
@@ -123,7 +151,7 @@ async function embedPhase(base: string, kbId: string, queries: string[], entries
   const controller = new AbortController();
   const embedding = drainKb(base, entries, controller.signal);
   await new Promise((r) => setTimeout(r, 1000)); // let it start its first batches
-  await loopDelay(base);
+  await loopDelay();
   const statusMs: number[] = [];
   const searchMs: number[] = [];
   const deadline = performance.now() + seconds * 1000;
@@ -138,7 +166,7 @@ async function embedPhase(base: string, kbId: string, queries: string[], entries
     }
     await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - started))));
   }
-  const delay = await loopDelay(base);
+  const delay = await loopDelay();
   controller.abort();
   const progress = await embedding;
   return {
@@ -158,6 +186,8 @@ runCli(async () => {
     entries: { type: "string", default: "1000" },
     "embed-entries": { type: "string", default: "20000" },
     json: { type: "boolean", default: false },
+    target: { type: "string" },
+    processes: { type: "string" },
   });
   const connections = positiveInt("connections", values.connections);
   const seconds = positiveInt("seconds", values.seconds);
@@ -168,10 +198,13 @@ runCli(async () => {
   // 20,000 distinct entries from the STS sentences: each sentence with a numbered suffix of its own.
   const bigKb = Array.from({ length: positiveInt("embed-entries", values["embed-entries"]) }, (_, i) => `${sentences[i % sentences.length]} (item ${i})`);
 
-  const port = await freePort();
-  const base = `http://${HOST}:${port}`;
+  if (values.processes && !values.target) throw new Error("--processes names the processes behind --target: give --target too");
+  const target = values.target ? localUrl("target", values.target) : undefined;
+  const port = target ? 0 : await freePort();
+  const base = target ?? `http://${HOST}:${port}`;
+  sampled = values.processes ? values.processes.split(",").map((url) => localUrl("processes", url.trim())) : [base];
   const dataDir = mkdtempSync(join(tmpdir(), "radar-loadtest-"));
-  const app = startApp(port, dataDir);
+  const app = target ? undefined : startApp(port, dataDir);
   try {
     await waitForReady(base, 600);
     const kbId = await embedKb(base, kbEntries);
@@ -182,6 +215,7 @@ runCli(async () => {
     const figures = { kb_entries: kbEntries.length, seconds, rounds, search: [single, many], goodput_ratio: Number((many.goodput_rps / single.goodput_rps).toFixed(2)), round_ratios: ratios, embed };
     if (values.json) return void console.log(JSON.stringify(figures));
     console.log(`Load test: ${kbEntries.length.toLocaleString("en")}-entry knowledge base, varied queries, ${seconds} s a phase in ${rounds} alternating rounds, app on ${base}`);
+    if (target) console.log(`CPU and event loops read from ${sampled.length} process${sampled.length === 1 ? "" : "es"}: ${sampled.join(", ")} (the balancer's own CPU is not counted)`);
     console.log("");
     console.log("| connections | goodput req/s | p50 ms | p99 ms | non-2xx | event loop p99 ms | event loop max ms | server CPU ms/search | load generator CPU ms/search | cores busy |");
     console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -202,9 +236,11 @@ runCli(async () => {
     console.log(`  search on the other knowledge base p50 ${embed.search_ms.p50} ms, max ${embed.search_ms.max.toFixed(1)} ms (${embed.search_ms.samples} searches)`);
     console.log(`  event loop p99 ${embed.event_loop_ms.p99Ms} ms, max ${embed.event_loop_ms.maxMs} ms`);
   } finally {
-    const exited = new Promise((resolve) => app.once("exit", resolve));
-    app.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (app) {
+      const exited = new Promise((resolve) => app.once("exit", resolve));
+      app.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

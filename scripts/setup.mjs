@@ -7,6 +7,8 @@
 //      the browser tests, qemu-user to run the test PostgreSQL server as another CPU
 //   4. a PostgreSQL server with pgvector for the store's contract tests (skipped with --app): PyPI's pgserver
 //      wheel, unpacked into .postgres/ (git-ignored), and checked once by computing a distance (scripts/postgres.mjs)
+//   5. Debian's haproxy, the load balancer of `npm run cluster` and its tests (skipped with --app)
+// --cluster (what `npm run cluster` runs): the dependencies, models, PostgreSQL and haproxy, not the browser.
 // Node built-ins only: this runs before node_modules exists.
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
@@ -19,7 +21,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without a CJK font Debian's chromium draws the Chinese examples as empty boxes (screenshots, demos).
 const CJK_FONT_DIR = "/usr/share/fonts/opentype/noto";
 const QEMU = "/usr/bin/qemu-x86_64";
+const HAPROXY = process.env.HAPROXY_PATH ?? "/usr/sbin/haproxy";
 const appOnly = process.argv.includes("--app");
+const clusterOnly = process.argv.includes("--cluster");
 
 function log(message) {
   process.stdout.write(`[setup] ${message}\n`);
@@ -53,13 +57,17 @@ function installModels() {
 }
 
 function installDebianPackages() {
-  const packages = [
-    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
-    ...(existsSync(CJK_FONT_DIR) ? [] : ["fonts-noto-cjk"]),
-    // The suite runs the test PostgreSQL server as a CPU without AVX-512 too (scripts/postgres.test.ts).
-    ...(existsSync(QEMU) ? [] : ["qemu-user"]),
-  ];
-  if (packages.length === 0) return log(`browser: ${CHROMIUM}`);
+  const forTests = clusterOnly
+    ? []
+    : [
+        ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+        ...(existsSync(CJK_FONT_DIR) ? [] : ["fonts-noto-cjk"]),
+        // The suite runs the test PostgreSQL server as a CPU without AVX-512 too (scripts/postgres.test.ts).
+        ...(existsSync(QEMU) ? [] : ["qemu-user"]),
+      ];
+  // The cluster's load balancer (deploy/haproxy/haproxy.cfg), for `npm run cluster` and its tests.
+  const packages = [...forTests, ...(existsSync(HAPROXY) ? [] : ["haproxy"])];
+  if (packages.length === 0) return log(clusterOnly ? `balancer: ${HAPROXY}` : `browser: ${CHROMIUM}, balancer: ${HAPROXY}`);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot && spawnSync("sudo", ["-n", "true"]).status !== 0) {
     fail(`the tests need Debian's ${packages.join(", ")}; install them with: sudo apt-get install -y ${packages.join(" ")}`);
@@ -70,7 +78,8 @@ function installDebianPackages() {
   log(`debian packages: apt-get install -y ${packages.join(" ")}`);
   run(command, [...prefix, "update", "-q"], "apt-get update", env);
   run(command, [...prefix, "install", "-y", "-q", "--no-install-recommends", ...packages], `apt-get install ${packages.join(" ")}`, env);
-  if (!existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is missing; set CHROMIUM_PATH`);
+  if (!clusterOnly && !existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is missing; set CHROMIUM_PATH`);
+  if (!existsSync(HAPROXY)) fail(`apt-get installed haproxy but ${HAPROXY} is missing; set HAPROXY_PATH`);
 }
 
 async function installPostgres() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when the sources changed since the last build, then serves it (PORT, default 3000)
 // on 127.0.0.1 only, unless HOST says otherwise (HOST=0.0.0.0 shares it on a LAN; see the README first).
+// --build-only: build and bundle when stale, then exit.
 import { spawn, spawnSync } from "node:child_process";
 import { constants } from "node:os";
 import { existsSync, readdirSync, renameSync, statSync } from "node:fs";
@@ -30,6 +31,8 @@ const stale = !existsSync(BUILD_ID) || Math.max(...SOURCES.map((s) => newestMtim
 if (stale) next(["build"]);
 else process.stdout.write("[start] build is current\n");
 await bundleServer();
+// `npm run cluster` builds once here, then starts each process from the bundle.
+if (process.argv.includes("--build-only")) process.exit(0);
 const args = process.argv.slice(2);
 const hostname = hostnameIn(args) ?? (process.env.HOST || "127.0.0.1");
 serve(["--hostname", hostname, ...withoutHostname(args)]);

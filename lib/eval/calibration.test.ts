@@ -3,12 +3,14 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { reloadConfig } from "../config";
+import { forgetProcessWide, reloadConfig } from "../config";
+import { storeKeeper } from "../store/shared-store";
+import { startTestPostgres } from "../../testing/postgres-server";
 import { loadEngine } from "../engine/index";
 import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS } from "../pooling/strategies";
 import { stsDatasetFor } from "./sts-datasets";
-import { calibrationOf, calibrationProgress, computeCalibration, readCachedCalibration, type Calibration } from "./calibration";
+import { calibrationKey, calibrationOf, calibrationProgress, computeCalibration, readCachedCalibration, writeCachedCalibration, type Calibration } from "./calibration";
 import { loadStsDataset } from "./sts-data";
 
 const PAIRS = loadStsDataset("stsb-en").slice(0, 300);
@@ -59,15 +61,38 @@ describe("calibration of all-MiniLM-L6-v2 (300 STS-B pairs)", () => {
     const dir = mkdtempSync(join(tmpdir(), "calibration-"));
     reloadConfig({ ...process.env, SEMANTIC_RADAR_CALIBRATION_DIR: dir });
     try {
-      const { writeCachedCalibration } = await import("./calibration");
-      writeCachedCalibration(calibration);
+      await writeCachedCalibration(calibration);
       expect(readdirSync(dir)).toEqual([`all-MiniLM-L6-v2.${engine.info.graph}.v1.json`]);
       const read = await calibrationOf(engine);
       expect(read.cached).toBe(true);
       expect(read.calibration).toEqual(calibration);
-      expect(readCachedCalibration("no-such-model", "int8")).toBeUndefined();
+      expect(await readCachedCalibration("no-such-model", "int8")).toBeUndefined();
     } finally {
       reloadConfig();
+    }
+  });
+});
+
+describe("calibrations with DATABASE_URL", () => {
+  it("are kept in the database, where every server on it reads them, and on no disk", { timeout: 180_000 }, async () => {
+    const postgres = await startTestPostgres();
+    const dir = mkdtempSync(join(tmpdir(), "calibration-db-"));
+    reloadConfig({ ...process.env, DATABASE_URL: postgres.url, SEMANTIC_RADAR_CALIBRATION_DIR: dir });
+    try {
+      const engine = await loadEngine("all-MiniLM-L6-v2");
+      const calibration = await computeCalibration(engine, { pairs: PAIRS.slice(0, 40) });
+      await writeCachedCalibration(calibration);
+      expect(readdirSync(dir)).toEqual([]);
+      // What another server on the database would read: the row itself.
+      const stored = postgres.psql(`SELECT body->>'computedAt' FROM shared_results WHERE key = '${calibrationKey("all-MiniLM-L6-v2", engine.info.graph)}'`);
+      expect(stored).toBe(calibration.computedAt);
+      expect(await readCachedCalibration("all-MiniLM-L6-v2", engine.info.graph)).toEqual(calibration);
+      expect((await calibrationOf(engine)).cached).toBe(true);
+    } finally {
+      await storeKeeper().close().catch(() => undefined);
+      forgetProcessWide("store-keeper");
+      reloadConfig();
+      await postgres.stop();
     }
   });
 });

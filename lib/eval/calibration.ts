@@ -1,11 +1,14 @@
 /**
  * Calibrated scores: for one model, every pooling's cosine distribution over random unrelated sentence pairs and
  * the threshold that best separates similar from unrelated STS-B pairs. Computed once per model and graph (a few
- * thousand sentences through the engine, interleaved with queries by its scheduler) and kept on disk.
+ * thousand sentences through the engine, interleaved with queries by its scheduler) and kept: in the database
+ * when DATABASE_URL names one (every server on it then shares the one computation's result), else on disk.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { config } from "../config";
+import { sharedStore } from "../store/shared-store";
+import type { Json } from "../store/types";
 import type { Calibration, PoolingCalibration } from "./calibration-types";
 import type { EmbeddingEngine } from "../engine/types";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
@@ -73,7 +76,14 @@ function cacheFile(modelId: string, graph: string): string {
   return join(calibrationDir(), `${modelId}.${graph}.v${VERSION}.json`);
 }
 
-export function readCachedCalibration(modelId: string, graph: string): Calibration | undefined {
+/** Its key among the database's documents. */
+export function calibrationKey(modelId: string, graph: string): string {
+  return `calibration/${modelId}/${graph}/v${VERSION}`;
+}
+
+/** The calibration kept for this model and graph: from the database when one is configured, else from disk. */
+export async function readCachedCalibration(modelId: string, graph: string): Promise<Calibration | undefined> {
+  if (config().databaseUrl) return (await (await sharedStore()).readDocument(calibrationKey(modelId, graph))) as Calibration | undefined;
   try {
     return JSON.parse(readFileSync(cacheFile(modelId, graph), "utf8")) as Calibration;
   } catch {
@@ -81,8 +91,11 @@ export function readCachedCalibration(modelId: string, graph: string): Calibrati
   }
 }
 
-/** Written to a temporary name and renamed, so a reader never sees half a file. */
-export function writeCachedCalibration(calibration: Calibration): void {
+/** On disk, written to a temporary name and renamed, so a reader never sees half a file. */
+export async function writeCachedCalibration(calibration: Calibration): Promise<void> {
+  if (config().databaseUrl) {
+    return (await sharedStore()).writeDocument(calibrationKey(calibration.model, calibration.graph), calibration as unknown as Json);
+  }
   mkdirSync(calibrationDir(), { recursive: true });
   const file = cacheFile(calibration.model, calibration.graph);
   writeFileSync(`${file}.tmp`, JSON.stringify(calibration));
@@ -90,7 +103,7 @@ export function writeCachedCalibration(calibration: Calibration): void {
 }
 
 interface Running {
-  promise: Promise<Calibration>;
+  promise: Promise<{ calibration: Calibration; cached: boolean }>;
   /** Sentences embedded so far, of how many. */
   progress: { done: number; total: number };
 }
@@ -103,11 +116,12 @@ export function calibrationProgress(modelId: string, graph: string): { done: num
   return running ? { ...running.progress } : null;
 }
 
-/** The cached calibration, else computed once (concurrent callers share the one computation) and cached. */
-export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<{ calibration: Calibration; cached: boolean }> {
+/**
+ * The kept calibration, else computed once (concurrent callers share the one computation) and kept. The run is
+ * registered before the kept copy is looked up (which may ask the database), so progress is known at once.
+ */
+export function calibrationOf(engine: EmbeddingEngine, options: CalibrateOptions = {}): Promise<{ calibration: Calibration; cached: boolean }> {
   const { model, graph } = engine.info;
-  const cached = readCachedCalibration(model.id, graph);
-  if (cached) return { calibration: cached, cached: true };
   const key = `${model.id}|${graph}`;
   let running = inFlight.get(key);
   if (!running) {
@@ -116,10 +130,13 @@ export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateO
       Object.assign(progress, { done, total });
       options.onProgress?.(done, total);
     };
-    const promise = computeCalibration(engine, { ...options, onProgress }).then((calibration) => {
-      writeCachedCalibration(calibration);
-      return calibration;
-    });
+    const promise = (async () => {
+      const cached = await readCachedCalibration(model.id, graph);
+      if (cached) return { calibration: cached, cached: true };
+      const calibration = await computeCalibration(engine, { ...options, onProgress });
+      await writeCachedCalibration(calibration);
+      return { calibration, cached: false };
+    })();
     running = { promise, progress };
     inFlight.set(key, running);
     promise.then(
@@ -127,5 +144,5 @@ export async function calibrationOf(engine: EmbeddingEngine, options: CalibrateO
       () => inFlight.delete(key),
     );
   }
-  return { calibration: await running.promise, cached: false };
+  return running.promise;
 }

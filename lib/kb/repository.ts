@@ -4,13 +4,17 @@
  * path, which holds the vectors of the knowledge bases in memory (KbCache keeps the account, least recently used
  * evicted first). A saved knowledge base is loaded into the rank worker on first use. Above
  * SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES entries one stays in the database and is searched there through HNSW.
+ * Several processes on one PostgreSQL server each hold their own copies: a change or delete made by any of them
+ * reaches the others as a notice (lib/store/kb-changes.ts), and they let go of the id.
  */
 import "server-only";
 import { config, processWide } from "../config";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { saveSizeOf, type SaveSize } from "../store/disk-space";
 import { checkRoomToSave, sharedStore } from "../store/shared-store";
+import { listenForKbChanges, type KbChangeFeed, type KbChangeHandlers } from "../store/kb-changes";
+import { storeLocation } from "../store/open-store";
 import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore } from "../store/types";
 import { documentRecordOf, documentSourceOf } from "./document/source-record";
 import { KbCache } from "./kb-cache";
@@ -33,12 +37,21 @@ export interface KbRepositoryOptions {
   checkRoom?: (size: SaveSize) => Promise<void>;
   /** Knowledge bases with more entries than this are searched in the database (read on every use). */
   approximateAbove: () => number;
+  /**
+   * Starts hearing of changes made by other processes on the same database, once the store first opens.
+   * @default none: the store is this process's alone (PGlite, locked to it)
+   */
+  watchChanges?: (handlers: KbChangeHandlers) => KbChangeFeed;
 }
 
 export class KbRepository {
   private readonly ranks: RankPool;
   private readonly memory: KbCache;
   private opening: Promise<KnowledgeBaseStore> | undefined;
+  private feed: KbChangeFeed | undefined;
+  /** Counts the changes heard: a load that saw it move may hold a copy from before, and lets it go. */
+  private changesHeard = 0;
+  private readonly changeListeners = new Set<(id: string | undefined) => void>();
 
   constructor(private readonly options: KbRepositoryOptions) {
     this.ranks = new RankPool((reason) => {
@@ -73,9 +86,10 @@ export class KbRepository {
 
   /** A knowledge base by id: in memory, else from the store (its vectors loaded into the rank worker). */
   async find(id: string): Promise<OpenedKb> {
-    const inMemory = this.memory.get(id);
-    if (inMemory) return { kb: inMemory, approximate: false };
     const store = await this.store();
+    const inMemory = await this.trusted(id);
+    if (inMemory) return { kb: inMemory, approximate: false };
+    const heard = this.changesHeard;
     const record = await store.get(id);
     if (!record) throw kbNotFound(id);
     if (record.approximate) return { kb: storedKbOf(record), approximate: true };
@@ -84,14 +98,17 @@ export class KbRepository {
     // Another request may have loaded it meanwhile: holding it again replaces it with the same vectors, harmlessly.
     const kb = storedKbOf(loaded.kb);
     await this.hold(kb, loaded.vectors);
+    // A change heard meanwhile may be a delete of what was just loaded: this answer uses it, the next loads again.
+    if (this.changesHeard !== heard) this.memory.delete(id);
     return { kb, approximate: false };
   }
 
   /** What is known of an id without loading its vectors (what a cached POST /api/kb answers with). */
   async peek(id: string): Promise<StoredKb | undefined> {
-    const inMemory = this.memory.get(id);
+    const store = await this.store();
+    const inMemory = await this.trusted(id);
     if (inMemory) return inMemory;
-    const record = await (await this.store()).get(id);
+    const record = await store.get(id);
     return record && storedKbOf(record);
   }
 
@@ -122,12 +139,27 @@ export class KbRepository {
       throw new AppError("invalid_input", `\`dimensions\`: a knowledge base of ${opened.kb.entries.length.toLocaleString("en")} entries is searched through the database's index of full vectors, so it cannot be ranked on a cut; expected at most ${this.approximateAbove.toLocaleString("en")} entries, or no \`dimensions\`.`);
     }
     if (opened.approximate) return rankInDatabase(await this.store(), opened.kb.id, queries, poolings, topK);
-    return this.ranks.rank(opened.kb.id, queries, poolings, topK, cut ? dims : undefined);
+    return this.reloadedOnce(opened.kb.id, () => this.ranks.rank(opened.kb.id, queries, poolings, topK, cut ? dims : undefined));
   }
 
   /** A copy of one pooling's [entries, dims] matrix of a knowledge base held in memory. */
   vectors(id: string, pooling: Pooling): Promise<Float32Array> {
-    return this.ranks.vectors(id, pooling);
+    return this.reloadedOnce(id, () => this.ranks.vectors(id, pooling));
+  }
+
+  /**
+   * Runs `work` on the rank worker's copy; if that copy was let go of after it was found (evicted, or dropped on
+   * a change notice from another process: a rename), loads it again from the store and runs `work` once more.
+   * A knowledge base deleted meanwhile is a 404 from find().
+   */
+  private async reloadedOnce<T>(id: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "kb_not_found") throw error;
+      await this.find(id);
+      return work();
+    }
   }
 
   /** The library, newest first, and where it is kept. */
@@ -176,14 +208,53 @@ export class KbRepository {
     for (const key of id === undefined ? this.memory.ids() : [id]) this.memory.delete(key);
   }
 
+  /**
+   * Calls `listener` with the id of every knowledge base changed or deleted by another process (undefined: any
+   * may have changed), after this repository has let go of it: for whatever else holds knowledge bases by id.
+   * Returns the unsubscribe.
+   */
+  onChange(listener: (id: string | undefined) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Stops hearing of other processes' changes (tests, shutdown). */
+  async stopWatching(): Promise<void> {
+    await this.feed?.close();
+    this.feed = undefined;
+  }
+
+  /**
+   * The copy held in memory, when it can be trusted: always while the change feed is live (or there is none);
+   * while it is down a notice could be missed, so the database is asked whether the id still exists.
+   */
+  private async trusted(id: string): Promise<StoredKb | undefined> {
+    const inMemory = this.memory.get(id);
+    if (!inMemory || !this.feed || this.feed.live) return inMemory;
+    if (await (await this.store()).has(id)) return inMemory;
+    this.memory.delete(id);
+    return undefined;
+  }
+
+  private heardChange(id: string | undefined): void {
+    this.changesHeard++;
+    this.evict(id);
+    for (const listener of this.changeListeners) listener(id);
+  }
+
   /** The store, opened (and migrated) on first use; a failed open is tried again by the next call. */
   private store(): Promise<KnowledgeBaseStore> {
     if (!this.opening) {
       const opening = this.options.openStore();
       this.opening = opening;
-      opening.catch(() => {
-        if (this.opening === opening) this.opening = undefined;
-      });
+      opening.then(
+        () => {
+          this.feed ??= this.options.watchChanges?.({ changed: (id) => this.heardChange(id), reset: () => this.heardChange(undefined) });
+        },
+        () => {
+          if (this.opening === opening) this.opening = undefined;
+        },
+      );
     }
     return this.opening;
   }
@@ -206,8 +277,15 @@ export function kbRepository(): KbRepository {
         openStore: sharedStore,
         checkRoom: checkRoomToSave,
         approximateAbove: () => config().approximateAboveEntries ?? MAX_ENTRIES,
+        watchChanges: changeFeedFor(storeLocation()),
       }),
   );
+}
+
+/** Only a PostgreSQL server is shared by several processes; PGlite's folder is locked to one. */
+function changeFeedFor(location: ReturnType<typeof storeLocation>): KbRepositoryOptions["watchChanges"] {
+  if (location.kind !== "postgres") return undefined;
+  return (handlers) => listenForKbChanges(location.url, handlers);
 }
 
 function storedKbOf(record: KbRecord): StoredKb {

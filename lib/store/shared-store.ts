@@ -9,7 +9,7 @@ import type { Pooling } from "../pooling/strategies";
 import type { SaveSize } from "./disk-space";
 import { hnswOptionsFrom, openStore, storeLocation } from "./open-store";
 import { StoreKeeper } from "./store-keeper";
-import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions, StoreHealth } from "./types";
+import type { Json, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions, StoreHealth } from "./types";
 
 export function storeKeeper(): StoreKeeper {
   return processWide("store-keeper", () => new StoreKeeper({ location: storeLocation(), open: () => openStore(storeLocation(), hnswOptionsFrom()) }));
@@ -70,6 +70,14 @@ class KeptStore implements KnowledgeBaseStore {
 
   nearest(id: string, pooling: Pooling, query: Float32Array, k: number): Promise<NearestHit[]> {
     return this.keeper.use((store) => store.nearest(id, pooling, query, k));
+  }
+
+  readDocument(key: string): Promise<Json | undefined> {
+    return this.keeper.use((store) => store.readDocument(key));
+  }
+
+  writeDocument(key: string, body: Json): Promise<void> {
+    return this.keeper.use((store) => store.writeDocument(key, body));
   }
 
   close(): Promise<void> {

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { isPooling, type Pooling } from "../pooling/strategies";
 import type { Db, Queryable } from "./db";
-import type { KbDocumentRecord, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
+import type { Json, KbDocumentRecord, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
 import { copyBinaryVectors, decodeVectorSend, vectorLiteral } from "./vector-codec";
 
 /** Rows per INSERT: a 384-dim row is ~4.5 KB of text, so a statement stays near 2 MB. */
@@ -126,6 +126,18 @@ export class SqlStore implements KnowledgeBaseStore {
       return tx.query<{ idx: number; score: number; text: string }>(nearestSql(id, pooling, Number(kb.dims), k), [vectorLiteral(query), id]);
     });
     return rows.map((row) => ({ index: Number(row.idx), score: Number(row.score), text: row.text }));
+  }
+
+  async readDocument(key: string): Promise<Json | undefined> {
+    const [row] = await this.db.query<{ body: Json }>("SELECT body FROM shared_results WHERE key = $1", [key]);
+    return row?.body;
+  }
+
+  async writeDocument(key: string, body: Json): Promise<void> {
+    await this.db.query(
+      "INSERT INTO shared_results (key, body) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET body = EXCLUDED.body, updated_at = now()",
+      [key, JSON.stringify(body)],
+    );
   }
 
   /**

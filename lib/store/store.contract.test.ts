@@ -6,9 +6,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { startTestPostgres, type TestPostgres } from "../../testing/postgres-server";
+import { listenForKbChanges } from "./kb-changes";
 import { MIGRATIONS } from "./migrations";
 import type { PgliteThread } from "../config";
 import { openStore, type StoreLocation } from "./open-store";
@@ -165,5 +167,71 @@ describe.each(Object.keys(locations))("the store on %s", (name) => {
     const oracle = bruteForce(indexed.vectors.mean!, 32, query, 10);
     expect(approximate.filter((h) => oracle.includes(h.index)).length).toBeGreaterThanOrEqual(9);
     expect(await store.delete("kb_near_hnsw")).toBe(true);
+  });
+
+  it("keeps a document by key: absent, written, replaced", async () => {
+    expect(await store.readDocument("calibration/test-model/fp32/v1")).toBeUndefined();
+    await store.writeDocument("calibration/test-model/fp32/v1", { threshold: 0.4, poolings: ["mean"] });
+    expect(await store.readDocument("calibration/test-model/fp32/v1")).toEqual({ threshold: 0.4, poolings: ["mean"] });
+    await store.writeDocument("calibration/test-model/fp32/v1", { threshold: 0.5 });
+    expect(await store.readDocument("calibration/test-model/fp32/v1")).toEqual({ threshold: 0.5 });
+  });
+});
+
+describe("several servers on one PostgreSQL database", () => {
+  it("migrate a fresh database together: one applies the migrations, the others find them applied", async () => {
+    server.psql("CREATE DATABASE together");
+    const url = server.url.replace(/\/postgres$/, "/together");
+    const stores = await Promise.all([1, 2, 3].map(() => openStore({ kind: "postgres", url })));
+    await Promise.all(stores.map((store) => store.close()));
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query("SELECT version FROM schema_migrations ORDER BY version");
+      expect(rows.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("hear a rename or a delete made through another connection, by id, and nothing of a save; other tables can announce too", async () => {
+    const store = await openStore({ kind: "postgres", url: server.url });
+    const heard: string[] = [];
+    let resets = 0;
+    const feed = listenForKbChanges(server.url, { changed: (id) => heard.push(id), reset: () => resets++ });
+    try {
+      for (let i = 0; i < 100 && !feed.live; i++) await new Promise((wait) => setTimeout(wait, 20));
+      expect(feed.live).toBe(true);
+      expect(resets).toBe(1); // on connecting: whatever was held before may be stale
+      const { kb, vectors } = kbOf("kb_heard", ["announced on change"]);
+      await store.save(kb, vectors);
+      await store.rename("kb_heard", "renamed elsewhere");
+      await store.delete("kb_heard");
+      // A table added later that belongs to a knowledge base announces through the same function, by its kb_id.
+      server.psql("CREATE TABLE kb_notes (kb_id text, note text); CREATE TRIGGER kb_notes_changed AFTER INSERT OR UPDATE OR DELETE ON kb_notes FOR EACH ROW EXECUTE FUNCTION notify_kb_changed('kb_id')");
+      server.psql("INSERT INTO kb_notes VALUES ('kb_noted', 'owner changed'); DROP TABLE kb_notes");
+      const deadline = Date.now() + 1_000;
+      while (heard.length < 3 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 10));
+      expect(heard).toEqual(["kb_heard", "kb_heard", "kb_noted"]);
+    } finally {
+      await feed.close();
+      await store.close();
+    }
+  });
+
+  it("say the feed is down and reset once it is back, after its connection is cut", async () => {
+    let resets = 0;
+    const feed = listenForKbChanges(server.url, { changed: () => undefined, reset: () => resets++ }, { retryMs: 100, log: () => undefined });
+    try {
+      for (let i = 0; i < 100 && resets < 1; i++) await new Promise((wait) => setTimeout(wait, 20));
+      server.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN semantic_radar_kb_changed'");
+      for (let i = 0; i < 100 && feed.live; i++) await new Promise((wait) => setTimeout(wait, 5));
+      expect(feed.live).toBe(false);
+      for (let i = 0; i < 200 && resets < 2; i++) await new Promise((wait) => setTimeout(wait, 20));
+      expect(resets).toBe(2);
+      expect(feed.live).toBe(true);
+    } finally {
+      await feed.close();
+    }
   });
 });

@@ -94,6 +94,10 @@ export interface KnowledgeBaseStore {
    * the pooling was indexed at save time (approximate), by a full scan otherwise (exact).
    */
   nearest(id: string, pooling: Pooling, query: Float32Array, k: number): Promise<NearestHit[]>;
+  /** A result kept under `key` (a calibration), shared by every server on the database; undefined when absent. */
+  readDocument(key: string): Promise<Json | undefined>;
+  /** Writes the result under `key`, replacing any kept before. */
+  writeDocument(key: string, body: Json): Promise<void>;
   close(): Promise<void>;
 }
 

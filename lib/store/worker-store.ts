@@ -7,7 +7,7 @@ import { WorkerThread } from "../engine/worker/thread";
 import type { Pooling } from "../pooling/strategies";
 import type { HnswOptions } from "./sql-store";
 import type { StoreMethod } from "./store-protocol";
-import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
+import type { Json, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
 
 export const STORE_WORKER_ENTRY = "lib/store/store-worker.ts";
 
@@ -70,6 +70,14 @@ export class WorkerStore implements KnowledgeBaseStore {
 
   nearest(id: string, pooling: Pooling, query: Float32Array, k: number): Promise<NearestHit[]> {
     return this.call("nearest", id, pooling, query, k);
+  }
+
+  readDocument(key: string): Promise<Json | undefined> {
+    return this.call("readDocument", key);
+  }
+
+  writeDocument(key: string, body: Json): Promise<void> {
+    return this.call("writeDocument", key, body);
   }
 
   /** SqlStore.explainNearest, asked of the worker's store. */

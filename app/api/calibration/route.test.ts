@@ -21,7 +21,7 @@ beforeAll(async () => {
   reloadConfig({ ...process.env, SEMANTIC_RADAR_CALIBRATION_DIR: mkdtempSync(join(tmpdir(), "calibration-route-")) });
   // A slice computed on the real model and cached, so the route reads the cache rather than embedding 2,700 sentences.
   computed = await computeCalibration(await loadEngine("all-MiniLM-L6-v2"), { pairs: loadStsDataset("stsb-en").slice(0, 200) });
-  writeCachedCalibration(computed);
+  await writeCachedCalibration(computed);
 });
 afterAll(() => {
   reloadConfig();

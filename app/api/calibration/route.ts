@@ -6,7 +6,7 @@ import { calibrationQuerySchema } from "@/lib/api/contract";
 import { defaultModelId, loadEngine } from "@/lib/engine";
 import { calibrationOf, calibrationProgress, readCachedCalibration } from "@/lib/eval/calibration";
 
-// The first call per model computes (tens of seconds); later ones read the disk cache.
+// The first call per model computes (tens of seconds); later ones read what was kept (the database, or the disk).
 export const dynamic = "force-dynamic";
 
 /**
@@ -21,7 +21,7 @@ export async function GET(request: NextRequest) {
     const { id } = engine.info.model;
     // No abort signal: the computation is shared by every caller and cached, so one leaving does not stop it.
     const computing = calibrationOf(engine);
-    if (query.progress && !readCachedCalibration(id, engine.info.graph)) {
+    if (query.progress && !(await readCachedCalibration(id, engine.info.graph))) {
       computing.catch(() => undefined); // its failure reaches whoever waits for the result
       return { model: id, computing: true, ...(calibrationProgress(id, engine.info.graph) ?? { done: 0, total: 0 }) };
     }
