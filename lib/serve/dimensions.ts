@@ -1,5 +1,5 @@
 /** Matryoshka truncation, and the raw (unnormalized) vectors TEI's normalize: false asks for. Pure. */
-import { l2NormalizeRows } from "../pooling/normalize";
+import { matryoshkaCut } from "../pooling/matryoshka";
 
 function checkKeep(dims: number, keep: number): void {
   if (!(Number.isInteger(keep) && keep >= 1 && keep <= dims)) {
@@ -20,7 +20,7 @@ export function keepDimensions(rows: Float32Array, dims: number, keep: number): 
 /** rows: [count, dims] -> [count, keep], L2-normalized again (the input is returned as is when nothing is cut). */
 export function truncateDimensions(rows: Float32Array, dims: number, keep: number): Float32Array {
   checkKeep(dims, keep);
-  return keep === dims ? rows : l2NormalizeRows(keepDimensions(rows, dims, keep), keep);
+  return keep === dims ? rows : matryoshkaCut(rows, dims, keep);
 }
 
 /** Unit rows times their norms: the pooled vectors before normalization. rows: [count, dims], norms: [count]. */
