@@ -6,6 +6,8 @@ export const results = bilingual({
     poolingLegend: "Pooling",
     poolings: { cls: "CLS / first token", mean: "Mean", mean_content: "Mean (content tokens only)", last_token: "Last token", max: "Max" },
     views: { cls: "CLS", mean: "Mean", last_token: "Last token", side_by_side: "Side by side" },
+    firstToken: "First token",
+    firstTokenWhy: "A causal model has no [CLS]: its first token sees only itself (each token attends to those before it), so it knows nothing of the rest of the text.",
     columnLabel: (label: string) => `Results, ${label}`,
     summary: (green: string, hits: string, threshold: string, count: string) => `${green} of ${hits} at or above ${threshold} · ${count} entries searched`,
     sideBySide: (shared: string, top: string) =>
@@ -51,6 +53,8 @@ export const results = bilingual({
     poolingLegend: "池化",
     poolings: { cls: "CLS / 首 token", mean: "均值", mean_content: "均值（仅内容 token）", last_token: "末 token", max: "最大值" },
     views: { cls: "CLS", mean: "均值", last_token: "末 token", side_by_side: "并排对比" },
+    firstToken: "首 token",
+    firstTokenWhy: "因果模型没有 [CLS]：它的首 token 只看得到自己（每个 token 只关注它之前的 token），对文本其余部分一无所知。",
     columnLabel: (label) => `结果，${label}`,
     summary: (green, hits, threshold, count) => `${hits} 条中 ${green} 条达到 ${threshold} · 共搜索 ${count} 条`,
     sideBySide: (shared, top) => `同一查询，两种池化。箭头表示每条相对另一列移动了几位；前 ${top} 条中有 ${shared} 条两列都有。`,
