@@ -32,7 +32,7 @@ describe("memoryNeed", () => {
   });
 
   it("says which graphs a model has when asked for one it lacks", () => {
-    expect(() => memoryNeed(getModelInfo("qwen3-tiny"), "fp16")).toThrow(/graph "fp16" is not in qwen3-tiny; it has: fp32/);
+    expect(() => memoryNeed(getModelInfo("qwen3-tiny"), "fp16")).toThrow(/graph "fp16" is not in this model folder; it has: fp32/);
   });
 });
 

@@ -51,9 +51,9 @@ function forwardBytes(model: ModelInfo, graph: GraphInfo): number {
 
 /** The estimate for one graph of a model (default: the graph the CPU would load). */
 export function memoryNeed(model: ModelInfo, graph?: Graph): MemoryNeed {
-  const chosen = graph ?? chooseGraph(model.graphs.map((g) => g.graph), "cpu");
-  const info = model.graphs.find((g) => g.graph === chosen);
-  if (!info) throw new AppError("invalid_input", `graph "${chosen}" is not in ${model.id}; it has: ${model.graphs.map((g) => g.graph).join(", ") || "none"}`);
+  // The engine's own choice and its message for a graph the folder lacks; the device does not change the weights.
+  const chosen = chooseGraph(model.graphs.map((g) => g.graph), "cpu", graph);
+  const info = model.graphs.find((g) => g.graph === chosen)!;
   const weightsBytes = info.bytes;
   const workingBytes = forwardBytes(model, info) + (model.tokenizerBytes ?? 0) * TOKENIZER_BYTES_PER_FILE_BYTE + WORKER_BYTES;
   return { graph: chosen, weightsBytes, workingBytes, totalBytes: weightsBytes + workingBytes };
