@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +17,20 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 process.env.RADAR_E2E_PORT ??= String(await freePort());
 // Knowledge bases saved by the browser tests go to a fresh embedded database, never the developer's ./data.
 process.env.RADAR_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "radar-e2e-data-"));
+// The installed models plus the tiny random-weight Qwen3 folders (the real architecture, tokenizer and ONNX layouts
+// users download, KV cache and external weights), as symlinks: the real pretrained default stays the default.
+process.env.RADAR_E2E_MODELS_DIR ??= testModelsDir();
 const port = Number(process.env.RADAR_E2E_PORT);
+
+function testModelsDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "radar-e2e-models-"));
+  const models = join(root, "models");
+  for (const entry of readdirSync(models, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== "tiny") symlinkSync(join(models, entry.name), join(dir, entry.name));
+  }
+  for (const id of ["qwen3-tiny", "qwen3-tiny-kv"]) if (existsSync(join(models, "tiny", id))) symlinkSync(join(models, "tiny", id), join(dir, id));
+  return dir;
+}
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -49,7 +62,7 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/api/status`,
     timeout: 600_000,
-    env: { SEMANTIC_RADAR_DATA_DIR: process.env.RADAR_E2E_DATA_DIR },
+    env: { SEMANTIC_RADAR_DATA_DIR: process.env.RADAR_E2E_DATA_DIR, SEMANTIC_RADAR_MODELS_DIR: process.env.RADAR_E2E_MODELS_DIR },
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

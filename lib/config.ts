@@ -38,6 +38,11 @@ export interface Config {
   approximateAboveEntries?: number;
   /** SEMANTIC_RADAR_THREADS: onnxruntime's intra-op threads per model. @default onnxruntime's choice */
   threads?: number;
+  /**
+   * SEMANTIC_RADAR_MEMORY_LIMIT_MB: memory (MiB) the loaded models may need in all (weights and working memory,
+   * lib/engine/memory.ts); a model that would go past it is refused. @default the memory the system has free
+   */
+  memoryLimitMb?: number;
   /** SEMANTIC_RADAR_RANK_THREADS: the rank worker's scoring threads. @default onnxruntime's choice */
   rankThreads?: number;
   /** SEMANTIC_RADAR_HNSW_M, _HNSW_EF_CONSTRUCTION, _HNSW_EF_SEARCH. @default pgvector's */
@@ -78,6 +83,7 @@ export function readConfig(env: Env = process.env): Config {
     approximateAboveEntries: read.integer("SEMANTIC_RADAR_APPROX_ABOVE_ENTRIES", 0),
     threads: read.integer("SEMANTIC_RADAR_THREADS", 1),
     rankThreads: read.integer("SEMANTIC_RADAR_RANK_THREADS", 1),
+    memoryLimitMb: read.integer("SEMANTIC_RADAR_MEMORY_LIMIT_MB", 1),
     hnsw: {
       m: read.integer("SEMANTIC_RADAR_HNSW_M", 1),
       efConstruction: read.integer("SEMANTIC_RADAR_HNSW_EF_CONSTRUCTION", 1),

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "device_unavailable", // an explicitly requested device could not start (503)
   "storage_full", // the disk holding the knowledge-base store is full (507)
   "store_unavailable", // the knowledge-base store cannot be opened or stopped working (503)
+  "insufficient_memory", // a model bigger than the memory left to load it (507)
   "internal", // anything else; details are logged, not returned (500)
 ] as const;
 

@@ -5,6 +5,9 @@
 //   npm run models -- --only <id>          install one of them
 //   npm run models -- add <hub-repo-id>    download a transformers.js-ready model from the Hugging Face hub
 //                                          (needs internet; never used by tests)
+//   npm run models -- add <folder>         install a model folder downloaded by other means (Hugging Face
+//                                          layout: config.json, tokenizer files, onnx/ graphs and their
+//                                          external data), checked first: a missing or wrong file is named
 // Then the tiny fixtures' shared files are copied where a folder lacks them (models/tiny/shared-files.json), and
 // for every model folder under models/ (the committed tiny test models and added ones included), the
 // pooled graphs the engine prefers are written where missing or outdated (lib/engine/pooled-graph.mjs).
@@ -16,9 +19,11 @@ import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { externalDataLocations } from "../lib/engine/onnx-files.mjs";
 import { ensurePooledGraphs } from "../lib/engine/pooled-graph.mjs";
+import { installModelFolder, modelFolderProblems } from "./model-folder.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const MODELS_DIR = resolve(process.env.SEMANTIC_RADAR_MODELS_DIR ?? join(ROOT, "models"));
@@ -175,20 +180,40 @@ async function addFromHub(repoId) {
   const dir = join(MODELS_DIR, repoId.split("/")[1]);
   const required = ["config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx"];
   const optional = ["onnx/model_quantized.onnx", "onnx/model_fp16.onnx", "1_Pooling/config.json", "config_sentence_transformers.json", "sentence_bert_config.json", "modules.json"];
-  for (const file of [...required, ...optional]) {
+  const files = [...required, ...optional];
+  for (const file of files) {
     const url = `https://huggingface.co/${repoId}/resolve/main/${file}`;
     const response = await fetch(url).catch((error) => {
       throw new InstallError(`could not reach the Hugging Face hub for ${url}: ${error.message}`);
     });
     if (!response.ok) {
-      if (required.includes(file)) throw new InstallError(`${repoId} has no ${file} (HTTP ${response.status}); expected a transformers.js-ready repo with an onnx/ folder`);
+      if (required.includes(file) || file.endsWith("_data")) throw new InstallError(`${repoId} has no ${file} (HTTP ${response.status}); expected a transformers.js-ready repo with an onnx/ folder`);
       continue;
     }
     mkdirSync(dirname(join(dir, file)), { recursive: true });
-    writeFileSync(join(dir, file), Buffer.from(await response.arrayBuffer()));
+    const bytes = Buffer.from(await response.arrayBuffer());
+    writeFileSync(join(dir, file), bytes);
     log(`${repoId}: ${file}`);
+    // A graph past protobuf's 2 GB keeps its weights beside it (onnx/model.onnx_data): fetch what it names.
+    if (file.endsWith(".onnx")) for (const data of externalDataLocations(bytes)) files.push(`onnx/${data}`);
   }
+  checkFolder(dir, repoId);
   log(`${repoId}: installed into ${dir}`);
+}
+
+function checkFolder(dir, what) {
+  const problems = modelFolderProblems(dir);
+  if (problems.length) throw new InstallError(`${what} cannot be used as a model:\n  - ${problems.join("\n  - ")}`);
+}
+
+/** `add <folder>`: a model folder downloaded by other means, checked, then copied (hard-linked) under models/. */
+function addFolder(folder) {
+  const source = resolve(folder);
+  checkFolder(source, folder);
+  const target = join(MODELS_DIR, basename(source));
+  if (source === target) return log(`${basename(source)}: already in ${MODELS_DIR}, checked`);
+  const files = installModelFolder(source, target);
+  log(`${basename(source)}: installed into ${target} (${files.length} files)`);
 }
 
 /** Model folders (with an onnx/ folder) directly under `root` or one level down (models/tiny/<id>). */
@@ -234,8 +259,11 @@ function writePooledGraphs() {
 
 async function main(argv) {
   if (argv[0] === "add") {
-    if (!argv[1]) throw new InstallError("usage: npm run models -- add <hub-repo-id>");
-    await addFromHub(argv[1]);
+    if (!argv[1]) throw new InstallError("usage: npm run models -- add <hub-repo-id | model folder>");
+    const looksLikePath = argv[1].startsWith(".") || argv[1].startsWith("/") || existsSync(argv[1]);
+    if (looksLikePath && !existsSync(argv[1])) throw new InstallError(`no model folder at ${resolve(argv[1])}`);
+    if (looksLikePath) addFolder(argv[1]);
+    else await addFromHub(argv[1]);
     return writePooledGraphs();
   }
   const onlyIndex = argv.indexOf("--only");

@@ -11,6 +11,7 @@ function statusWith(engines: EngineState[], totalMs = 1): StatusResponse {
     deviceChoice: "auto",
     engines,
     broken: [],
+    memory: { bytes: 2 ** 30, source: "system" },
     serving: { pending: 0, maxPending: 512, eventLoop: { p50Ms: 1, p99Ms: 2, maxMs: 3, windowS: 4 }, cpuMs: 5, cores: 2 },
     store: { kind: "pglite", state: "ok" },
     timings: { totalMs },

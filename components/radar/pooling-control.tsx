@@ -1,16 +1,27 @@
 "use client";
 
+import type { ModelSummary } from "@/lib/api/contract";
 import type { Pooling } from "@/lib/pooling/strategies";
 import { useI18n } from "../i18n/use-messages";
 import { NativeBadge } from "../native-badge";
+import { firstTokenNote, poolingLabel, viewLabel } from "./pooling-labels";
 import { VIEWS, type View } from "./settings";
+
+type Architecture = ModelSummary["architecture"] | undefined;
 
 /**
  * CLS | Mean | Last token | Side by side, right above the results (one tap on a phone), as native radio buttons
  * (arrow keys move between them).
  */
-export function PoolingBar({ view, nativePooling, onView, large = false }: { view: View; nativePooling: Pooling | undefined; onView: (view: View) => void; large?: boolean }) {
+export function PoolingBar({ view, nativePooling, architecture, onView, large = false }: {
+  view: View;
+  nativePooling: Pooling | undefined;
+  architecture?: Architecture;
+  onView: (view: View) => void;
+  large?: boolean;
+}) {
   const { t } = useI18n();
+  const note = view === "cls" ? firstTokenNote(t, ["cls"], architecture) : undefined;
   return (
     <fieldset data-testid="pooling-control" className="min-w-0">
       <legend className="sr-only">{t.results.poolingLegend}</legend>
@@ -31,19 +42,25 @@ export function PoolingBar({ view, nativePooling, onView, large = false }: { vie
               className="sr-only"
               data-testid={`pooling-${option}`}
             />
-            {t.results.views[option]}
+            {viewLabel(t, option, architecture)}
             {option === nativePooling ? <NativeBadge tone="emerald" /> : null}
           </label>
         ))}
       </div>
+      {note ? (
+        <p className="mt-1 max-w-prose text-xs text-amber-900" data-testid="first-token-note">
+          {note}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
 
 /** The two poolings compared side by side (in the settings, shown while side by side is on). */
-export function CompareColumns({ compare, nativePooling, poolings, onCompare }: {
+export function CompareColumns({ compare, nativePooling, architecture, poolings, onCompare }: {
   compare: [Pooling, Pooling];
   nativePooling: Pooling | undefined;
+  architecture?: Architecture;
   poolings: readonly Pooling[];
   onCompare: (compare: [Pooling, Pooling]) => void;
 }) {
@@ -65,7 +82,7 @@ export function CompareColumns({ compare, nativePooling, poolings, onCompare }: 
           >
             {poolings.map((pooling) => (
               <option key={pooling} value={pooling}>
-                {t.results.poolings[pooling]}
+                {poolingLabel(t, pooling, architecture)}
                 {pooling === nativePooling ? t.common.nativeSuffix : ""}
               </option>
             ))}

@@ -83,7 +83,7 @@ export function Radar({ initial }: { initial: { settings: RadarSettings; problem
     <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-500">{radar.ready ? t.search.firstSearch : t.search.waitingForModel}</p>
   );
   const bar = (
-    <ResultsBar view={view} nativePooling={radar.native} onView={(next) => update({ view: next })} presenting={presenting} onPresent={togglePresenting} />
+    <ResultsBar view={view} nativePooling={radar.native} architecture={model?.architecture} onView={(next) => update({ view: next })} presenting={presenting} onPresent={togglePresenting} />
   );
   const messages = (
     <>

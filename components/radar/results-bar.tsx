@@ -1,5 +1,6 @@
 "use client";
 
+import type { ModelSummary } from "@/lib/api/contract";
 import type { Pooling } from "@/lib/pooling/strategies";
 import { useI18n } from "../i18n/use-messages";
 import { KB_EDITOR_ID } from "./kb-editor";
@@ -10,9 +11,11 @@ import type { View } from "./settings";
  * Right under the query: the pooling (one tap on a phone), the way down to the knowledge-base editor, and
  * presentation mode.
  */
-export function ResultsBar({ view, nativePooling, onView, presenting, onPresent }: {
+export function ResultsBar({ view, nativePooling, architecture, onView, presenting, onPresent }: {
   view: View;
   nativePooling: Pooling | undefined;
+  /** The model's: a causal decoder's CLS button reads "First token". */
+  architecture?: ModelSummary["architecture"];
   onView: (view: View) => void;
   presenting: boolean;
   onPresent: () => void;
@@ -20,7 +23,7 @@ export function ResultsBar({ view, nativePooling, onView, presenting, onPresent 
   const { t } = useI18n();
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="results-bar">
-      <PoolingBar view={view} nativePooling={nativePooling} onView={onView} large={presenting} />
+      <PoolingBar view={view} nativePooling={nativePooling} architecture={architecture} onView={onView} large={presenting} />
       <div className="ml-auto flex flex-wrap items-center gap-2 text-sm">
         {presenting ? (
           <span className="text-slate-600">{t.search.presentationHint}</span>

@@ -52,7 +52,7 @@ export function Sidebar(props: Props) {
       <SettingsDrawer summary={t.settings.summary(pooling, props.threshold.toFixed(2), props.topK)}>
         <ModelPicker models={props.models} broken={props.broken} model={model} onModel={props.onModel} />
         {props.view === "side_by_side" ? (
-          <CompareColumns compare={props.compare} nativePooling={model?.nativePooling} poolings={POOLINGS} onCompare={props.onCompare} />
+          <CompareColumns compare={props.compare} nativePooling={model?.nativePooling} architecture={model?.architecture} poolings={POOLINGS} onCompare={props.onCompare} />
         ) : null}
         <ThresholdSlider threshold={props.threshold} onThreshold={props.onThreshold} />
         <TopKInput topK={props.topK} onTopK={props.onTopK} />

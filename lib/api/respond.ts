@@ -26,6 +26,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   device_unavailable: 503,
   storage_full: 507,
   store_unavailable: 503,
+  // WebDAV's Insufficient Storage: the server cannot hold what the request needs (a model too big to load).
+  insufficient_memory: 507,
   internal: 500,
 };
 

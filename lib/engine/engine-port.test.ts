@@ -20,6 +20,8 @@ const INFO: LoadedModelInfo = {
     hiddenSize: 2,
     numLayers: 1,
     maxTokens: 8,
+    contextTokens: 8,
+    shape: { attentionHeads: 1, keyValueHeads: 1, headDim: 2, intermediateSize: 8, vocabSize: 8 },
     nativePooling: "mean",
     prompts: {},
     paddingSide: "right",

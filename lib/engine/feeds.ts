@@ -17,8 +17,9 @@ export interface DeclaredInput {
 }
 
 export interface Feed {
-  type: "int64" | "float32";
-  data: BigInt64Array | Float32Array;
+  type: "int64" | "float32" | "float16";
+  /** float16 travels as raw IEEE half words (what onnxruntime-node takes for "float16"). */
+  data: BigInt64Array | Float32Array | Uint16Array;
   dims: number[];
 }
 
@@ -32,11 +33,32 @@ interface FeedRule {
   /** What the rule feeds, as error messages name it. */
   name: string;
   matches(input: DeclaredInput): boolean;
+  /** What is wrong with a matched input's declaration, if anything (checked when the graph loads). */
+  check?(input: DeclaredInput): string | undefined;
   build(source: FeedSource, input: DeclaredInput): Feed;
 }
 
 const named = (name: string) => (input: DeclaredInput) => input.name === name;
 const tokens = ({ batch }: FeedSource) => [batch.batch, batch.seq];
+
+/** A decoder exported with its KV cache (optimum's, onnx-community's): past_key_values.<layer>.key / .value. */
+const PAST = /^past_key_values\.\d+\.(key|value)$/;
+const PAST_TYPES = ["float32", "float16"] as const;
+
+/**
+ * An empty cache: [batch, kv_heads, 0, head_dim] of the declared element type. With nothing in the past the
+ * attention mask is the text's own, and the graph computes exactly what a graph without a cache does. kv_heads
+ * and head_dim must be fixed numbers in the declared shape [batch, kv_heads, past_len, head_dim].
+ */
+function emptyPast(input: DeclaredInput): { type: (typeof PAST_TYPES)[number]; kvHeads: number; headDim: number } | string {
+  const type = PAST_TYPES.find((t) => t === input.type);
+  const [, kvHeads, , headDim] = input.shape ?? [];
+  if (!type) return `${input.name} is declared ${input.type ?? "without a type"}, expected ${PAST_TYPES.join(" or ")}`;
+  if (input.shape?.length !== 4 || typeof kvHeads !== "number" || typeof headDim !== "number") {
+    return `${input.name} is declared [${(input.shape ?? []).join(", ")}], expected [batch, kv_heads, past_length, head_dim] with fixed kv_heads and head_dim`;
+  }
+  return { type, kvHeads, headDim };
+}
 
 const RULES: readonly FeedRule[] = [
   { name: "input_ids", matches: named("input_ids"), build: (s) => ({ type: "int64", data: s.batch.inputIds, dims: tokens(s) }) },
@@ -48,6 +70,20 @@ const RULES: readonly FeedRule[] = [
   // One segment: BERT's second-sentence embedding is never used for a single text.
   { name: "token_type_ids", matches: named("token_type_ids"), build: (s) => ({ type: "int64", data: new BigInt64Array(s.batch.inputIds.length), dims: tokens(s) }) },
   { name: "position_ids", matches: named("position_ids"), build: (s) => ({ type: "int64", data: s.batch.positionIds, dims: tokens(s) }) },
+  {
+    name: "past_key_values.N.key/value (an empty cache)",
+    matches: (input) => PAST.test(input.name),
+    check: (input) => {
+      const past = emptyPast(input);
+      return typeof past === "string" ? past : undefined;
+    },
+    build: ({ batch }, input) => {
+      const past = emptyPast(input);
+      if (typeof past === "string") throw new AppError("model_corrupt", past);
+      const data = past.type === "float16" ? new Uint16Array(0) : new Float32Array(0);
+      return { type: past.type, data, dims: [batch.batch, past.kvHeads, 0, past.headDim] };
+    },
+  },
   {
     name: POOL_WEIGHTS_INPUT,
     matches: named(POOL_WEIGHTS_INPUT),
@@ -65,6 +101,8 @@ function ruleFor(input: DeclaredInput): FeedRule | undefined {
 /** Refuses a graph with an input the engine cannot feed. `graph` names it in the message. */
 export function checkFeedable(inputs: readonly DeclaredInput[], graph: string): void {
   const unknown = inputs.filter((input) => !ruleFor(input)).map((input) => `"${input.name}"`);
+  const wrong = inputs.map((input) => ruleFor(input)?.check?.(input)).filter((problem) => problem !== undefined);
+  if (wrong.length) throw new AppError("model_corrupt", `${graph}: ${wrong[0]}`);
   if (unknown.length) {
     const known = RULES.filter((rule) => rule.name !== POOL_WEIGHTS_INPUT).map((rule) => rule.name);
     throw new AppError("model_corrupt", `${graph} wants input ${unknown.join(", ")}, which the engine does not provide; expected ${known.join(", ")}`);

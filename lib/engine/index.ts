@@ -8,6 +8,7 @@ import "server-only";
 import { processWide } from "../config";
 import { AppError, isAppError } from "../errors";
 import { deviceChoiceFromEnv } from "./device";
+import { checkMemory } from "./memory";
 import { findModel, modelsDir, scanModels, withoutPooledGraphs, type ModelScan } from "./registry";
 import type { BrokenModel, EmbeddingEngine, EngineState, LoadOptions, ModelInfo } from "./types";
 import { loadWorkerEngine } from "./worker-engine";
@@ -26,6 +27,8 @@ interface Slot {
   modelId: string;
   promise: Promise<EmbeddingEngine>;
   state: EngineState;
+  /** What the model was estimated to need (memory.ts), counted against SEMANTIC_RADAR_MEMORY_LIMIT_MB. */
+  needBytes?: number;
 }
 
 interface EngineHolder {
@@ -87,13 +90,24 @@ export function loadEngine(modelId: string = defaultModelId(), options: LoadOpti
   }
   const state: EngineState = { modelId, status: "loading" };
   const fail = (reason: string) => Object.assign(state, { status: "failed", error: reason });
+  let needBytes: number;
+  try {
+    // Before a worker starts: a model too big for the memory left is refused, not loaded until the system gives out.
+    needBytes = checkMemory(model, options.graph, reservedMemory(key)).totalBytes;
+  } catch (error) {
+    fail((error as Error).message);
+    const refused = Promise.reject(error);
+    refused.catch(() => undefined); // read by the next caller, not an unhandled rejection now
+    holder.slots.set(key, { modelId, state, promise: refused });
+    return refused;
+  }
   const promise = loadWorkerEngine(model, device, options.graph, (reason) => {
     fail(`the model's worker stopped: ${reason}. Retry to load it again.`);
     const stopped = Promise.reject(new AppError("internal", state.error!));
     stopped.catch(() => undefined); // read by the next caller, not an unhandled rejection now
     holder.slots.set(key, { modelId, state, promise: stopped });
   });
-  holder.slots.set(key, { modelId, promise, state });
+  holder.slots.set(key, { modelId, promise, state, needBytes });
   promise.then(
     (engine) => {
       const { device: used, graph, loadMs, skipped } = engine.info;
@@ -102,6 +116,13 @@ export function loadEngine(modelId: string = defaultModelId(), options: LoadOpti
     (error: unknown) => fail(isAppError(error) ? error.message : `the model could not be loaded (${String(error)})`),
   );
   return promise;
+}
+
+/** What the models loaded or loading (other than `key`'s) were estimated to need. */
+export function reservedMemory(key?: string): number {
+  let sum = 0;
+  for (const [other, slot] of holder.slots) if (other !== key && slot.state.status !== "failed") sum += slot.needBytes ?? 0;
+  return sum;
 }
 
 /** One model's engine as /api/status shows it: ready over loading over failed; idle if never asked for. */

@@ -32,3 +32,6 @@ export type PooledGraphStatus =
 
 /** Writes onnx/<graph>_pooled.onnx beside every graph of a model folder that lacks a current one. */
 export function ensurePooledGraphs(modelDir: string): PooledGraphStatus[];
+
+/** The fields of one protobuf message in bytes[start, end): a varint's value, or a length-delimited field's [from, to). */
+export function fields(bytes: Uint8Array, start?: number, end?: number): Generator<{ field: number; value: number | [number, number] }>;

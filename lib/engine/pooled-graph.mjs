@@ -43,6 +43,8 @@ function readVarint(bytes, pos) {
   let value = 0;
   let scale = 1;
   for (;;) {
+    // A truncated or foreign file must fail, not spin: past the end there is no byte below 0x80 to stop on.
+    if (pos >= bytes.length) throw new Error(`truncated protobuf varint at byte ${pos}`);
     const byte = bytes[pos++];
     value += (byte & 0x7f) * scale;
     if (byte < 0x80) return [value, pos];
@@ -51,7 +53,7 @@ function readVarint(bytes, pos) {
 }
 
 /** The fields of one message in bytes[start, end): { field, value } with value a number or a [from, to) range. */
-function* fields(bytes, start = 0, end = bytes.length) {
+export function* fields(bytes, start = 0, end = bytes.length) {
   let pos = start;
   while (pos < end) {
     const [tag, afterTag] = readVarint(bytes, pos);

@@ -4,14 +4,19 @@ import { config } from "../config";
 import { AppError } from "../errors";
 import type { Pooling } from "../pooling/strategies";
 import { matryoshkaOf } from "./matryoshka-card";
+import { graphFiles } from "./onnx-files.mjs";
 import { pooledGraphFile } from "./pooled-graph.mjs";
-import type { Architecture, BrokenModel, Graph, GraphInfo, ModelInfo } from "./types";
+import type { Architecture, BrokenModel, Graph, GraphInfo, ModelInfo, ModelShape } from "./types";
 
-/** transformers.js file names for each graph, so a folder from the hub works unchanged. */
+/**
+ * transformers.js file names for each graph (its dtype suffixes: fp16 "_fp16", q8 "_quantized", int8 "_int8",
+ * uint8 "_uint8"), so a folder from the hub works unchanged. The first present is used. An 8-bit MatMulNBits
+ * graph (Qdrant's and onnx-community's newer q8 exports) needs onnxruntime 1.23 or later.
+ */
 export const GRAPH_FILES: Record<Graph, string[]> = {
   fp32: ["onnx/model.onnx"],
   fp16: ["onnx/model_fp16.onnx"],
-  int8: ["onnx/model_quantized.onnx", "onnx/model_int8.onnx"],
+  int8: ["onnx/model_quantized.onnx", "onnx/model_int8.onnx", "onnx/model_uint8.onnx"],
 };
 
 // Token limit when a model folder does not say less: BERT-style position tables stop at 512.
@@ -63,16 +68,20 @@ function readCard(dir: string): string | undefined {
   return existsSync(path) ? readFileSync(path, "utf8").slice(0, CARD_CHARS) : undefined;
 }
 
-function graphsIn(dir: string): GraphInfo[] {
+/** The graphs present; one whose external data is missing makes the folder unusable, and says which file. */
+function graphsIn(dir: string, id: string): GraphInfo[] {
   const graphs: GraphInfo[] = [];
   for (const [graph, files] of Object.entries(GRAPH_FILES) as [Graph, string[]][]) {
     const file = files.find((f) => existsSync(join(dir, f)));
     if (!file) continue;
-    const source = statSync(join(dir, file));
+    const { bytes, dataFiles, missing, kvCache } = graphFiles(dir, file);
+    if (missing.length) {
+      throw new AppError("model_corrupt", `${id}/${file} keeps its weights in ${missing.join(", ")}, which is missing from the folder; copy it beside ${file}`);
+    }
     const pooled = pooledGraphFile(file);
-    // An older pooled graph holds the weights of the graph it was made from: a replaced graph outdates it.
-    const pooledCurrent = existsSync(join(dir, pooled)) && statSync(join(dir, pooled)).mtimeMs >= source.mtimeMs;
-    graphs.push({ graph, file, bytes: source.size, ...(pooledCurrent ? { pooledFile: pooled } : {}) });
+    // An older pooled graph may hold the weights of the graph it was made from: a replaced graph outdates it.
+    const pooledCurrent = existsSync(join(dir, pooled)) && statSync(join(dir, pooled)).mtimeMs >= statSync(join(dir, file)).mtimeMs;
+    graphs.push({ graph, file, bytes, ...(dataFiles.length ? { dataFiles } : {}), ...(kvCache ? { kvCache } : {}), ...(pooledCurrent ? { pooledFile: pooled } : {}) });
   }
   return graphs;
 }
@@ -84,6 +93,18 @@ export function withoutPooledGraphs(model: ModelInfo): ModelInfo {
 
 function positiveInt(...values: unknown[]): number | undefined {
   return values.find((v): v is number => typeof v === "number" && Number.isInteger(v) && v > 0);
+}
+
+/** config.json's sizes beyond hidden size and layers (names as transformers' configs spell them). */
+function shapeOf(config: Json, hiddenSize: number): ModelShape {
+  const attentionHeads = positiveInt(config.num_attention_heads, config.n_head) ?? 0;
+  return {
+    attentionHeads,
+    keyValueHeads: positiveInt(config.num_key_value_heads) ?? attentionHeads,
+    headDim: positiveInt(config.head_dim) ?? (attentionHeads ? Math.floor(hiddenSize / attentionHeads) : 0),
+    intermediateSize: positiveInt(config.intermediate_size, config.n_inner) ?? 4 * hiddenSize,
+    vocabSize: positiveInt(config.vocab_size) ?? 0,
+  };
 }
 
 /** Describes one model folder from its Hugging Face layout files. */
@@ -98,6 +119,7 @@ export function describeModel(dir: string, id: string): ModelInfo {
   const prompts = (stConfig.prompts as Record<string, string> | undefined) ?? {};
   const declaredMax = positiveInt(bertConfig.max_seq_length, tokenizerConfig.model_max_length, config.max_position_embeddings);
   const hiddenSize = positiveInt(config.hidden_size, config.d_model) ?? 0;
+  if (!hiddenSize) throw new AppError("model_corrupt", `${id}/config.json has no hidden_size; expected the model's config.json from the hub, not a tokenizer's or a pipeline's`);
   const matryoshka = matryoshkaOf({ ours: ours.matryoshka, card: "matryoshka" in ours ? undefined : readCard(dir) }, hiddenSize);
   return {
     id,
@@ -110,10 +132,13 @@ export function describeModel(dir: string, id: string): ModelInfo {
     hiddenSize,
     numLayers: positiveInt(config.num_hidden_layers, config.n_layer) ?? 0,
     maxTokens: Math.min(declaredMax ?? MAX_TOKENS_CAP, MAX_TOKENS_CAP),
+    tokenizerBytes: existsSync(join(dir, "tokenizer.json")) ? statSync(join(dir, "tokenizer.json")).size : 0,
+    contextTokens: positiveInt(config.max_position_embeddings, config.n_positions) ?? 0,
+    shape: shapeOf(config, hiddenSize),
     nativePooling: nativePoolingOf(readJson(dir, join("1_Pooling", "config.json")), architecture),
     prompts: { query: prompts.query || undefined, document: prompts.document || prompts.passage || undefined },
     paddingSide: tokenizerConfig.padding_side === "left" ? "left" : "right",
-    graphs: graphsIn(dir),
+    graphs: graphsIn(dir, id),
     ...(matryoshka ? { matryoshka } : {}),
   };
 }

@@ -5,8 +5,9 @@
  * body itself (these two reports and the timings) is the wire contract's StatusResponse.
  */
 import "server-only";
-import { admission, brokenModels, defaultModelId, deviceChoiceFromEnv, engineStateOf, getModelInfo, listModels, loadEngine, rescanModels } from "./index";
+import { admission, brokenModels, defaultModelId, deviceChoiceFromEnv, engineStateOf, getModelInfo, listModels, loadEngine, rescanModels, reservedMemory } from "./index";
 import { availableParallelism } from "node:os";
+import { memoryAvailable, memoryNeed, type MemoryAvailable } from "./memory";
 import { eventLoopDelay, resetEventLoopDelay, type EventLoopDelay } from "./event-loop";
 import type { BrokenModel, EngineState, ModelInfo, ModelSummary } from "./types";
 
@@ -18,6 +19,8 @@ export interface EngineReport {
   deviceChoice: string;
   engines: EngineState[];
   broken: BrokenModel[];
+  /** What a model not yet loaded may take (the limit less the loaded models' needs, or the memory free). */
+  memory: MemoryAvailable;
 }
 
 /**
@@ -41,7 +44,10 @@ export function summarizeModel(model: ModelInfo): ModelSummary {
     isDefault: model.isDefault,
     architecture: model.architecture,
     hiddenSize: model.hiddenSize,
+    numLayers: model.numLayers,
     maxTokens: model.maxTokens,
+    contextTokens: model.contextTokens,
+    ...(model.graphs.length ? { memory: memoryNeed(model) } : {}),
     nativePooling: model.nativePooling,
     graphs: model.graphs.map((g) => g.graph),
     hasQueryPrompt: Boolean(model.prompts.query),
@@ -75,6 +81,7 @@ export function engineStatus(options: { warm?: string; retry?: boolean; rescan?:
     deviceChoice: deviceChoiceFromEnv(),
     engines: models.map((model) => engineStateOf(model.id)),
     broken: brokenModels(),
+    memory: memoryAvailable(reservedMemory()),
   };
 }
 

@@ -33,13 +33,27 @@ export interface GraphInfo {
   graph: Graph;
   /** Path relative to the model folder, e.g. "onnx/model.onnx". */
   file: string;
+  /** The graph file plus its external data: the weights onnxruntime holds. */
   bytes: number;
+  /** External data files the graph names, relative to the model folder (e.g. "onnx/model.onnx_data"). */
+  dataFiles?: string[];
+  /** A decoder exported with its KV cache: fed an empty past, it also computes present.* for every token. */
+  kvCache?: boolean;
   /**
    * The same graph with pooling appended (lib/engine/pooled-graph.mjs), e.g. "onnx/model_pooled.onnx", when the
    * model install wrote one and it is newer than `file`. The engine prefers it: one MatMul and one ReduceMax in
    * the graph instead of pooling [batch, seq, dim] in JavaScript.
    */
   pooledFile?: string;
+}
+
+export interface ModelShape {
+  attentionHeads: number;
+  keyValueHeads: number;
+  /** Each attention head's width (config.json's head_dim, else hidden_size / attention heads). */
+  headDim: number;
+  intermediateSize: number;
+  vocabSize: number;
 }
 
 /** What the registry knows about one folder under models/, read from its Hugging Face layout files. */
@@ -56,6 +70,12 @@ export interface ModelInfo {
   numLayers: number;
   /** Inputs are truncated to this many tokens (the model's max_seq_length, 512 at most). */
   maxTokens: number;
+  /** Size of tokenizer.json: the tokenizer's share of the memory estimate (memory.ts). */
+  tokenizerBytes?: number;
+  /** The model's own token window (config.json's max_position_embeddings; 0 when it does not say). */
+  contextTokens: number;
+  /** The rest of the network's size from config.json, for the memory estimate (memory.ts); 0 where it does not say. */
+  shape: ModelShape;
   /** How the model was trained to be pooled (1_Pooling/config.json; last token for causal decoders). */
   nativePooling: Pooling;
   prompts: { query?: string; document?: string };
@@ -251,7 +271,13 @@ export interface ModelSummary {
   isDefault: boolean;
   architecture: Architecture;
   hiddenSize: number;
+  numLayers: number;
+  /** Inputs are cut to this many tokens (the engine's window: the model's own, 512 at most). */
   maxTokens: number;
+  /** The model's own token window, from config.json (0 when it does not say). */
+  contextTokens: number;
+  /** Bytes the model needs loaded, for the graph the CPU would run (an estimate: lib/engine/memory.ts). */
+  memory?: { graph: Graph; weightsBytes: number; workingBytes: number; totalBytes: number };
   nativePooling: Pooling;
   graphs: Graph[];
   hasQueryPrompt: boolean;

@@ -18,6 +18,8 @@ const model: LabModel = {
   hiddenSize: 4,
   numLayers: 1,
   maxTokens: 512,
+  contextTokens: 512,
+  shape: { attentionHeads: 1, keyValueHeads: 1, headDim: 4, intermediateSize: 16, vocabSize: 100 },
   nativePooling: "cls",
   prompts: {},
   graphs: ["fp32"],

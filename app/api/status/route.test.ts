@@ -21,6 +21,12 @@ describe("GET /api/status", () => {
     expect(byId["bge-small-en-v1.5"]).toMatchObject({ nativePooling: "cls", hasQueryPrompt: true });
     expect(byId["bge-small-zh-v1.5"]).toMatchObject({ nativePooling: "cls", languages: ["zh"] });
     expect(JSON.stringify(body)).not.toContain("/models/");
+    // Sizes from config.json, and what loading the model takes (the CPU's graph: int8 where there is one).
+    expect(byId["all-MiniLM-L6-v2"]).toMatchObject({ numLayers: 6, contextTokens: 512, memory: { graph: expect.stringMatching(/^(fp32|int8)$/) } });
+    const { weightsBytes, workingBytes, totalBytes } = byId["all-MiniLM-L6-v2"].memory!;
+    expect(weightsBytes).toBeGreaterThan(20e6);
+    expect(totalBytes).toBe(weightsBytes + workingBytes);
+    expect(body.memory).toEqual({ bytes: expect.any(Number), source: "system" });
     expect(body.timings.totalMs).toBeGreaterThanOrEqual(0);
   });
 

@@ -24,6 +24,7 @@ export const OPENAI_STATUS: Record<ErrorCode, { status: number; type: string }> 
   device_unavailable: { status: 503, type: "server_error" },
   storage_full: { status: 507, type: "server_error" },
   store_unavailable: { status: 503, type: "server_error" },
+  insufficient_memory: { status: 507, type: "server_error" },
 };
 
 export function openAiErrorResponse(error: unknown): Response {

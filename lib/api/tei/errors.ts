@@ -24,6 +24,7 @@ export const TEI_STATUS: Record<ErrorCode, { status: number; type: TeiErrorBody[
   device_unavailable: { status: 503, type: "unhealthy" },
   storage_full: { status: 507, type: "unhealthy" },
   store_unavailable: { status: 503, type: "unhealthy" },
+  insufficient_memory: { status: 507, type: "backend" },
 };
 
 export function teiErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
