@@ -68,4 +68,45 @@ describe("KbCache", () => {
     const cache = new KbCache({ maxBytes: 10 });
     expect(() => cache.set(kb("a", 100))).toThrow(/expected at most 0\.0 MiB of server memory/);
   });
+
+  it("passes over a pinned knowledge base when evicting by count, and evicts it once the pin is let go", () => {
+    const evicted: string[] = [];
+    const cache = new KbCache({ maxKbs: 2, onEvict: (id) => evicted.push(id) });
+    const unpinA = cache.pin("a"); // pinned before it is held, as a search pins what it is about to load
+    cache.set(kb("a"));
+    cache.set(kb("b"));
+    cache.set(kb("c"));
+    expect(evicted).toEqual(["b"]);
+    const unpinC = cache.pin("c");
+    cache.set(kb("d"));
+    expect(cache.ids()).toEqual(["a", "c", "d"]); // over the count while two searches are in flight
+    unpinA();
+    unpinA(); // letting go twice counts once
+    expect(evicted).toEqual(["b", "a"]);
+    expect(cache.size).toBe(2);
+    unpinC();
+    expect(cache.ids()).toEqual(["c", "d"]);
+  });
+
+  it("keeps counting pins: a knowledge base pinned twice stays until both are let go", () => {
+    const cache = new KbCache({ maxKbs: 1 });
+    const first = cache.pin("a");
+    const second = cache.pin("a");
+    cache.set(kb("a"));
+    cache.set(kb("b"));
+    first();
+    expect(cache.ids()).toEqual(["a", "b"]);
+    second();
+    expect(cache.ids()).toEqual(["b"]);
+  });
+
+  it("evicts a pinned knowledge base past the byte bound: memory is the hard limit", () => {
+    const one = kbBytes(kb("x", 100));
+    const cache = new KbCache({ maxBytes: one * 2 });
+    cache.pin("a");
+    cache.set(kb("a", 100));
+    cache.set(kb("b", 100));
+    cache.set(kb("c", 100));
+    expect(cache.ids()).toEqual(["b", "c"]);
+  });
 });

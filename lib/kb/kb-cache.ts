@@ -2,7 +2,9 @@
  * The repository's account of the knowledge bases held in memory (their vectors in the rank worker), least
  * recently used evicted first, bounded by count and by bytes (every pooling of a 50,000-entry, 384-dim KB is
  * ~384 MB). It keeps what a search answers with (entries, reports); `onEvict` tells the rank worker to let go.
- * Pure: only repository.ts uses it.
+ * A knowledge base being ranked is pinned: eviction by count passes over it (so the count may run over while
+ * searches are in flight, bounded by the admission limit) until its last pin is let go; the byte bound still
+ * evicts it, and the repository loads it again. Pure: only repository.ts uses it.
  */
 import { AppError } from "../errors";
 import type { StoredKb } from "./types";
@@ -27,6 +29,7 @@ export class KbCache {
   readonly maxBytes: number;
   // A Map iterates in insertion order: re-inserting on every hit makes the first key the least recently used.
   private readonly kbs = new Map<string, StoredKb>();
+  private readonly pins = new Map<string, number>();
   private bytes = 0;
 
   private readonly onEvict: (id: string) => void;
@@ -79,6 +82,20 @@ export class KbCache {
     this.evict();
   }
 
+  /** Keeps `id` from eviction by count until the function returned is called (pins count up; held or not yet). */
+  pin(id: string): () => void {
+    this.pins.set(id, (this.pins.get(id) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.pins.get(id) ?? 1) - 1;
+      if (left > 0) this.pins.set(id, left);
+      else this.pins.delete(id);
+      this.evict();
+    };
+  }
+
   delete(id: string): void {
     if (this.remove(id)) this.onEvict(id);
   }
@@ -98,9 +115,13 @@ export class KbCache {
   }
 
   private evict(): void {
-    for (const id of this.kbs.keys()) {
-      if (this.kbs.size <= this.maxKbs && this.bytes <= this.maxBytes) return;
-      this.delete(id);
+    const ids = [...this.kbs.keys()];
+    const newest = ids.at(-1);
+    for (const id of ids) {
+      const overBytes = this.bytes > this.maxBytes;
+      if (this.kbs.size <= this.maxKbs && !overBytes) return;
+      // Memory is the hard bound; the count gives way to a search in flight and to the one just held.
+      if (overBytes || (!this.pins.has(id) && id !== newest)) this.delete(id);
     }
   }
 }

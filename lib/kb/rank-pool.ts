@@ -1,7 +1,7 @@
 /**
  * The main thread's handle on the rank worker (rank-worker.ts), started on first use. Server-only. If the worker
- * dies, the vectors it held are gone: `onLost` lets the knowledge-base store forget those ids (a search then
- * answers 404 and the radar re-embeds) and the next request starts a fresh worker.
+ * dies, the vectors it held are gone: `onLost` lets the repository forget those ids (the next search loads a
+ * saved one from the store again) and the next request starts a fresh worker.
  */
 import "server-only";
 import type { Pooling } from "../pooling/strategies";

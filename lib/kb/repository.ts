@@ -44,6 +44,9 @@ export interface KbRepositoryOptions {
   watchChanges?: (handlers: KbChangeHandlers) => KbChangeFeed;
 }
 
+/** Loads of one knowledge base evicted while a request waited for it, before the request gives up. */
+const RELOAD_TRIES = 3;
+
 export class KbRepository {
   private readonly ranks: RankPool;
   private readonly memory: KbCache;
@@ -139,27 +142,12 @@ export class KbRepository {
       throw new AppError("invalid_input", `\`dimensions\`: a knowledge base of ${opened.kb.entries.length.toLocaleString("en")} entries is searched through the database's index of full vectors, so it cannot be ranked on a cut; expected at most ${this.approximateAbove.toLocaleString("en")} entries, or no \`dimensions\`.`);
     }
     if (opened.approximate) return rankInDatabase(await this.store(), opened.kb.id, queries, poolings, topK);
-    return this.reloadedOnce(opened.kb.id, () => this.ranks.rank(opened.kb.id, queries, poolings, topK, cut ? dims : undefined));
+    return this.inRankWorker(opened.kb.id, () => this.ranks.rank(opened.kb.id, queries, poolings, topK, cut ? dims : undefined));
   }
 
-  /** A copy of one pooling's [entries, dims] matrix of a knowledge base held in memory. */
+  /** A copy of one pooling's [entries, dims] matrix of a saved knowledge base (loaded again if it was evicted). */
   vectors(id: string, pooling: Pooling): Promise<Float32Array> {
-    return this.reloadedOnce(id, () => this.ranks.vectors(id, pooling));
-  }
-
-  /**
-   * Runs `work` on the rank worker's copy; if that copy was let go of after it was found (evicted, or dropped on
-   * a change notice from another process: a rename), loads it again from the store and runs `work` once more.
-   * A knowledge base deleted meanwhile is a 404 from find().
-   */
-  private async reloadedOnce<T>(id: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "kb_not_found") throw error;
-      await this.find(id);
-      return work();
-    }
+    return this.inRankWorker(id, () => this.ranks.vectors(id, pooling));
   }
 
   /** The library, newest first, and where it is kept. */
@@ -257,6 +245,30 @@ export class KbRepository {
       );
     }
     return this.opening;
+  }
+
+  /**
+   * Asks the rank worker about a knowledge base found earlier. Its copy may have been let go of since the lookup
+   * (evicted: memory holds 32, and a busy server looks up more than that before it ranks them; or dropped on a
+   * change notice from another process): then it is loaded from the store again (find), pinned so that the count
+   * cannot evict it before it is asked. A knowledge base deleted meanwhile is a 404 from find().
+   */
+  private async inRankWorker<T>(id: string, ask: () => Promise<T>): Promise<T> {
+    const unpin = this.memory.pin(id);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await ask();
+        } catch (error) {
+          if (!isAppError(error) || error.code !== "kb_not_found") throw error;
+          // Only the byte bound evicts a pinned one: past a few loads memory is too full for this request now.
+          if (attempt > RELOAD_TRIES) throw new AppError("overloaded", `Server memory is full of knowledge bases being searched: knowledge base "${id}" was loaded ${RELOAD_TRIES} times and pushed out again before its turn. Try again in a moment.`);
+          await this.find(id);
+        }
+      }
+    } finally {
+      unpin();
+    }
   }
 
   /** Moves the vectors to the rank worker, then lists the knowledge base: the worker has them before any search can find the id. */
