@@ -27,4 +27,9 @@ describe("the messages", () => {
     expect(message).toMatch(/^This Semantic Radar export is damaged: its manifest .*; its entries are missing or not all text; its vectors/);
     expect(message).not.toMatch(/`|\[\d\]|manifest\.\w/);
   });
+
+  it("names a NUL as text the store cannot keep, not as damage to the file's shape", () => {
+    const parsed = exportFileSchema.safeParse({ format: "semantic-radar-kb", version: 1, entries: ["a\u0000"] });
+    expect(damagedExportMessage(parsed.error!.issues)).toMatch(/entry 1 holds a NUL character \(U\+0000\), which the store cannot keep/);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { cleanEntries, cleanKnowledgeBase, cutToChars, splitLines, summarizeReport } from "./clean";
+import { cleanEntries, cleanKnowledgeBase, cutToChars, splitLines, summarizeReport, wellFormed } from "./clean";
 import { MAX_ENTRIES, MAX_ENTRY_CHARS } from "./limits";
 
 describe("splitLines", () => {
@@ -13,7 +13,18 @@ describe("splitLines", () => {
   });
 });
 
+describe("wellFormed", () => {
+  it("replaces each lone surrogate with U+FFFD and keeps pairs", () => {
+    expect(wellFormed("a\uD800b\uDC00c\uD83D\uDE42")).toBe("a\uFFFDb\uFFFDc🙂");
+    expect(wellFormed("\uDE42\uD83D")).toBe("\uFFFD\uFFFD"); // a pair in the wrong order is two lone halves
+  });
+});
+
 describe("cleanEntries", () => {
+  it("makes a lone surrogate U+FFFD, as the store's UTF-8 would, so the id is computed from the text saved", () => {
+    expect(cleanEntries(["caf\uD800 menu", "caf\uFFFD menu"])).toMatchObject({ entries: ["caf\uFFFD menu"], report: { duplicates: 1 } });
+  });
+
   it("trims, and drops blank, symbol-only and duplicate lines, counting each", () => {
     const { entries, report } = cleanEntries(["  我饿了 ", "", "   ", "---", "。。。", "🙂", "I am hungry", "我饿了", "I am hungry"]);
     expect(entries).toEqual(["我饿了", "I am hungry"]);

@@ -12,7 +12,19 @@ export interface CleanedKb {
 }
 
 // A line with no letter and no digit in any script ("---", "***", "。。", "🙂") carries no meaning to embed.
-const HAS_MEANING = /[\p{L}\p{N}]/u;
+export const HAS_MEANING = /[\p{L}\p{N}]/u;
+
+// Half of a UTF-16 surrogate pair with no other half: no character, and no UTF-8 encoding.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The text with each lone surrogate replaced by U+FFFD, as String.prototype.toWellFormed does. The store keeps
+ * UTF-8, which turns a lone surrogate into U+FFFD anyway: doing it here first means the id is computed from the
+ * text that is saved, so the saved knowledge base exports and imports again under the same id.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, "\uFFFD");
+}
 
 /** One entry per line; Windows and old-Mac line ends both count. */
 export function splitLines(text: string): string[] {
@@ -26,13 +38,13 @@ export function cutToChars(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-/** Trims entries, drops blank, symbol-only and duplicate ones, cuts over-long ones; says what it did. */
+/** Makes entries well-formed, trims them, drops blank, symbol-only and duplicate ones, cuts over-long ones; says what it did. */
 export function cleanEntries(lines: readonly string[]): CleanedKb {
   const seen = new Set<string>();
   const entries: string[] = [];
   const report: CleaningReport = { given: lines.length, kept: 0, blank: 0, symbolsOnly: 0, duplicates: 0, cutToChars: [] };
   for (const line of lines) {
-    const text = line.trim();
+    const text = wellFormed(line).trim();
     if (text === "") report.blank++;
     else if (!HAS_MEANING.test(text)) report.symbolsOnly++;
     else if (seen.has(text)) report.duplicates++;

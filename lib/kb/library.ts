@@ -9,6 +9,7 @@ import { getModelInfo } from "../engine";
 import { AppError, isAppError } from "../errors";
 import type { KbRecord, KbSummary, KbVectors } from "../store/types";
 import { documentSourceOf } from "./document/source-record";
+import { checkImportEntries, checkImportPoolings, checkImportVectors } from "./import-check";
 import { kbIdOf } from "./kb-id";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type Library, type LibraryKb, type LibraryKbWithEntries } from "./library-types";
 import { MAX_ENTRIES } from "./limits";
@@ -61,7 +62,10 @@ export async function exportKb(id: string): Promise<ExportFile> {
   };
 }
 
-/** Saves an exported knowledge base as it is: checked against its manifest and this server's model, not re-embedded. */
+/**
+ * Saves an exported knowledge base as it is, not re-embedded: checked against its manifest and this server's model,
+ * and held to what an embedded one is (every pooling, cleaned entries, finite unit vectors: import-check.ts).
+ */
 export async function importKb(file: ExportFile): Promise<LibraryKb> {
   const { manifest, entries } = file;
   const model = installedModel(manifest.model);
@@ -71,6 +75,8 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
   if (entries.length !== manifest.count) throw invalid(`the manifest says ${manifest.count} entries, the file has ${entries.length}`);
   const maxEntries = config().maxEntries ?? MAX_ENTRIES;
   if (entries.length > maxEntries) throw new AppError("too_large", `Cannot import: expected at most ${maxEntries.toLocaleString("en")} entries, got ${entries.length.toLocaleString("en")}.`);
+  checkImportPoolings(manifest.poolings);
+  checkImportEntries(entries, { chunks: file.source !== undefined && file.source !== null });
   if (checksum(Buffer.from(JSON.stringify(entries))) !== manifest.checksums.entries) throw invalid("the entries do not match the manifest's checksum (the file was changed or cut)");
   const document = file.source as KbRecord["document"];
   if (kbIdOf(manifest.model, manifest.graph, entries, document && documentSourceOf(document)) !== manifest.kbId) {
@@ -83,6 +89,7 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
     if (checksum(bytes) !== manifest.checksums.vectors[pooling]) throw invalid(`the ${pooling} vectors do not match the manifest's checksum`);
     // A copy into a fresh, aligned buffer: Buffer.from(base64) may share a pool at an odd offset.
     vectors[pooling] = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    checkImportVectors(pooling, vectors[pooling]!, manifest.dims);
   }
   const record = {
     id: manifest.kbId, name: manifest.name || entries[0].slice(0, 60), modelId: model.id, graph: manifest.graph, dims: manifest.dims, entries,

@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
 import type { ExportFile, KbEvent, LibraryKb, LibraryResponse, SearchResponse } from "@/lib/api/contract";
+import { createHash } from "node:crypto";
+import { kbIdOf } from "@/lib/kb/kb-id";
 import { kbRepository } from "@/lib/kb/repository";
 import { POST as postKb } from "../kb/route";
 import { POST as postSearch } from "../search/route";
@@ -28,6 +30,27 @@ async function embedDone(entries: string[]): Promise<Extract<KbEvent, { type: "d
   const done = (await embed(entries)).at(-1)!;
   if (done.type !== "done") throw new Error(`expected done, got ${JSON.stringify(done)}`);
   return done;
+}
+
+const sha256 = (bytes: Uint8Array) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+
+/** An export changed the way a careful forger would: its checksums and kbId made to match what it now holds. */
+function forged(file: ExportFile, change: { entries?: string[]; poolings?: ExportFile["manifest"]["poolings"]; vectors?: (rows: Float32Array) => void }): ExportFile {
+  const entries = change.entries ?? file.entries;
+  const poolings = change.poolings ?? file.manifest.poolings;
+  const vectors: ExportFile["vectors"] = {};
+  for (const pooling of poolings) {
+    const bytes = Buffer.from(file.vectors[pooling]!, "base64");
+    const rows = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)).slice(0, entries.length * file.manifest.dims);
+    change.vectors?.(rows);
+    vectors[pooling] = Buffer.from(rows.buffer).toString("base64");
+  }
+  const checksums = {
+    entries: sha256(Buffer.from(JSON.stringify(entries))),
+    vectors: Object.fromEntries(poolings.map((p) => [p, sha256(Buffer.from(vectors[p]!, "base64"))])),
+  };
+  const manifest = { ...file.manifest, kbId: kbIdOf(file.manifest.model, file.manifest.graph, entries), count: entries.length, poolings, checksums };
+  return { ...file, manifest, entries, vectors };
 }
 
 async function library(): Promise<LibraryKb[]> {
@@ -107,6 +130,46 @@ describe("the library routes", () => {
       expect({ status: response.status, code: error.code }).toEqual({ status, code });
       expect(error.message).toMatch(message);
     }
+  });
+
+  it("holds an import to what an embed makes: every pooling, finite unit vectors, cleaned entries (422 in plain words)", async () => {
+    const { kbId } = await embedDone(FAQ);
+    const file = (await (await exportKb(request(`/api/kbs/${kbId}/export`, "GET"), params(kbId))).json()) as ExportFile;
+    await remove(request(`/api/kbs/${kbId}`, "DELETE"), params(kbId));
+    const cases: [string, ExportFile, RegExp][] = [
+      ["only cls", forged(file, { poolings: ["cls"] }), /expected vectors for every pooling \(cls, mean, mean_content, last_token, max\), got cls; missing mean/],
+      ["mean twice", forged(file, { poolings: ["mean", "mean"] }), /names the mean pooling more than once/],
+      ["NaN", forged(file, { vectors: (rows) => (rows[5] = NaN) }), /the cls vector of entry 0 holds NaN: expected finite numbers/],
+      ["Infinity", forged(file, { vectors: (rows) => (rows[384] = Infinity) }), /the cls vector of entry 1 holds Infinity: expected finite numbers/],
+      ["x1000", forged(file, { vectors: (rows) => rows.forEach((v, i) => (rows[i] = v * 1000)) }), /the cls vector of entry 0 has length 1000: expected unit vectors \(length 1\)/],
+      ["a blank entry", forged(file, { entries: [FAQ[0], "  ", FAQ[2]] }), /entry 1 is blank/],
+      ["a duplicate", forged(file, { entries: [FAQ[0], FAQ[1], FAQ[0]] }), /entry 2 repeats entry 0/],
+      ["a 1 MB entry", forged(file, { entries: [FAQ[0], FAQ[1], "z".repeat(1_000_000)] }), /entry 2 has 1,000,000 characters, over the 10,000 an entry is cut to/],
+    ];
+    for (const [what, body, message] of cases) {
+      const response = await importKb(request("/api/kbs/import", "POST", body));
+      const { error } = await response.json();
+      expect({ what, status: response.status, code: error.code }).toEqual({ what, status: 422, code: "invalid_input" });
+      expect(error.message).toMatch(/^Cannot import: /);
+      expect(error.message).toMatch(message);
+    }
+    expect((await library()).map((kb) => kb.id)).not.toContain(kbId); // nothing half-imported
+    // The same file untouched still imports: the checks refuse only what an embed would never make.
+    expect((await importKb(request("/api/kbs/import", "POST", forged(file, {})))).status).toBe(200);
+  });
+
+  it("keeps an entry with a lone surrogate as U+FFFD under an id of that text, so its export imports again", async () => {
+    const entries = ["Surrogate test: caf\uD800 menu of the day.", "Surrogate test: parcels ship on Mondays."];
+    const { kbId } = await embedDone(entries);
+    const one = (await (await getOne(request(`/api/kbs/${kbId}`, "GET"), params(kbId))).json()) as { entries: string[] };
+    expect(one.entries[0]).toBe("Surrogate test: caf\uFFFD menu of the day.");
+    const file = (await (await exportKb(request(`/api/kbs/${kbId}/export`, "GET"), params(kbId))).json()) as ExportFile;
+    await remove(request(`/api/kbs/${kbId}`, "DELETE"), params(kbId));
+    const imported = await importKb(request("/api/kbs/import", "POST", file));
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ id: kbId, count: 2 });
+    // The same text sent again is the same knowledge base: found, not embedded twice.
+    expect((await embed(entries)).at(-1)).toMatchObject({ type: "done", kbId, cached: true });
   });
 
   it.each([
