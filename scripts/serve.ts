@@ -5,16 +5,19 @@
  *   with a message naming the folder and the holder (lib/store/data-dir-lock.ts);
  * - the security headers on every answer, Next.js's own redirects and errors included;
  * - JSON answers for what Next.js cannot route (TRACE, a path that is not UTF-8, headers over 16 KB):
- *   lib/api/http-edge.ts.
+ *   lib/api/http-edge.ts;
+ * - the admission limit's 429 at once, before routing and before the body is read: lib/api/edge-admission.ts.
  * Usage: node <bundle> [--port 3000] [--hostname 127.0.0.1] (or PORT, HOST).
  */
 import { createServer, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { Socket } from "node:net";
 import next from "next";
+import { EdgeAdmission } from "../lib/api/edge-admission";
 import { answerBeforeRouting, clientErrorAnswer } from "../lib/api/http-edge";
 import { securityHeaders } from "../lib/api/security-headers";
 import { config } from "../lib/config";
+import { admission } from "../lib/engine/admission";
 import { lockDataDir } from "../lib/store/data-dir-lock";
 import { storeLocation } from "../lib/store/open-store";
 import { storeHealth } from "../lib/store/shared-store";
@@ -62,6 +65,7 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
 
 // Connections with an answer under way: a refusal written there would land inside that answer.
 const answering = new WeakSet<Socket>();
+const edgeAdmission = new EdgeAdmission(() => admission().maxPending);
 
 const server = createServer((req, res) => {
   answering.add(req.socket);
@@ -69,6 +73,12 @@ const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   const early = answerBeforeRouting(req.method ?? "GET", req.url ?? "/");
   if (early) return void send(early, res);
+  const admitted = edgeAdmission.enter(req.method ?? "GET", (req.url ?? "/").split("?")[0]);
+  if ("refusal" in admitted) {
+    req.resume(); // the body is dropped as it arrives, unparsed: a socket closed on unread data would reset
+    return void send(admitted.refusal, res);
+  }
+  res.once("close", admitted.leave);
   handle(req, res).catch((error: unknown) => {
     console.error("[semantic-radar] the request handler failed:", error);
     if (!res.headersSent) void send(Response.json({ error: { code: "internal", message: "Something went wrong on the server; the details are in the server log." } }, { status: 500 }), res);
