@@ -171,6 +171,7 @@ export type ProcessWideName =
   | "config"
   | "engines"
   | "admission"
+  | "explain-gate"
   | "event-loop"
   | "kb-repository"
   | "map-worker"

@@ -41,6 +41,9 @@ interface LongTimings {
   queueMs: number;
 }
 
+/** A background step's token budget is the device's divided by this (CPU: 512 tokens, about 60 ms on 2 cores). */
+const BACKGROUND_BUDGET_SHARE = 4;
+
 export class Engine implements EmbeddingEngine {
   private readonly scheduler: Scheduler;
   private readonly limits: BatchLimits;
@@ -81,10 +84,10 @@ export class Engine implements EmbeddingEngine {
 
   /** Token-id rows in length-cut batches, one request per batch, pooled every requested way. */
   async embedTokens(rows: readonly TokenRow[], options: EmbedTokensOptions = {}): Promise<TokenEmbeddings> {
-    const { poolings = POOLINGS, signal } = options;
+    const { poolings = POOLINGS, signal, background = false } = options;
     const tokens = packTokens(rows.map(encodedRow));
     const dims = this.info.model.hiddenSize;
-    const result = await this.embedPacked(tokens, { poolings, signal }, { tokenizeMs: 0, queueMs: 0 });
+    const result = await this.embedPacked(tokens, { poolings, signal, background }, { tokenizeMs: 0, queueMs: 0 });
     return { count: rows.length, dims, embeddings: result.pooled, inferenceMs: result.inferenceMs };
   }
 
@@ -144,15 +147,19 @@ export class Engine implements EmbeddingEngine {
   /** The batch loop over tokenized texts, one `forward` request per batch, each after the short calls waiting. */
   private embedPacked(
     tokens: PackedTokens,
-    options: { poolings: readonly Pooling[]; signal?: AbortSignal; onBatch?: (done: number) => void },
+    options: { poolings: readonly Pooling[]; signal?: AbortSignal; onBatch?: (done: number) => void; background?: boolean },
     timings: LongTimings,
   ): Promise<BatchRows> {
     const offsets = tokenOffsets(tokens.lengths);
-    const plan = { ...options, limits: this.limits, dims: this.info.model.hiddenSize };
+    const { background = false, ...rest } = options;
+    // Background work runs in small steps: a search arriving meanwhile waits for one of them at most.
+    const limits = background ? { ...this.limits, tokenBudget: Math.ceil(this.limits.tokenBudget / BACKGROUND_BUDGET_SHARE) } : this.limits;
+    const plan = { ...rest, limits, dims: this.info.model.hiddenSize };
+    const schedule = background ? this.scheduler.runBackground.bind(this.scheduler) : this.scheduler.runBulk.bind(this.scheduler);
     return runBatches(Array.from(tokens.lengths), plan, (indices) => {
       const batch = selectTokens(tokens, offsets, indices);
       const queued = now();
-      return this.scheduler.runBulk(() => {
+      return schedule(() => {
         timings.queueMs += now() - queued;
         return this.model.ask({ type: "forward", tokens: batch, poolings: [...options.poolings] }, tokenBuffers(batch));
       });

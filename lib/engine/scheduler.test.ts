@@ -114,6 +114,37 @@ describe("Scheduler", () => {
     expect(order).toEqual(["kb batch 1", "query answered", "kb batch 2"]);
   });
 
+  it("runs a background step only when no short call and no long job's step waits", async () => {
+    const worker = fakeWorker();
+    const scheduler = new Scheduler(worker.run, limits);
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const step = (name: string, background = false) =>
+      (background ? scheduler.runBackground.bind(scheduler) : scheduler.runBulk.bind(scheduler))(async () => {
+        order.push(name);
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+    const explain1 = step("explain 1", true);
+    const explain2 = step("explain 2", true);
+    const kb = step("kb batch");
+    const query = scheduler.embedShort(["q"], Q, ["mean"]).then(() => order.push("query answered"));
+    expect(order).toEqual(["explain 1"]); // it started while the scheduler was idle
+    expect(scheduler.waiting).toBe(3);
+    release();
+    await explain1;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(worker.jobs).toEqual([["q"]]); // the query first, then the long job, and only then the next explain step
+    await worker.finishNext();
+    await query;
+    expect(order).toEqual(["explain 1", "query answered", "kb batch"]);
+    release();
+    await kb;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(order.at(-1)).toBe("explain 2");
+    release();
+    await explain2;
+  });
+
   it("interleaves two long jobs step by step", async () => {
     const scheduler = new Scheduler(fakeWorker().run, limits);
     const order: string[] = [];

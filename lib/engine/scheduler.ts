@@ -2,7 +2,9 @@
  * The order in which one model's worker does its work, as TEI's queue does it: one job at a time; every short
  * call waiting (a search query, a few texts) goes first, coalesced into ONE job up to a token budget; long jobs
  * (a knowledge base) advance one batch per turn, taking turns with each other. So a query waits for at most the
- * batch that is running, and fifty concurrent queries cost one forward pass, not fifty. Pure: the work itself
+ * batch that is running, and fifty concurrent queries cost one forward pass, not fifty. Background steps (an
+ * explanation's leave-one-out variants) run only when nothing else waits: they can slow a search by at most the
+ * one small step running when it arrives, never by a queue of them. Pure: the work itself
  * is passed in, so the order can be tested without a model.
  */
 import type { Pooling } from "../pooling/strategies";
@@ -66,6 +68,7 @@ export function estimateTokens(text: string, maxTokens: number): number {
 export class Scheduler {
   private readonly shortCalls: ShortCall[] = [];
   private readonly bulkSteps: BulkStep[] = [];
+  private readonly backgroundSteps: BulkStep[] = [];
   private running = false;
 
   constructor(
@@ -75,7 +78,7 @@ export class Scheduler {
 
   /** Jobs waiting (not counting the one running). */
   get waiting(): number {
-    return this.shortCalls.length + this.bulkSteps.length;
+    return this.shortCalls.length + this.bulkSteps.length + this.backgroundSteps.length;
   }
 
   /** Whether a call of these texts is small enough to ride in a coalesced job. */
@@ -96,8 +99,17 @@ export class Scheduler {
 
   /** Runs one step of a long job (one worker request) after every short call waiting before it. */
   runBulk<T>(run: () => Promise<T>): Promise<T> {
+    return this.enqueue(this.bulkSteps, run);
+  }
+
+  /** Runs one step of work nobody waits on to search (an explanation) when no short call and no long job waits. */
+  runBackground<T>(run: () => Promise<T>): Promise<T> {
+    return this.enqueue(this.backgroundSteps, run);
+  }
+
+  private enqueue<T>(queue: BulkStep[], run: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.bulkSteps.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
       this.pump();
     });
   }
@@ -110,7 +122,7 @@ export class Scheduler {
       void this.runGroup(group).finally(() => this.next());
       return;
     }
-    const step = this.bulkSteps.shift();
+    const step = this.bulkSteps.shift() ?? this.backgroundSteps.shift();
     if (!step) return;
     this.running = true;
     step

@@ -222,6 +222,11 @@ export interface EmbedTokensOptions {
   /** @default every pooling */
   poolings?: readonly Pooling[];
   signal?: AbortSignal;
+  /**
+   * Work no search waits on (an explanation's leave-one-out variants): run in small steps, each only when no
+   * search query and no knowledge base's batch waits. @default false
+   */
+  background?: boolean;
 }
 
 export interface TokenEmbeddings {

@@ -2,13 +2,18 @@
  * Explains one search score token by token. Server-only. Both texts are run through the model alone (the
  * engine's tokenStates), pooled here the way the search pooled them, and each token's part in the cosine is
  * measured: exactly for the mean poolings (a sum over tokens), by leave-one-out for CLS, last token and max.
+ * Leave-one-out is bounded (MAX_LEAVE_ONE_OUT_TOKENS variants of each text) and scheduled so it cannot starve
+ * searches: a few at a time (explain-gate.ts), their forward passes in the engine's background queue, in small
+ * steps that run only when no query and no knowledge base waits.
  */
 import "server-only";
+import { processWide } from "../config";
 import { admission, loadEngine, type EmbeddingEngine, type TokenStates } from "../engine";
 import { AppError } from "../errors";
 import { dot, isAdditive, meanContributions, pooledUnit, withoutToken } from "../pooling/attribution";
 import type { Pooling } from "../pooling/strategies";
 import { prepareKb, throwIfCancelled } from "./build-kb";
+import { ExplainGate } from "./explain-gate";
 import { MAX_LEAVE_ONE_OUT_TOKENS, type ExplainedText, type ExplainInput, type Explanation } from "./explain-types";
 import { kbRepository } from "./repository";
 
@@ -33,7 +38,7 @@ export async function explainScore(request: ExplainInput, signal?: AbortSignal):
     const additive = isAdditive(pooling);
     const [queryTerms, entryTerms] = additive
       ? [meanContributions(queryStates, pooling as "mean", e), meanContributions(entryStates, pooling as "mean", q)]
-      : await Promise.all([leaveOneOut(engine, queryStates, pooling, e, score, signal), leaveOneOut(engine, entryStates, pooling, q, score, signal)]);
+      : await explainGate().run(() => Promise.all([leaveOneOut(engine, queryStates, pooling, e, score, signal), leaveOneOut(engine, entryStates, pooling, q, score, signal)]), signal);
     return {
       model: modelId,
       pooling,
@@ -50,6 +55,11 @@ export async function explainScore(request: ExplainInput, signal?: AbortSignal):
   } finally {
     permit.release();
   }
+}
+
+/** The server's one gate on leave-one-out work. */
+export function explainGate(): ExplainGate {
+  return processWide("explain-gate", () => new ExplainGate());
 }
 
 /** A kbId is looked up in memory, then in the store (a saved knowledge base is explained after a restart too). */
@@ -74,7 +84,7 @@ async function leaveOneOut(engine: EmbeddingEngine, states: TokenStates, pooling
   // A text of one content token cannot lose it and still be a text.
   if (positions.length < 2) return states.specials.map((special) => (special ? 0 : null));
   const variants = positions.map((t) => ({ ids: withoutToken(states.ids, t), specials: withoutToken(states.specials, t) }));
-  const { embeddings, dims } = await engine.embedTokens(variants, { poolings: [pooling], signal });
+  const { embeddings, dims } = await engine.embedTokens(variants, { poolings: [pooling], signal, background: true });
   const rows = embeddings[pooling]!; // [variants, dims]
   const terms: (number | null)[] = states.specials.map((special) => (special ? 0 : null));
   positions.forEach((t, v) => (terms[t] = score - dot(rows.subarray(v * dims, (v + 1) * dims), other)));
