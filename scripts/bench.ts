@@ -8,12 +8,15 @@
 //   store-thread  /api/status and search latency while a big knowledge base is saved and opened: PGlite on the
 //            main thread vs in its worker (scripts/bench/store-thread.ts)
 //   chunking  a 1 MB document parsed, counted and chunked by every method, beside one-entry-a-line (scripts/bench/chunking.ts)
+//   explain-load  search latency while leave-one-out explanations run: idle, as they were scheduled before, and
+//            now (scripts/bench/explain-load.ts)
 import { AppError } from "../lib/errors";
 import { runCli } from "./cli";
 import { benchAdmission } from "./bench/admission";
 import { benchBatching } from "./bench/batching";
 import { benchChunking } from "./bench/chunking";
 import { benchEngine } from "./bench/engine";
+import { benchExplainLoad } from "./bench/explain-load";
 import { benchSearch } from "./bench/search";
 import { benchStore } from "./bench/store";
 import { benchStoreThread } from "./bench/store-thread";
@@ -26,6 +29,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   batching: benchBatching,
   admission: benchAdmission,
   chunking: benchChunking,
+  "explain-load": benchExplainLoad,
 };
 
 runCli(async () => {
