@@ -79,15 +79,11 @@ const server = createServer((req, res) => {
     return void send(admitted.refusal, res);
   }
   res.once("close", admitted.leave);
-  // Next.js's work on a request starts after the requests already read are counted: in a burst the ones past the
-  // limit are refused before the main thread is busy with the ones admitted.
-  setImmediate(() =>
-    handle(req, res).catch((error: unknown) => {
-      console.error("[semantic-radar] the request handler failed:", error);
-      if (!res.headersSent) void send(Response.json({ error: { code: "internal", message: "Something went wrong on the server; the details are in the server log." } }, { status: 500 }), res);
-      else res.destroy();
-    }),
-  );
+  handle(req, res).catch((error: unknown) => {
+    console.error("[semantic-radar] the request handler failed:", error);
+    if (!res.headersSent) void send(Response.json({ error: { code: "internal", message: "Something went wrong on the server; the details are in the server log." } }, { status: 500 }), res);
+    else res.destroy();
+  });
 });
 
 server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
