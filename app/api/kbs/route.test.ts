@@ -158,6 +158,21 @@ describe("the library routes", () => {
     expect((await importKb(request("/api/kbs/import", "POST", forged(file, {})))).status).toBe(200);
   });
 
+  it("exports a document's knowledge base and imports it again, repeated chunks and all", async () => {
+    // Chunks are slices of the document, kept as they are: the same sentence twice is two entries, not a duplicate.
+    const text = "Import test. Returns are free within thirty days. Terms apply.\n\nShipping takes a week. Terms apply.";
+    const events: KbEvent[] = [];
+    for await (const event of readNdjson<KbEvent>((await postKb(request("/api/kb", "POST", { document: { text }, chunking: { method: "sentences" } }))).body!)) events.push(event);
+    const done = events.at(-1)!;
+    if (done.type !== "done") throw new Error(`expected done, got ${JSON.stringify(done)}`);
+    const file = (await (await exportKb(request(`/api/kbs/${done.kbId}/export`, "GET"), params(done.kbId))).json()) as ExportFile;
+    expect(file.entries.filter((entry) => entry.trim() === "Terms apply.").length).toBe(2);
+    await remove(request(`/api/kbs/${done.kbId}`, "DELETE"), params(done.kbId));
+    const imported = await importKb(request("/api/kbs/import", "POST", file));
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ id: done.kbId });
+  });
+
   it("keeps an entry with a lone surrogate as U+FFFD under an id of that text, so its export imports again", async () => {
     const entries = ["Surrogate test: caf\uD800 menu of the day.", "Surrogate test: parcels ship on Mondays."];
     const { kbId } = await embedDone(entries);
