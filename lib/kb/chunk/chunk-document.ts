@@ -4,6 +4,7 @@
  * from the model's tokenizer beforehand (see pieces.ts for why that is enough).
  */
 import { AppError } from "../../errors";
+import { cutToChars as cutKeepingPairs } from "../clean";
 import { MAX_ENTRY_CHARS } from "../limits";
 import { CHUNK_DEFAULTS } from "../document/limits";
 import type { ChunkingSpec, ChunkReport, ChunkSpan, ParsedDocument } from "../document/types";
@@ -65,7 +66,7 @@ export function chunkParsed(doc: ParsedDocument, spec: ChunkingSpec, tokensOf: R
   const cutToChars: ChunkedDocument["cutToChars"] = [];
   const entries = spans.map(({ start, end }, index) => {
     if (end - start > MAX_ENTRY_CHARS) cutToChars.push({ index, chars: end - start });
-    return doc.text.slice(start, Math.min(end, start + MAX_ENTRY_CHARS));
+    return cutKeepingPairs(doc.text.slice(start, end), MAX_ENTRY_CHARS);
   });
   const shown = spec.method === "tokens" || spec.method === "recursive" ? { ...spec, size: chunking.size, overlap: chunking.overlap } : { method: spec.method };
   return { chunks, entries, tokens, cutToChars, report: chunkReport(shown, tokens, budget.window, dropped) };

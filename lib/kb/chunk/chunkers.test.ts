@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseText } from "../document/parse-text";
+import { MAX_ENTRY_CHARS } from "../limits";
 import { chunkParsed, resolveChunking } from "./chunk-document";
 import { distinctKeys, piecesOf } from "./pieces";
 import { sentenceSpans } from "./sentences";
@@ -85,6 +86,13 @@ describe("chunkParsed", () => {
     const pdfLike = { ...parseText("Page one text.\n\nPage two text."), format: "pdf" as const, pages: [{ number: 1, start: 0, end: 14 }, { number: 2, start: 16, end: 30 }] };
     const out = chunkParsed(pdfLike, { method: "paragraphs" }, onePerPiece(pdfLike.text), budget, "m");
     expect(out.chunks).toEqual([{ index: 0, start: 0, end: 14, page: 1 }, { index: 1, start: 16, end: 30, page: 2 }]);
+  });
+
+  it("cuts a chunk over the entry limit without splitting a surrogate pair, and says so", () => {
+    const long = `${"a".repeat(MAX_ENTRY_CHARS - 1)}\u{1F600}b`;
+    const out = chunkParsed(parseText(long), { method: "paragraphs" }, onePerPiece(long), budget, "m");
+    expect(out.entries).toEqual(["a".repeat(MAX_ENTRY_CHARS - 1)]);
+    expect(out.cutToChars).toEqual([{ index: 0, chars: MAX_ENTRY_CHARS + 2 }]);
   });
 
   it("drops pieces with nothing to embed and says how many", () => {
