@@ -252,7 +252,7 @@ function writePooledGraphs() {
     const results = ensurePooledGraphs(dir);
     const written = results.filter((r) => r.status === "written");
     const name = dir.slice(MODELS_DIR.length + 1);
-    if (written.length) log(`${name}: pooled graph written for ${written.map((r) => r.file).join(", ")} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    if (written.length) log(`${name}: pooled graph written for ${written.map((r) => `${r.file} (${r.layers ? `layers 0-${r.layers - 1}` : "last layer only"})`).join(", ")} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     for (const r of results.filter((r) => r.status === "skipped")) log(`${name}: ${r.file} has no pooled graph (${r.reason}); the engine pools it in JavaScript`);
   }
 }

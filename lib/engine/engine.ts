@@ -10,13 +10,16 @@ import { POOLINGS, type Pooling } from "../pooling/strategies";
 import { admission } from "./admission";
 import { BATCH_LIMITS, type BatchLimits } from "./batch";
 import { throwIfCancelled } from "./cancel";
-import { encodedRow, joinTokens, packTokens, selectTokens, shiftTruncations, tokenBuffers, tokenOffsets, type PackedTokens } from "./rows";
+import { allLayers, isLastLayer, layerKey, type Layer } from "../pooling/layers";
+import { encodedRow, joinTokens, layerRowKey, packTokens, selectTokens, shiftTruncations, tokenBuffers, tokenOffsets, type PackedTokens, type PooledRows } from "./rows";
 import { runBatches, type BatchRows } from "./run-batches";
 import { Scheduler, type Encoding } from "./scheduler";
 import {
   MAX_STATE_TEXTS,
+  type EmbedLayersOptions,
   type EmbedOptions,
   type EmbedResult,
+  type LayerEmbedResult,
   type EmbeddingEngine,
   type EmbedTokensOptions,
   type LoadedModelInfo,
@@ -54,7 +57,7 @@ export class Engine implements EmbeddingEngine {
   ) {
     this.limits = BATCH_LIMITS[info.device];
     const { tokenBudget, maxBatchSize } = this.limits;
-    this.scheduler = new Scheduler((texts, { kind, truncation }, poolings) => model.ask({ type: "embed", texts, kind, truncation, poolings }), {
+    this.scheduler = new Scheduler((texts, { kind, truncation, layer }, poolings) => model.ask({ type: "embed", texts, kind, truncation, poolings, layer }), {
       tokenBudget,
       maxBatchTexts: maxBatchSize,
       maxTokens: info.model.maxTokens,
@@ -79,7 +82,8 @@ export class Engine implements EmbeddingEngine {
     checkTexts(texts);
     if (texts.length > MAX_STATE_TEXTS) throw new AppError("too_large", `expected at most ${MAX_STATE_TEXTS} texts for token states, got ${texts.length}`);
     const { kind = "document", truncation = "right" } = options;
-    return this.scheduler.runBulk(() => this.model.ask({ type: "states", texts: [...texts], kind, truncation }));
+    const layer = this.layerToAsk(options.layer);
+    return this.scheduler.runBulk(() => this.model.ask({ type: "states", texts: [...texts], kind, truncation, layer }));
   }
 
   /** Token-id rows in length-cut batches, one request per batch, pooled every requested way. */
@@ -87,8 +91,9 @@ export class Engine implements EmbeddingEngine {
     const { poolings = POOLINGS, signal, background = false } = options;
     const tokens = packTokens(rows.map(encodedRow));
     const dims = this.info.model.hiddenSize;
-    const result = await this.embedPacked(tokens, { poolings, signal, background }, { tokenizeMs: 0, queueMs: 0 });
-    return { count: rows.length, dims, embeddings: result.pooled, inferenceMs: result.inferenceMs };
+    const layer = this.layerToAsk(options.layer);
+    const result = await this.embedPacked(tokens, { poolings, signal, background, layer }, { tokenizeMs: 0, queueMs: 0 });
+    return { count: rows.length, dims, embeddings: only(result.pooled, poolings), inferenceMs: result.inferenceMs };
   }
 
   async embed(texts: readonly string[], options: EmbedOptions = {}): Promise<EmbedResult> {
@@ -101,6 +106,43 @@ export class Engine implements EmbeddingEngine {
     }
   }
 
+  /** Every pooling of several layers, one forward pass per batch (the Lab's sweep): always a long call. */
+  async embedLayers(texts: readonly string[], options: EmbedLayersOptions = {}): Promise<LayerEmbedResult> {
+    checkTexts(texts);
+    const { kind = "document", poolings = POOLINGS, signal, onProgress, truncation = "right" } = options;
+    const n = this.info.model.numLayers;
+    const layers = (options.layers ?? allLayers(n)).map(layerKey);
+    if (!this.info.layers && layers.some((layer) => layer !== String(n))) {
+      throw new AppError("invalid_input", `${this.info.model.id} can pool only its last layer (${n}) here: its graph exposes no other layer`);
+    }
+    const permit = options.permit ? undefined : admission().acquire();
+    try {
+      const started = now();
+      const timings: LongTimings = { tokenizeMs: 0, queueMs: 0 };
+      const { tokens, truncated } = await this.tokenizeInChunks(texts, { kind, truncation }, signal, timings);
+      onProgress?.({ type: "tokenized", total: texts.length });
+      const onBatch = (done: number) => onProgress?.({ type: "batch", done, total: texts.length });
+      const rows = await this.embedPacked(tokens, { poolings, signal, onBatch, layers }, timings);
+      const split = (set: PooledRows) => Object.fromEntries(layers.map((layer) => [layer, Object.fromEntries(poolings.map((p) => [p, set[layerRowKey(layer, p)]!]))]));
+      return {
+        count: texts.length,
+        dims: this.info.model.hiddenSize,
+        layers: split(rows.pooled),
+        norms: split(rows.norms),
+        tokenCounts: Array.from(tokens.lengths),
+        truncated,
+        timings: { ...timings, inferenceMs: rows.inferenceMs, poolMs: rows.poolMs, totalMs: now() - started },
+      };
+    } finally {
+      permit?.release();
+    }
+  }
+
+  /** The layer key a request carries: undefined for the last layer (the path every earlier number came from). */
+  private layerToAsk(layer: Layer | undefined): string | undefined {
+    return layer === undefined || isLastLayer(layer, this.info.model.numLayers) ? undefined : layerKey(layer);
+  }
+
   async dispose(): Promise<void> {
     await this.model.close();
   }
@@ -110,7 +152,8 @@ export class Engine implements EmbeddingEngine {
     const { kind = "document", poolings = POOLINGS, signal, onProgress, truncation = "right" } = options;
     const started = now();
     onProgress?.({ type: "tokenized", total: texts.length });
-    const result = await this.scheduler.embedShort(texts, { kind, truncation }, poolings, signal);
+    const layer = this.layerToAsk(options.layer);
+    const result = await this.scheduler.embedShort(texts, { kind, truncation, layer }, poolings, signal);
     onProgress?.({ type: "batch", done: texts.length, total: texts.length });
     const { tokenizeMs, queueMs, inferenceMs, poolMs } = result;
     return {
@@ -132,36 +175,42 @@ export class Engine implements EmbeddingEngine {
     const { tokens, truncated } = await this.tokenizeInChunks(texts, { kind, truncation }, signal, timings);
     onProgress?.({ type: "tokenized", total: texts.length });
     const onBatch = (done: number) => onProgress?.({ type: "batch", done, total: texts.length });
-    const rows = await this.embedPacked(tokens, { poolings, signal, onBatch }, timings);
+    const layer = this.layerToAsk(options.layer);
+    const rows = await this.embedPacked(tokens, { poolings, signal, onBatch, layer }, timings);
     return {
       count: texts.length,
       dims: this.info.model.hiddenSize,
-      embeddings: rows.pooled,
-      norms: rows.norms,
+      embeddings: only(rows.pooled, poolings),
+      norms: only(rows.norms, poolings),
       tokenCounts: Array.from(tokens.lengths),
       truncated,
       timings: { ...timings, inferenceMs: rows.inferenceMs, poolMs: rows.poolMs, totalMs: now() - started },
     };
   }
 
-  /** The batch loop over tokenized texts, one `forward` request per batch, each after the short calls waiting. */
+  /**
+   * The batch loop over tokenized texts, one `forward` request per batch, each after the short calls waiting.
+   * Rows are keyed by pooling (of `layer`, else the last), or with `layers` by layerRowKey.
+   */
   private embedPacked(
     tokens: PackedTokens,
-    options: { poolings: readonly Pooling[]; signal?: AbortSignal; onBatch?: (done: number) => void; background?: boolean },
+    options: { poolings: readonly Pooling[]; signal?: AbortSignal; onBatch?: (done: number) => void; background?: boolean; layer?: string; layers?: string[] },
     timings: LongTimings,
   ): Promise<BatchRows> {
     const offsets = tokenOffsets(tokens.lengths);
     const { background = false, ...rest } = options;
+    const { poolings, layer, layers } = options;
+    const keys = layers ? layers.flatMap((l) => poolings.map((p) => layerRowKey(l, p))) : poolings;
     // Background work runs in small steps: a search arriving meanwhile waits for one of them at most.
     const limits = background ? { ...this.limits, tokenBudget: Math.ceil(this.limits.tokenBudget / BACKGROUND_BUDGET_SHARE) } : this.limits;
-    const plan = { ...rest, limits, dims: this.info.model.hiddenSize };
+    const plan = { ...rest, keys, limits, dims: this.info.model.hiddenSize };
     const schedule = background ? this.scheduler.runBackground.bind(this.scheduler) : this.scheduler.runBulk.bind(this.scheduler);
     return runBatches(Array.from(tokens.lengths), plan, (indices) => {
       const batch = selectTokens(tokens, offsets, indices);
       const queued = now();
       return schedule(() => {
         timings.queueMs += now() - queued;
-        return this.model.ask({ type: "forward", tokens: batch, poolings: [...options.poolings] }, tokenBuffers(batch));
+        return this.model.ask({ type: "forward", tokens: batch, poolings: [...poolings], layer, layers }, tokenBuffers(batch));
       });
     });
   }
@@ -199,6 +248,6 @@ function checkTexts(texts: readonly string[]): void {
 }
 
 /** The rows of the poolings this call asked for (a coalesced job computes the union of its calls'). */
-function only(rows: Partial<Record<Pooling, Float32Array>>, poolings: readonly Pooling[]): Partial<Record<Pooling, Float32Array>> {
+function only(rows: PooledRows, poolings: readonly Pooling[]): Partial<Record<Pooling, Float32Array>> {
   return Object.fromEntries(poolings.map((p) => [p, rows[p]!]));
 }

@@ -6,13 +6,14 @@
  */
 import { join } from "node:path";
 import { AppError } from "../errors";
+import { allLayers, layerKey } from "../pooling/layers";
 import { l2NormalizeRows, rowNorms } from "../pooling/normalize";
 import { pool } from "../pooling/pool";
 import type { Pooling } from "../pooling/strategies";
 import { buildBatch } from "./batch";
 import { chooseGraph, selectDevice } from "./device";
 import { modelFileName } from "./registry";
-import type { PooledRows } from "./rows";
+import { layerRowKey, type PooledRows } from "./rows";
 import type { BatchRows } from "./run-batches";
 import { createForwardSession, type ForwardSession } from "./session";
 import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
@@ -41,28 +42,38 @@ export class ModelRunner {
     return spanTexts(this.tokenizer, this.info.model, texts, kind, addSpecialTokens);
   }
 
-  /** Each text run alone (no padding to skip), its last hidden state returned whole. */
-  async tokenStates(texts: readonly string[], kind: TextKind, truncation: TruncationDirection): Promise<TokenStates[]> {
+  /** Each text run alone (no padding to skip), its hidden states (the last layer's, or `layer`'s) returned whole. */
+  async tokenStates(texts: readonly string[], kind: TextKind, truncation: TruncationDirection, layer?: string): Promise<TokenStates[]> {
     const { encoded } = this.tokenize(texts, kind, truncation);
+    const asked = this.layerOutput(layer);
     const states: TokenStates[] = [];
     for (const text of encoded) {
-      const { hidden, dim } = await this.session.run(buildBatch([text], this.tokenizer.padId, this.info.model.paddingSide)); // [1, seq, dim]
+      const { hidden, dim } = await this.session.run(buildBatch([text], this.tokenizer.padId, this.info.model.paddingSide), asked); // [1, seq, dim]
       const specials = Array.from(text.specials, (s) => s === 1);
       states.push({ ids: text.ids, specials, tokens: text.ids.map((id) => this.tokenizer.tokenText(id)), hidden: hidden.slice(), dims: dim });
     }
     return states;
   }
 
-  /** One forward pass over already tokenized texts, pooled every requested way: rows in the order given. */
-  async forward(rows: readonly EncodedText[], poolings: readonly Pooling[]): Promise<BatchRows> {
-    const { model } = this.info;
-    const tensors = buildBatch(rows, this.tokenizer.padId, model.paddingSide);
+  /**
+   * One forward pass over already tokenized texts, pooled every requested way: rows in the order given. `layer`
+   * (a layer key) pools another layer than the last; the last layer always takes the path it took before layers
+   * could be chosen, so its numbers never change.
+   */
+  async forward(rows: readonly EncodedText[], poolings: readonly Pooling[], layer?: string): Promise<BatchRows> {
+    const asked = this.layerOutput(layer);
+    if (asked !== undefined) {
+      const rowsOfLayer = await this.forwardLayers(rows, poolings, [asked]);
+      const keyed = (set: PooledRows) => Object.fromEntries(poolings.map((p) => [p, set[layerRowKey(asked, p)]!]));
+      return { ...rowsOfLayer, pooled: keyed(rowsOfLayer.pooled), norms: keyed(rowsOfLayer.norms) };
+    }
+    const tensors = buildBatch(rows, this.tokenizer.padId, this.info.model.paddingSide);
     const ranAt = now();
     // A pooled graph pools inside onnxruntime; a plain one returns [batch, seq, dim] for lib/pooling to pool.
     const output = this.session.runPooled ? await this.session.runPooled(tensors) : await this.session.run(tensors);
     const inferenceMs = now() - ranAt;
     const { dim } = output;
-    if (dim !== model.hiddenSize) throw new AppError("model_corrupt", `${model.id}: config.json says hidden_size ${model.hiddenSize}, the graph returns ${dim}`);
+    this.checkDims(dim);
     const pooledAt = now();
     const pooled: PooledRows = {};
     const norms: PooledRows = {};
@@ -72,6 +83,52 @@ export class ModelRunner {
       pooled[p] = l2NormalizeRows(matrix, dim);
     }
     return { pooled, norms, inferenceMs, poolMs: now() - pooledAt };
+  }
+
+  /** Every pooling of each of `layers` (layer keys) from one forward pass: rows keyed by layerRowKey. */
+  async forwardLayers(rows: readonly EncodedText[], poolings: readonly Pooling[], layers: readonly string[]): Promise<BatchRows> {
+    for (const layer of layers) this.layerOutput(layer);
+    if (!this.session.runLayers) throw this.noLayers(layers[0]);
+    const tensors = buildBatch(rows, this.tokenizer.padId, this.info.model.paddingSide);
+    const ranAt = now();
+    const output = await this.session.runLayers(tensors, layers);
+    const inferenceMs = now() - ranAt;
+    this.checkDims(output.dim);
+    const pooledAt = now();
+    const pooled: PooledRows = {};
+    const norms: PooledRows = {};
+    for (const layer of layers) {
+      for (const p of poolings) {
+        const matrix = output.rows[layer][p]; // [batch, dim]
+        norms[layerRowKey(layer, p)] = rowNorms(matrix, output.dim);
+        pooled[layerRowKey(layer, p)] = l2NormalizeRows(matrix, output.dim);
+      }
+    }
+    return { pooled, norms, inferenceMs, poolMs: now() - pooledAt };
+  }
+
+  /**
+   * The layer key to ask the graph for, or undefined for the last layer's own outputs. Refuses a layer the graph
+   * does not expose, saying which it has.
+   */
+  private layerOutput(layer: string | undefined): string | undefined {
+    const n = this.info.model.numLayers;
+    if (layer === undefined || layer === String(n)) return undefined;
+    const known = allLayers(n).map(layerKey);
+    if (!known.includes(layer)) throw new AppError("invalid_input", `expected a layer from 0 to ${n}, "first_last" or "last_two" for ${this.info.model.id}; got "${layer}"`);
+    if (!this.info.layers) throw this.noLayers(layer);
+    return layer;
+  }
+
+  private noLayers(layer: string | undefined): AppError {
+    const { model, pooledGraph } = this.info;
+    const why = pooledGraph ? "its graph's layers could not be found (only BERT-style encoders expose them)" : "it runs without the pooled graph (reinstall it with `npm run models`)";
+    return new AppError("invalid_input", `${model.id} can pool only its last layer (${model.numLayers}) here: ${why}; got layer "${layer}"`);
+  }
+
+  private checkDims(dim: number): void {
+    const { model } = this.info;
+    if (dim !== model.hiddenSize) throw new AppError("model_corrupt", `${model.id}: config.json says hidden_size ${model.hiddenSize}, the graph returns ${dim}`);
   }
 
   release(): Promise<void> {
@@ -105,6 +162,7 @@ export async function loadModelRunner(model: ModelInfo, choice: DeviceChoice, gr
     graph: loadedGraph,
     loadMs: now() - started,
     pooledGraph: session.runPooled !== undefined,
+    layers: session.layers,
     skipped: selection.skipped,
     placement: session.placement,
   };

@@ -157,8 +157,10 @@ export function findLayerTensors(nodes) {
     if (match) ends.set(Number(match[1]) + 1, node.outputs[0]);
   }
   if (!ends.has(0) || ends.size < 2) return { reason: "no BERT-style LayerNorm nodes (/embeddings/LayerNorm, /encoder/layer.N/output/LayerNorm) name its layers" };
-  const tensors = [...Array(ends.size).keys()].map((layer) => ends.get(layer));
-  if (tensors.some((t) => t === undefined)) return { reason: `its layers are not numbered 0 to ${ends.size - 1}` };
+  const top = Math.max(...ends.keys());
+  const tensors = [...Array(top + 1).keys()].map((layer) => ends.get(layer));
+  const missing = tensors.flatMap((t, layer) => (t === undefined ? [layer] : []));
+  if (missing.length) return { reason: `of its layers 0 to ${top}, no LayerNorm was found for ${missing.join(", ")}` };
   if (tensors.at(-1) !== HIDDEN) return { reason: `its last layer's LayerNorm gives ${tensors.at(-1)}, not ${HIDDEN}` };
   return { tensors };
 }

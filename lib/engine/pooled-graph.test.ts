@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { WEIGHTED_POOLINGS } from "../pooling/weights";
-import { describeGraph, ensurePooledGraphs, POOLED_GRAPH_MARKER, POOLED_ORDER, poolGraphBytes, poolingFragment, pooledGraphFile } from "./pooled-graph.mjs";
+import { describeGraph, ensurePooledGraphs, findLayerTensors, layerOutputs, poolingPlan, POOLED_GRAPH_MARKER, POOLED_ORDER, poolGraphBytes, poolingFragment, pooledGraphFile } from "./pooled-graph.mjs";
 import { describeModel, withoutPooledGraphs } from "./registry";
 import { matMulGraph } from "./score-graph";
 
@@ -46,7 +46,9 @@ describe("pooled graph writer", () => {
 
   it("writes once, finds it current after, and rebuilds it when the graph is newer", () => {
     const dir = tinyCopy("tiny-encoder");
-    expect(ensurePooledGraphs(dir)).toEqual([{ file: "onnx/model.onnx", status: "written", bytes: expect.any(Number) }]);
+    expect(ensurePooledGraphs(dir)).toEqual([
+      { file: "onnx/model.onnx", status: "written", bytes: expect.any(Number), layers: 0, layersSkipped: expect.stringMatching(/no BERT-style LayerNorm nodes/) },
+    ]);
     const target = join(dir, "onnx", "model_pooled.onnx");
     expect(readFileSync(target).subarray(-200).toString("latin1")).toContain(POOLED_GRAPH_MARKER);
     expect(ensurePooledGraphs(dir)).toEqual([{ file: "onnx/model.onnx", status: "current" }]);
@@ -66,5 +68,40 @@ describe("pooled graph writer", () => {
     const model = describeModel(dir, "tiny-encoder");
     expect(model.graphs.map((g) => [g.graph, g.pooledFile])).toEqual([["fp32", "onnx/model_pooled.onnx"], ["fp16", undefined]]);
     expect(withoutPooledGraphs(model).graphs.every((g) => g.pooledFile === undefined)).toBe(true);
+  });
+});
+
+describe("layer outputs", () => {
+  const minilm = readFileSync(join(process.cwd(), "models", "all-MiniLM-L6-v2", "onnx", "model.onnx"));
+  const quantized = readFileSync(join(process.cwd(), "models", "all-MiniLM-L6-v2", "onnx", "model_quantized.onnx"));
+
+  it("finds the embedding LayerNorm and each encoder layer's output LayerNorm, the last being last_hidden_state", () => {
+    const found = findLayerTensors(describeGraph(minilm).nodes);
+    expect(found).toEqual({
+      tensors: ["/embeddings/LayerNorm/Add_1_output_0", ...[0, 1, 2, 3, 4].map((i) => `/encoder/layer.${i}/output/LayerNorm/Add_1_output_0`), "last_hidden_state"],
+    });
+  });
+
+  it("skips the quantized graph's DynamicQuantizeLinear that shares each LayerNorm's name", () => {
+    expect(findLayerTensors(describeGraph(quantized).nodes)).toEqual(findLayerTensors(describeGraph(minilm).nodes));
+  });
+
+  it("adds hidden states, pooled and pooled_max for layers 0..6 and both averages, after the outputs it had", () => {
+    const plan = poolingPlan(minilm);
+    expect(plan.layers).toBe(7);
+    const outputs = describeGraph(poolGraphBytes(minilm)).outputs.map((o) => o.name);
+    const keys = ["0", "1", "2", "3", "4", "5", "6", "first_last", "last_two"];
+    expect(outputs).toEqual(["last_hidden_state", "pooled", "pooled_max", ...keys.flatMap((k) => Object.values(layerOutputs(k)))]);
+  });
+
+  it("says why when no layer can be found, and still pools the last one", () => {
+    expect(findLayerTensors([{ name: "/embeddings/LayerNorm/Add_1", op: "Add", outputs: ["x"] }])).toEqual({ reason: expect.stringMatching(/no BERT-style LayerNorm/) });
+    const nodes = [
+      { name: "/embeddings/LayerNorm/Add_1", op: "Add", outputs: ["e"] },
+      { name: "/encoder/layer.1/output/LayerNorm/Add_1", op: "Add", outputs: ["last_hidden_state"] },
+    ];
+    expect(findLayerTensors(nodes)).toEqual({ reason: "of its layers 0 to 2, no LayerNorm was found for 1" });
+    const wrongLast = [nodes[0], { name: "/encoder/layer.0/output/LayerNorm/Add_1", op: "Add", outputs: ["y"] }];
+    expect(findLayerTensors(wrongLast)).toEqual({ reason: "its last layer's LayerNorm gives y, not last_hidden_state" });
   });
 });

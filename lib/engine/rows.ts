@@ -9,8 +9,16 @@ import type { Pooling } from "../pooling/strategies";
 import type { EncodedText } from "./tokenize";
 import type { TokenRow, Truncation } from "./types";
 
-/** Per pooling, a row-major matrix: [rows, dims] vectors, or [rows] norms (dims 1). */
-export type PooledRows = Partial<Record<Pooling, Float32Array>>;
+/**
+ * Per row key, a row-major matrix: [rows, dims] vectors, or [rows] norms (dims 1). A key is a pooling name
+ * (one layer's rows), or "<layer>/<pooling>" when a call asked for several layers (layerRowKey).
+ */
+export type PooledRows = Partial<Record<string, Float32Array>>;
+
+/** The row key of one pooling of one layer in a several-layer call. */
+export function layerRowKey(layer: string, pooling: Pooling): string {
+  return `${layer}/${pooling}`;
+}
 
 /** Texts as tokens, flat: ids and specials concatenated, lengths[i] tokens for text i. */
 export interface PackedTokens {
@@ -104,11 +112,11 @@ export function encodedRow(row: TokenRow, index: number): EncodedText {
   return { ids: row.ids, specials: Uint8Array.from(row.specials, (s) => (s ? 1 : 0)) };
 }
 
-/** Per pooling, an empty [count, dims] matrix and [count] norms to scatter batches into. */
-export function allocateRows(poolings: readonly Pooling[], count: number, dims: number): { pooled: PooledRows; norms: PooledRows } {
+/** Per row key, an empty [count, dims] matrix and [count] norms to scatter batches into. */
+export function allocateRows(keys: readonly string[], count: number, dims: number): { pooled: PooledRows; norms: PooledRows } {
   const pooled: PooledRows = {};
   const norms: PooledRows = {};
-  for (const p of poolings) {
+  for (const p of keys) {
     pooled[p] = new Float32Array(count * dims);
     norms[p] = new Float32Array(count);
   }
@@ -117,7 +125,7 @@ export function allocateRows(poolings: readonly Pooling[], count: number, dims: 
 
 /** Copies row r of each batch matrix to row indices[r] of the matching full matrix (dims 1: a vector of norms). */
 export function scatterRows(batch: PooledRows, into: PooledRows, indices: readonly number[], dims: number): void {
-  for (const [p, rows] of Object.entries(batch) as [Pooling, Float32Array][]) {
+  for (const [p, rows] of Object.entries(batch) as [string, Float32Array][]) {
     const target = into[p];
     if (!target) continue;
     indices.forEach((input, row) => target.set(rows.subarray(row * dims, (row + 1) * dims), input * dims));
@@ -128,7 +136,7 @@ export function scatterRows(batch: PooledRows, into: PooledRows, indices: readon
 export function sliceRows<T extends JobRows>(job: T, from: number, count: number): T {
   const pooled: PooledRows = {};
   const norms: PooledRows = {};
-  for (const [p, rows] of Object.entries(job.pooled) as [Pooling, Float32Array][]) {
+  for (const [p, rows] of Object.entries(job.pooled) as [string, Float32Array][]) {
     const dims = rows.length / job.tokenCounts.length;
     pooled[p] = rows.slice(from * dims, (from + count) * dims);
     norms[p] = job.norms[p]?.slice(from, from + count) ?? new Float32Array(count);
@@ -154,5 +162,5 @@ export function tokenBuffers(packed: PackedTokens): ArrayBuffer[] {
 
 /** The buffers to transfer with sets of pooled rows. */
 export function rowBuffers(...sets: PooledRows[]): ArrayBuffer[] {
-  return sets.flatMap((set) => Object.values(set).map((rows) => rows.buffer as ArrayBuffer));
+  return sets.flatMap((set) => Object.values(set).map((rows) => rows!.buffer as ArrayBuffer));
 }

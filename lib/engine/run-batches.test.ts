@@ -23,7 +23,7 @@ function fakeForward() {
 describe("runBatches", () => {
   it("runs every text once, in batches within the limits, and returns rows in input order", async () => {
     const forward = fakeForward();
-    const rows = await runBatches([1, 4, 2, 3], { limits: LIMITS, poolings: ["mean"], dims: 2 }, forward.run);
+    const rows = await runBatches([1, 4, 2, 3], { limits: LIMITS, keys: ["mean"], dims: 2 }, forward.run);
     // Longest first, two to a batch within 8 padded tokens: texts of 4 and 3 tokens, then 2 and 1 (cost 2 x 4 + 8 + 4).
     expect(forward.batches).toEqual([[1, 3], [2, 0]]);
     expect([...rows.pooled.mean!]).toEqual([0, 0, 1, 10, 2, 20, 3, 30]);
@@ -33,7 +33,7 @@ describe("runBatches", () => {
 
   it("reports progress after each batch, never decreasing, ending at the total", async () => {
     const done: number[] = [];
-    await runBatches([5, 5, 5], { limits: LIMITS, poolings: ["mean"], dims: 2, onBatch: (n) => done.push(n) }, fakeForward().run);
+    await runBatches([5, 5, 5], { limits: LIMITS, keys: ["mean"], dims: 2, onBatch: (n) => done.push(n) }, fakeForward().run);
     expect(done).toEqual([1, 2, 3]); // 2 x 5 tokens is over the budget: one text a batch
   });
 
@@ -44,14 +44,14 @@ describe("runBatches", () => {
       controller.abort();
       return forward.run(indices);
     };
-    const job = runBatches([5, 5, 5], { limits: LIMITS, poolings: ["mean"], dims: 2, signal: controller.signal }, run);
+    const job = runBatches([5, 5, 5], { limits: LIMITS, keys: ["mean"], dims: 2, signal: controller.signal }, run);
     await expect(job).rejects.toMatchObject({ code: "cancelled", message: "the embedding job was cancelled" });
     expect(forward.batches).toHaveLength(1);
   });
 
   it("costs no pass when the signal aborted before it started", async () => {
     const forward = fakeForward();
-    const job = runBatches([1], { limits: LIMITS, poolings: ["mean"], dims: 2, signal: AbortSignal.abort() }, forward.run);
+    const job = runBatches([1], { limits: LIMITS, keys: ["mean"], dims: 2, signal: AbortSignal.abort() }, forward.run);
     await expect(job).rejects.toMatchObject({ code: "cancelled" });
     expect(forward.batches).toEqual([]);
   });

@@ -4,12 +4,11 @@
  * between them; the model's thread runs it over a coalesced job of short texts, one forward pass per batch. The
  * caller says how one batch is run. Pure.
  */
-import type { Pooling } from "../pooling/strategies";
 import { planBatches, type BatchLimits } from "./batch";
 import { throwIfCancelled } from "./cancel";
 import { allocateRows, scatterRows, type PooledRows } from "./rows";
 
-/** Rows of one forward pass, or of a whole call: per pooling L2-normalized [rows, dims] and norms [rows]. */
+/** Rows of one forward pass, or of a whole call: per row key L2-normalized [rows, dims] and norms [rows]. */
 export interface BatchRows {
   pooled: PooledRows;
   norms: PooledRows;
@@ -19,7 +18,8 @@ export interface BatchRows {
 
 export interface BatchPlan {
   limits: BatchLimits;
-  poolings: readonly Pooling[];
+  /** The row keys each batch returns (pooling names, or layerRowKey's for several layers). */
+  keys: readonly string[];
   dims: number;
   /** Checked before each batch: an aborted call stops with "cancelled" and costs no more passes. */
   signal?: AbortSignal;
@@ -32,8 +32,8 @@ export interface BatchPlan {
  * batch, rows in that order). Returns every text's rows in input order, with the batches' times summed.
  */
 export async function runBatches(lengths: readonly number[], plan: BatchPlan, runBatch: (indices: number[]) => Promise<BatchRows>): Promise<BatchRows> {
-  const { limits, poolings, dims, signal, onBatch } = plan;
-  const out: BatchRows = { ...allocateRows(poolings, lengths.length, dims), inferenceMs: 0, poolMs: 0 }; // [count, dims], [count]
+  const { limits, keys, dims, signal, onBatch } = plan;
+  const out: BatchRows = { ...allocateRows(keys, lengths.length, dims), inferenceMs: 0, poolMs: 0 }; // [count, dims], [count]
   let done = 0;
   for (const indices of planBatches(lengths, limits)) {
     throwIfCancelled(signal);

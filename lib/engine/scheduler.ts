@@ -16,10 +16,12 @@ import type { EmbedReply } from "./worker/protocol";
 /** What one coalesced job returns for its texts, rows in the order given. */
 export type ShortJobResult = EmbedReply;
 
-/** How texts are encoded: a job only coalesces calls that agree on both (the prompt and the cut differ). */
+/** How texts are encoded: a job only coalesces calls that agree on all of it (the prompt, the cut, the layer). */
 export interface Encoding {
   kind: TextKind;
   truncation: TruncationDirection;
+  /** The layer key to pool; undefined for the last layer. */
+  layer?: string;
 }
 
 export type RunShortJob = (texts: string[], encoding: Encoding, poolings: Pooling[]) => Promise<ShortJobResult>;
@@ -153,7 +155,7 @@ export class Scheduler {
       const callLongest = Math.max(...call.texts.map((text) => estimateTokens(text, maxTokens)));
       const rows = texts + call.texts.length;
       const fits = rows <= maxBatchTexts && rows * Math.max(longest, callLongest) <= tokenBudget;
-      const sameEncoding = call.encoding.kind === first.encoding.kind && call.encoding.truncation === first.encoding.truncation;
+      const sameEncoding = call.encoding.kind === first.encoding.kind && call.encoding.truncation === first.encoding.truncation && call.encoding.layer === first.encoding.layer;
       if (!sameEncoding || (group.length > 0 && !fits)) {
         i++;
         continue;

@@ -9,20 +9,30 @@ import { poolingWeights, splitPooled } from "../pooling/weights";
 import type { BatchTensors } from "./batch";
 import { CUDA_RUNTIME_FILES, preloadCudaLibraries } from "./cuda-libraries.mjs";
 import { buildFeeds, checkFeedable, type DeclaredInput, type FeedSource } from "./feeds";
-import { POOL_WEIGHTS_INPUT, POOLED_OUTPUTS } from "./pooled-graph.mjs";
+import { layerOutputs, POOL_WEIGHTS_INPUT, POOLED_OUTPUTS } from "./pooled-graph.mjs";
 import { NO_SPINNING } from "./ort-options";
 import { probeProvider } from "./provider-probe";
 import type { Device } from "./types";
 
 export interface ForwardSession {
   inputNames: readonly string[];
-  /** Runs the graph; returns last_hidden_state as float32 [batch, seq, dim]. */
-  run(batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }>;
+  /**
+   * Runs the graph; returns last_hidden_state as float32 [batch, seq, dim], or with `layer` (a layer key, see
+   * lib/pooling/layers.ts) that layer's hidden states (layered graphs only: `layers` > 0).
+   */
+  run(batch: BatchTensors, layer?: string): Promise<{ hidden: Float32Array; dim: number }>;
   /**
    * Pooled graphs only (pooled-graph.mjs): runs the graph with pooling inside; returns every pooling as float32
    * [batch, dim], not normalized. Only [batch, 5, dim] leaves onnxruntime instead of [batch, seq, dim].
    */
   runPooled?(batch: BatchTensors): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }>;
+  /**
+   * Layered pooled graphs only: every pooling of each layer asked for (layer keys "0".."n", "first_last",
+   * "last_two"), as float32 [batch, dim], not normalized; all from the same one forward pass.
+   */
+  runLayers?(batch: BatchTensors, layers: readonly string[]): Promise<{ rows: Record<string, Record<Pooling, Float32Array>>; dim: number }>;
+  /** Layers the graph exposes (n + 1), 0 when only the last (a plain graph, or one whose layers were not found). */
+  layers: number;
   release(): Promise<void>;
   /** GPU devices: nodes per execution provider as onnxruntime placed them (from the probe). */
   placement?: Record<string, number>;
@@ -95,10 +105,13 @@ export async function createForwardSession(path: string, device: Device, options
     throw error;
   }
   const pooled = session.inputNames.includes(POOL_WEIGHTS_INPUT);
+  const layers = session.outputNames.filter((output) => /^layer_pooled\.\d+$/.test(output)).length;
   return {
     inputNames: session.inputNames.filter((input) => input !== POOL_WEIGHTS_INPUT),
-    run: (batch) => runBatch(session, inputs, batch),
+    layers,
+    run: (batch, layer) => runBatch(session, inputs, batch, layer),
     ...(pooled ? { runPooled: (batch: BatchTensors) => runPooledBatch(session, inputs, batch) } : {}),
+    ...(layers > 0 ? { runLayers: (batch: BatchTensors, keys: readonly string[]) => runLayersBatch(session, inputs, batch, keys) } : {}),
     release: () => session.release(),
     placement,
   };
@@ -111,9 +124,10 @@ function feedsFor(inputs: readonly DeclaredInput[], source: FeedSource): Record<
   return feeds;
 }
 
-async function runBatch(session: ort.InferenceSession, inputs: readonly DeclaredInput[], batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number }> {
-  const outputs = await session.run(feedsFor(inputs, { batch }), ["last_hidden_state"]);
-  const output = outputs.last_hidden_state;
+async function runBatch(session: ort.InferenceSession, inputs: readonly DeclaredInput[], batch: BatchTensors, layer?: string): Promise<{ hidden: Float32Array; dim: number }> {
+  const name = layer === undefined ? "last_hidden_state" : layerOutputs(layer).hidden;
+  const outputs = await session.run(feedsFor(inputs, { batch }), [name]);
+  const output = outputs[name];
   const dim = Number(output.dims[2]);
   const hidden = output.type === "float16" ? halfToFloat(output.data as Uint16Array) : (output.data as Float32Array);
   output.dispose();
@@ -128,6 +142,26 @@ async function runPooledBatch(session: ort.InferenceSession, inputs: readonly De
   const rows = splitPooled(pooled.data as Float32Array, pooledMax.data as Float32Array, batch.batch, dim);
   pooled.dispose();
   pooledMax.dispose();
+  return { rows, dim };
+}
+
+async function runLayersBatch(
+  session: ort.InferenceSession,
+  inputs: readonly DeclaredInput[],
+  batch: BatchTensors,
+  layers: readonly string[],
+): Promise<{ rows: Record<string, Record<Pooling, Float32Array>>; dim: number }> {
+  const poolWeights = poolingWeights(batch.attentionMask, batch.specialMask, batch.batch, batch.seq); // [batch, 4, seq]
+  const names = layers.flatMap((layer) => [layerOutputs(layer).pooled, layerOutputs(layer).pooledMax]);
+  const outputs = await session.run(feedsFor(inputs, { batch, poolWeights }), names);
+  const rows: Record<string, Record<Pooling, Float32Array>> = {};
+  let dim = 0;
+  for (const layer of layers) {
+    const { pooled, pooledMax } = layerOutputs(layer);
+    dim = Number(outputs[pooledMax].dims[1]); // [batch, 4, dim], [batch, dim]
+    rows[layer] = splitPooled(outputs[pooled].data as Float32Array, outputs[pooledMax].data as Float32Array, batch.batch, dim);
+  }
+  for (const name of names) outputs[name].dispose();
   return { rows, dim };
 }
 

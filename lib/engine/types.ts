@@ -3,6 +3,7 @@
  * CLIs). What the engine takes and returns; nothing here imports onnxruntime. Types only, safe for components.
  */
 import type { DeviceChoice } from "../config";
+import type { Layer } from "../pooling/layers";
 import type { Pooling } from "../pooling/strategies";
 import type { TokenSpan } from "./token-spans";
 
@@ -123,6 +124,11 @@ export interface LoadedModelInfo {
   pooledGraph?: boolean;
   /** On a GPU: graph nodes per execution provider, as onnxruntime placed them (a few shape ops stay on the CPU). */
   placement?: Record<string, number>;
+  /**
+   * Layers the session can pool (n + 1: layers 0..n and their averages), from the pooled graph's layer outputs;
+   * 0 when only the last layer can be had (a graph whose layers were not found, or pooling in JavaScript).
+   */
+  layers?: number;
 }
 
 /** Progress as a discriminated union on `type`; `done` never decreases and ends at `total`. */
@@ -142,8 +148,28 @@ export interface EmbedOptions {
   truncation?: TruncationDirection;
   /** Which poolings to return. @default every pooling */
   poolings?: readonly Pooling[];
+  /** Which layer's hidden states to pool (lib/pooling/layers.ts). @default the last layer */
+  layer?: Layer;
   signal?: AbortSignal;
   onProgress?: (event: EmbedProgress) => void;
+}
+
+/** embedLayers: every pooling of several layers from the same forward passes (the Lab's layer sweep). */
+export interface EmbedLayersOptions extends Omit<EmbedOptions, "layer"> {
+  /** @default every layer the model exposes, 0..n and the averages */
+  layers?: readonly Layer[];
+}
+
+export interface LayerEmbedResult {
+  count: number;
+  dims: number;
+  /** Per layer key ("0".."n", "first_last", "last_two"), per pooling, an L2-normalized [count, dims] matrix. */
+  layers: Record<string, Partial<Record<Pooling, Float32Array>>>;
+  /** The same keys: each row's length before normalization, [count]. */
+  norms: Record<string, Partial<Record<Pooling, Float32Array>>>;
+  tokenCounts: number[];
+  truncated: Truncation[];
+  timings: StageTimings;
 }
 
 /** An input longer than the model's max tokens: it was cut to `kept` tokens. */
@@ -190,6 +216,8 @@ export interface EmbeddingEngine {
   tokenStates(texts: readonly string[], options?: TokenStatesOptions): Promise<TokenStates[]>;
   /** Embeds texts given as token ids (a text with one token left out, say), in batches; pooled and normalized. */
   embedTokens(rows: readonly TokenRow[], options?: EmbedTokensOptions): Promise<TokenEmbeddings>;
+  /** Every pooling of several layers, one forward pass per batch; needs a layered graph (info.layers > 0). */
+  embedLayers(texts: readonly string[], options?: EmbedLayersOptions): Promise<LayerEmbedResult>;
   dispose(): Promise<void>;
 }
 
@@ -201,6 +229,8 @@ export interface TokenStatesOptions {
   kind?: TextKind;
   /** @default "right" */
   truncation?: TruncationDirection;
+  /** Whose hidden states. @default the last layer */
+  layer?: Layer;
 }
 
 /** A text as token ids; `specials[i]` is true for [CLS], [SEP], EOS and the like. */
@@ -209,11 +239,11 @@ export interface TokenRow {
   specials: boolean[];
 }
 
-/** One text as the model saw it (prompt included, truncated): its tokens and their last hidden states. */
+/** One text as the model saw it (prompt included, truncated): its tokens and their hidden states. */
 export interface TokenStates extends TokenRow {
   /** How each token reads ("##ing", "[CLS]", " hello"). */
   tokens: string[];
-  /** last_hidden_state of this text run alone (no padding): [tokens, dims] row-major. */
+  /** The asked layer's hidden states (last_hidden_state by default) of this text run alone: [tokens, dims]. */
   hidden: Float32Array;
   dims: number;
 }
@@ -221,6 +251,8 @@ export interface TokenStates extends TokenRow {
 export interface EmbedTokensOptions {
   /** @default every pooling */
   poolings?: readonly Pooling[];
+  /** @default the last layer */
+  layer?: Layer;
   signal?: AbortSignal;
   /**
    * Work no search waits on (an explanation's leave-one-out variants): run in small steps, each only when no

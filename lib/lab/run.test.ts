@@ -17,6 +17,9 @@ function angleEngine(angles: Record<string, number>, truncatedText?: string) {
     tokenSpans: async () => [],
     tokenStates: async () => [],
     embedTokens: async () => ({ count: 0, dims: 2, embeddings: {}, inferenceMs: 0 }),
+    embedLayers: async () => {
+      throw new Error("the lab's scenario run asks for one layer at a time");
+    },
     dispose: async () => {},
     async embed(texts: readonly string[], options?: EmbedOptions): Promise<EmbedResult> {
       calls.push({ texts, options });

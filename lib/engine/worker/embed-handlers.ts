@@ -35,13 +35,14 @@ export function createEmbedHandlers(): EmbedHandlers {
       const tokens = packTokens(encoded);
       return { result: { tokens, truncated, tokenizeMs: performance.now() - started }, transfer: tokenBuffers(tokens) };
     },
-    forward: async ({ tokens, poolings }) => {
-      const rows = await loaded().forward(unpackTokens(tokens), poolings);
+    forward: async ({ tokens, poolings, layer, layers }) => {
+      const texts = unpackTokens(tokens);
+      const rows = layers ? await loaded().forwardLayers(texts, poolings, layers) : await loaded().forward(texts, poolings, layer);
       return { result: rows, transfer: rowBuffers(rows.pooled, rows.norms) };
     },
     embed: (request) => embedShort(loaded(), request),
-    states: async ({ texts, kind, truncation }) => {
-      const states = await loaded().tokenStates(texts, kind, truncation);
+    states: async ({ texts, kind, truncation, layer }) => {
+      const states = await loaded().tokenStates(texts, kind, truncation, layer);
       return { result: states, transfer: states.map((s) => s.hidden.buffer as ArrayBuffer) };
     },
     count: ({ texts }) => ({ result: loaded().countTokens(texts) }),
@@ -51,12 +52,12 @@ export function createEmbedHandlers(): EmbedHandlers {
 }
 
 /** Coalesced short texts: tokenized here, then usually one forward pass; split by the token budget when long. */
-async function embedShort(runner: ModelRunner, { texts, kind, truncation, poolings }: EmbedRequest<"embed">): Promise<Handled<EmbedReply>> {
+async function embedShort(runner: ModelRunner, { texts, kind, truncation, poolings, layer }: EmbedRequest<"embed">): Promise<Handled<EmbedReply>> {
   const started = performance.now();
   const { encoded, truncated } = runner.tokenize(texts, kind, truncation);
   const tokenizeMs = performance.now() - started;
   const tokenCounts = encoded.map((e) => e.ids.length);
-  const plan = { limits: BATCH_LIMITS[runner.info.device], poolings, dims: runner.info.model.hiddenSize };
-  const rows = await runBatches(tokenCounts, plan, (indices) => runner.forward(indices.map((i) => encoded[i]), poolings));
+  const plan = { limits: BATCH_LIMITS[runner.info.device], keys: poolings, dims: runner.info.model.hiddenSize };
+  const rows = await runBatches(tokenCounts, plan, (indices) => runner.forward(indices.map((i) => encoded[i]), poolings, layer));
   return { result: { ...rows, tokenCounts, truncated, tokenizeMs }, transfer: rowBuffers(rows.pooled, rows.norms) };
 }

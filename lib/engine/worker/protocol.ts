@@ -27,14 +27,17 @@ export type EmbedProtocol = {
   load: { request: { model: ModelInfo; device: DeviceChoice; graph?: Graph }; reply: LoadedModelInfo };
   /** Tokenize with the prompt for `kind`, truncated to the model's max. */
   tokenize: { request: { texts: string[]; kind: TextKind; truncation: TruncationDirection }; reply: TokenizeReply };
-  /** One forward pass over already tokenized texts. */
-  forward: { request: { tokens: PackedTokens; poolings: Pooling[] }; reply: ForwardReply };
+  /**
+   * One forward pass over already tokenized texts: rows keyed by pooling, of `layer` (a layer key; @default the
+   * last), or with `layers` keyed by layerRowKey(layer, pooling) for each.
+   */
+  forward: { request: { tokens: PackedTokens; poolings: Pooling[]; layer?: string; layers?: string[] }; reply: ForwardReply };
   /** Tokenize and embed a few short texts (coalesced queries), split within the token budget. */
-  embed: { request: { texts: string[]; kind: TextKind; truncation: TruncationDirection; poolings: Pooling[] }; reply: EmbedReply };
+  embed: { request: { texts: string[]; kind: TextKind; truncation: TruncationDirection; poolings: Pooling[]; layer?: string }; reply: EmbedReply };
   /** Token counts before truncation, special tokens included. */
   count: { request: { texts: string[] }; reply: number[] };
   /** A few texts' tokens and last hidden states, each run alone (explanations). */
-  states: { request: { texts: string[]; kind: TextKind; truncation: TruncationDirection }; reply: TokenStates[] };
+  states: { request: { texts: string[]; kind: TextKind; truncation: TruncationDirection; layer?: string }; reply: TokenStates[] };
   /** Tokens with offsets, for /tokenize. */
   spans: { request: { texts: string[]; kind?: TextKind; addSpecialTokens: boolean }; reply: TokenSpan[][] };
 };
