@@ -21,6 +21,7 @@ import { useShareLink } from "./library/use-share-link";
 import { QueryBox } from "./query-box";
 import { ResultsBar } from "./results-bar";
 import { ResultsPanel } from "./results-panel";
+import { VariantControls } from "./variant-controls";
 import type { RadarSettings } from "./settings";
 import { Sidebar } from "./sidebar";
 import { useRadar } from "./use-radar";
@@ -128,6 +129,7 @@ export function Radar({ initial }: { initial: { settings: RadarSettings; problem
         extra={
           <>
             <PinPooling pinned={settings.pinned} onPinned={(pinned) => update({ pinned })} />
+            <VariantControls numLayers={model?.numLayers} value={settings} onChange={update} />
             <CalibrationCard
               modelId={model?.id ?? ""}
               calibration={calibration.calibration}

@@ -10,6 +10,8 @@ import { ColumnNotes } from "./column-notes";
 import { ExplanationPanel } from "./explain/explanation-panel";
 import { rowOrigin, type Explanation } from "./explain/use-explanation";
 import { ResultRow } from "./result-row";
+import { isDefaultVariant } from "./settings";
+import { VariantLabel } from "./variant-label";
 import { histogramDomain, ScoreHistogram } from "./score-histogram";
 import { verdictOf } from "./verdict";
 
@@ -86,6 +88,7 @@ function RankedColumn({ response, pooling, poolings, other, nativePooling, thres
           {t.results.summary(n(green), n(hits.length), threshold.toFixed(2), n(response.count))}
         </span>
       </h2>
+      <VariantLabel response={response} pooling={pooling} />
       {large ? null : <ColumnNotes hits={hits} pooling={pooling} nativePooling={nativePooling} threshold={threshold} calibration={calibration} />}
       <ol className={`@container flex flex-col ${large ? "gap-1" : "gap-1.5"}`} data-testid="result-list">
         {hits.map((hit) => {
@@ -99,7 +102,8 @@ function RankedColumn({ response, pooling, poolings, other, nativePooling, thres
               change={other ? { change: rankChange(hit, other), otherLabel: t.results.poolings[other] } : undefined}
               truncation={truncated.get(hit.index)}
               onExplain={
-                explanation
+                // Why? explains the last layer's float32 scores; off the defaults it would explain other numbers.
+                explanation && isDefaultVariant(response.variant)
                   ? (h, opener) => explanation.open({ kbId: response.kbId, query: response.query, index: h.index, poolings, origin, opener })
                   : undefined
               }

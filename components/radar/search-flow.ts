@@ -5,6 +5,15 @@
  * passed in, so the flow is tested with a fake server (search-flow.test.ts).
  */
 import type { SearchResponse } from "@/lib/api/contract";
+import type { Correction } from "@/lib/pooling/corrections";
+import type { Precision } from "@/lib/pooling/precision";
+
+/** The search body's layer, correction and precision; each absent means its default. */
+export interface SearchVariantRequest {
+  layer?: number | "first_last" | "last_two";
+  correction?: Correction;
+  precision?: Precision;
+}
 import type { KbDone, KbProgress } from "@/lib/api/client";
 import { AppError } from "@/lib/errors";
 import { POOLINGS } from "@/lib/pooling/strategies";
@@ -23,12 +32,14 @@ export interface SearchInput {
   topK: number;
   /** A Matryoshka cut to rank on (models that declare one). @default every dimension */
   dimensions?: number;
+  /** Layer, correction and precision, only those off the defaults (settings.ts's variantRequest). */
+  variant?: SearchVariantRequest;
 }
 
 /** The two calls a search makes (lib/api/client.ts in the browser). */
 export interface SearchApi {
   embed(body: { model: string; entries: string[] }, options: { signal: AbortSignal; onProgress: (event: KbProgress) => void }): Promise<KbDone>;
-  search(body: { kbId: string; query: string; poolings: string[]; topK: number; keyword?: boolean; hybrid?: boolean; dimensions?: number }, signal: AbortSignal): Promise<SearchResponse>;
+  search(body: { kbId: string; query: string; poolings: string[]; topK: number; keyword?: boolean; hybrid?: boolean; dimensions?: number } & SearchVariantRequest, signal: AbortSignal): Promise<SearchResponse>;
 }
 
 /** The knowledge base this page last embedded, by kbKey; set to null to embed again. */
@@ -48,7 +59,7 @@ export interface SearchEvents {
 /** Runs one search: embeds when needed, searches, re-embeds once on kb_not_found. Throws what the API throws. */
 export async function runSearch(input: SearchInput, api: SearchApi, memo: EmbeddedMemo, signal: AbortSignal, events: SearchEvents = {}): Promise<SearchResponse> {
   // Keyword (BM25) and hybrid lists come with every search: the side-by-side view shows them beside the poolings.
-  const body = { query: input.query, poolings: [...POOLINGS], topK: input.topK, keyword: true, hybrid: true, ...(input.dimensions ? { dimensions: input.dimensions } : {}) };
+  const body = { query: input.query, poolings: [...POOLINGS], topK: input.topK, keyword: true, hybrid: true, ...(input.dimensions ? { dimensions: input.dimensions } : {}), ...input.variant };
   let kbId = await embedOnce(input, api, memo, signal, events);
   events.searching?.();
   try {

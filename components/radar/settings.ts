@@ -4,7 +4,10 @@
  * of breaking the page. Pure.
  */
 import { z } from "zod";
+import { CORRECTIONS, type Correction } from "@/lib/pooling/corrections";
+import { PRECISIONS, type Precision } from "@/lib/pooling/precision";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
+import type { SearchVariantRequest } from "./search-flow";
 import { exampleKbText, exampleQuery } from "./examples";
 import { DEFAULT_THRESHOLD, DEFAULT_TOP_K, MAX_TOP_K, MIN_TOP_K } from "@/lib/api/contract";
 
@@ -29,6 +32,27 @@ export interface RadarSettings {
   pinned: boolean;
   /** A Matryoshka cut to rank on; used only with a model that declares it (dimensionsFor). null: every dimension. */
   dimensions: number | null;
+  /** "last" (the default), a layer number "0".."n", "first_last" or "last_two". */
+  layer: string;
+  correction: Correction;
+  precision: Precision;
+}
+
+/** A layer setting as the settings and share links write it. */
+export const LAYER_SETTING = /^(last|first_last|last_two|\d{1,3})$/;
+
+/** A response computed with the last layer, no correction and float32 (or from before it said). */
+export function isDefaultVariant(variant: { layer: string; lastLayer: number; correction: string; precision: string } | undefined): boolean {
+  return !variant || (variant.layer === String(variant.lastLayer) && variant.correction === "none" && variant.precision === "float32");
+}
+
+/** The search body's layer/correction/precision: only what is off the defaults, so a default search is unchanged. */
+export function variantRequest(settings: Pick<RadarSettings, "layer" | "correction" | "precision">): SearchVariantRequest {
+  const out: SearchVariantRequest = {};
+  if (settings.layer !== "last") out.layer = /^\d+$/.test(settings.layer) ? Number(settings.layer) : (settings.layer as "first_last" | "last_two");
+  if (settings.correction !== "none") out.correction = settings.correction;
+  if (settings.precision !== "float32") out.precision = settings.precision;
+  return out;
 }
 
 export const DEFAULT_SETTINGS: RadarSettings = {
@@ -41,6 +65,9 @@ export const DEFAULT_SETTINGS: RadarSettings = {
   topK: DEFAULT_TOP_K,
   pinned: false,
   dimensions: null,
+  layer: "last",
+  correction: "none",
+  precision: "float32",
 };
 
 const pooling = z.enum(POOLINGS);
@@ -54,6 +81,9 @@ const fields = {
   topK: z.int().min(MIN_TOP_K).max(MAX_TOP_K),
   pinned: z.boolean(),
   dimensions: z.int().min(1).nullable(),
+  layer: z.string().regex(LAYER_SETTING),
+  correction: z.enum(CORRECTIONS),
+  precision: z.enum(PRECISIONS),
 };
 
 /** Parses stored JSON; each field that is missing or invalid takes its default. */

@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { cleanEntries, splitLines } from "@/lib/kb/clean";
 import { exampleKbText, exampleLanguageFor, exampleQuery, isExampleKb, isExampleQuery } from "./examples";
-import { dimensionsFor, VIEWS, type RadarSettings, type View } from "./settings";
+import { dimensionsFor, VIEWS, variantRequest, type RadarSettings, type View } from "./settings";
 import { useEngineStatus } from "./use-engine-status";
 import { kbKey, useSearch } from "./use-search";
 import { useSettings, type StorageProblem } from "./use-settings";
@@ -52,14 +52,15 @@ export function useRadar(initial: { settings: RadarSettings; problem: StoragePro
       // Past the server's limit the editor offers to keep the first entries; sending them all would only be refused.
       const problem = entries.length === 0 ? "empty-kb" : entries.length > room.maxEntries ? "too-many" : text === "" ? "empty-query" : null;
       setInputProblem(problem);
-      if (!problem) void search({ model: modelId, entries, query: text, topK: current.topK, dimensions: dimensionsFor(current.dimensions, latestModel.current) });
+      if (!problem) void search({ model: modelId, entries, query: text, topK: current.topK, dimensions: dimensionsFor(current.dimensions, latestModel.current), variant: variantRequest(current) });
     },
     [modelId, search, room.maxEntries],
   );
 
   useAutoSearch(ready, modelId, settings.query.trim() !== "" && cleaned.entries.length > 0, runSearch);
-  useSearchOnTopK(settings.topK, response !== null, runSearch);
+  useSearchOnChange(settings.topK, response !== null, runSearch);
   useSearchOnDimensions(dimensions, response !== null, runSearch);
+  useSearchOnChange(`${settings.layer} ${settings.correction} ${settings.precision}`, response !== null, runSearch);
 
   // A saved model that is no longer installed: fall back to the default rather than poll an error forever.
   useEffect(() => {
@@ -107,16 +108,19 @@ function useAutoSearch(ready: boolean, modelId: string, canSearch: boolean, runS
   }, [ready, modelId, canSearch, runSearch]);
 }
 
-/** A new top-k re-ranks the same knowledge base: no re-embedding, only the search runs again. */
-function useSearchOnTopK(topK: number, hasResults: boolean, runSearch: () => void) {
-  const lastTopK = useRef(topK);
+/**
+ * A new top-k, layer, correction or precision searches the same knowledge base again: nothing is re-sent, only
+ * the search runs again.
+ */
+function useSearchOnChange(value: number | string, hasResults: boolean, runSearch: () => void) {
+  const last = useRef(value);
   useEffect(() => {
-    if (lastTopK.current === topK) return;
-    lastTopK.current = topK;
+    if (last.current === value) return;
+    last.current = value;
     if (!hasResults) return;
     const timer = setTimeout(() => runSearch(), TOP_K_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [topK, hasResults, runSearch]);
+  }, [value, hasResults, runSearch]);
 }
 
 /** A new Matryoshka cut re-ranks the same knowledge base at once (a select, not typing): no re-embedding. */

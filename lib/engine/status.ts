@@ -52,6 +52,7 @@ export function summarizeModel(model: ModelInfo): ModelSummary {
     graphs: model.graphs.map((g) => g.graph),
     hasQueryPrompt: Boolean(model.prompts.query),
     ...(model.matryoshka ? { matryoshka: model.matryoshka } : {}),
+    numLayers: model.numLayers,
   };
 }
 

@@ -14,7 +14,8 @@ import { kbRepository, type OpenedKb } from "./repository";
 import { AppError } from "../errors";
 import type { RankReply } from "./rank-protocol";
 import { filteredIndexes, HYBRID_DEPTH, hybridHits, hybridPoolingOf, keywordHits, metadataOf, placeOf } from "./search-extras";
-import type { SearchInput, SearchResult, SearchResults, Timings } from "./types";
+import { isDefaultVariant, searchVariant, variantOf } from "./search-variant";
+import type { PrecisionCheck, SearchInput, SearchResult, SearchResults, Timings } from "./types";
 
 export async function searchKb(request: SearchInput, signal?: AbortSignal): Promise<SearchResult> {
   const started = performance.now();
@@ -34,15 +35,19 @@ export async function searchKb(request: SearchInput, signal?: AbortSignal): Prom
     if (allowed && approximate) throw new AppError("invalid_input", "`filter`: this knowledge base is searched approximately (HNSW), which cannot filter: expected one within the server's exact-search size.");
     const wantsKeyword = request.keyword === true || request.hybrid === true;
     const depth = request.hybrid ? Math.max(request.topK, HYBRID_DEPTH) : request.topK;
-    const [embedded, keyword] = await Promise.all([
-      engine.embed([request.query], { kind: "query", poolings, signal, permit }),
-      wantsKeyword ? keywordHits(kb, request.query, depth, allowed) : undefined,
-    ]);
-    const queries = dims === kb.dims ? embedded.embeddings : cutQueries(embedded.embeddings, poolings, kb.dims, dims);
-
+    const variant = variantOf(request, engine);
+    const offDefault = !isDefaultVariant(request, engine);
+    if (offDefault && request.dimensions !== undefined) {
+      throw new AppError("invalid_input", "`dimensions`: a Matryoshka cut is not combined with another layer, correction or precision; expected one or the other.");
+    }
     // A filter ranks every entry and keeps those it allows (the rank worker scores them all anyway).
     const rankK = Math.min(kb.entries.length, allowed ? kb.entries.length : depth);
-    const ranked = await kbRepository().rank(opened, queries, poolings, rankK, dims);
+    const [ranked, keyword] = await Promise.all([
+      offDefault
+        ? rankVariantOf({ kb, engine, request, poolings, permit, signal, rankK })
+        : rankStored({ opened, engine, query: request.query, poolings, dims, rankK, permit, signal }),
+      wantsKeyword ? keywordHits(kb, request.query, depth, allowed) : undefined,
+    ]);
     const semantic = allowed ? keepAllowed(ranked.hits, allowed) : ranked.hits;
     const metadata = metadataOf(kb);
     const placed = <T extends { index: number }>(hit: T) => ({ ...hit, text: kb.entries[hit.index], ...placeOf(kb, hit.index, metadata) });
@@ -51,18 +56,50 @@ export async function searchKb(request: SearchInput, signal?: AbortSignal): Prom
     if (request.keyword && keyword) results.keyword = keyword.hits.slice(0, request.topK).map(placed);
     if (request.hybrid && keyword) results.hybrid = hybridHits(kb, keyword.hits, (semantic[hybridPooling] ?? []).map(placed), request.topK).map(placed);
 
-    const { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts = 1 } = embedded.timings;
-    Object.assign(timings, { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts, scoreMs: ranked.scoreMs, rankMs: ranked.rankMs, ...(keyword ? { keywordMs: keyword.keywordMs } : {}) });
+    Object.assign(timings, ranked.timings, keyword ? { keywordMs: keyword.keywordMs } : {});
     timings.totalMs = performance.now() - started;
     const cut = dims === kb.dims ? {} : { dimensions: { used: dims, of: kb.dims } };
     return {
       kbId: kb.id, model: kb.modelId, query: request.query, count: kb.entries.length, results, histograms: ranked.histograms,
       ...(request.hybrid ? { hybridPooling } : {}), ...(allowed ? { filtered: allowed.length } : {}),
-      truncatedQuery: embedded.truncated.length > 0, approximate, ...cut, timings,
+      truncatedQuery: ranked.truncatedQuery, approximate, ...cut, variant, ...(ranked.precisionCheck ? { precisionCheck: ranked.precisionCheck } : {}), timings,
     };
   } finally {
     permit.release();
   }
+}
+
+/** The semantic side of a search, from the stored vectors or from a layer, correction or precision off the defaults. */
+export interface SemanticRanking {
+  hits: RankReply["hits"];
+  histograms: SearchResult["histograms"];
+  truncatedQuery: boolean;
+  precisionCheck?: Partial<Record<Pooling, PrecisionCheck>>;
+  timings: Timings;
+}
+
+/** Off the defaults: the knowledge base at the asked layer, corrected and scored at the asked precision (search-variant.ts). */
+async function rankVariantOf(search: Parameters<typeof searchVariant>[0] & { rankK: number }): Promise<SemanticRanking> {
+  const started = performance.now();
+  const { rankK, ...rest } = search;
+  const ranked = await searchVariant({ ...rest, rankK });
+  return { ...ranked, timings: { totalMs: 0, scoreMs: performance.now() - started } };
+}
+
+/** The default search: the query embedded (cut, with a Matryoshka cut) and ranked against the stored vectors. */
+async function rankStored(search: { opened: OpenedKb; engine: EmbeddingEngine; query: string; poolings: Pooling[]; dims: number; rankK: number; permit: Permit; signal?: AbortSignal }): Promise<SemanticRanking> {
+  const { opened, engine, poolings, dims } = search;
+  const embedded = await engine.embed([search.query], { kind: "query", poolings, signal: search.signal, permit: search.permit });
+  const full = opened.kb.dims;
+  const queries = dims === full ? embedded.embeddings : cutQueries(embedded.embeddings, poolings, full, dims);
+  const ranked = await kbRepository().rank(opened, queries, poolings, search.rankK, dims);
+  const { tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts = 1 } = embedded.timings;
+  return {
+    hits: ranked.hits,
+    histograms: ranked.histograms,
+    truncatedQuery: embedded.truncated.length > 0,
+    timings: { totalMs: 0, tokenizeMs, queueMs, inferenceMs, poolMs, batchTexts, scoreMs: ranked.scoreMs, rankMs: ranked.rankMs },
+  };
 }
 
 interface Searchable {

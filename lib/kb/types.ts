@@ -3,6 +3,9 @@
  * embedding a knowledge base. Types only, safe for components. The wire contract (lib/api/contract) is built
  * from these; nothing here knows about HTTP.
  */
+import type { Correction } from "../pooling/corrections";
+import type { Layer } from "../pooling/layers";
+import type { Precision } from "../pooling/precision";
 import type { Pooling } from "../pooling/strategies";
 import type { ChunkingSpec, ChunkReport, ChunkSpan, DocumentFormat, DocumentSource, EntryMetadata, ParsedDocument } from "./document/types";
 
@@ -116,6 +119,34 @@ export interface SearchInput {
    * declares Matryoshka training. @default every dimension
    */
   dimensions?: number;
+  /** Which layer's hidden states to pool. @default the last layer */
+  layer?: Layer;
+  /** A correction fitted on the knowledge base itself, per pooling. @default "none" */
+  correction?: Correction;
+  /** How the knowledge base's vectors are kept and compared. @default "float32" */
+  precision?: Precision;
+}
+
+/** What a result was computed with: the defaults are the last layer, no correction, float32. */
+export interface SearchVariant {
+  /** "0".."n", "first_last" or "last_two" (lib/pooling/layers.ts's layerKey). */
+  layer: string;
+  /** The model's last layer's number, so a label can say "layer 6 (last)". */
+  lastLayer: number;
+  correction: Correction;
+  precision: Precision;
+}
+
+/** For a precision other than float32: how this search differs from the same search in float32. */
+export interface PrecisionCheck {
+  /** Share of float32's top k that this precision also ranks in its top k. */
+  overlap: number;
+  /** Mean |score shown - float32 score| over the entries shown. */
+  scoreError: number;
+  bytesPerVector: number;
+  /** bytesPerVector x entries: the knowledge base's index for this pooling. */
+  totalBytes: number;
+  float32Bytes: number;
 }
 
 /** Where a document's entry sits, and a table record's other columns: given with each hit of such a knowledge base. */
@@ -189,5 +220,9 @@ export interface SearchResult {
   approximate: boolean;
   /** Present when the scores are of a Matryoshka cut: the first `used` of the model's `of` dimensions. */
   dimensions?: { used: number; of: number };
+  /** The layer, correction and precision the scores come from (always present, defaults included). */
+  variant: SearchVariant;
+  /** Per pooling, when the precision is not float32. */
+  precisionCheck?: Partial<Record<Pooling, PrecisionCheck>>;
   timings: Timings;
 }

@@ -14,9 +14,10 @@ import { results } from "./results";
 import { room } from "./room";
 import { search } from "./search";
 import { settings } from "./settings";
+import { variant } from "./variant";
 import { why } from "./why";
 
-const AREAS = { common, documents, errors, kb, keyword, lab, labWhy, library, results, room, search, settings, why };
+const AREAS = { common, documents, errors, kb, keyword, lab, labWhy, library, results, room, search, settings, variant, why };
 
 type Areas = typeof AREAS;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

@@ -2,7 +2,7 @@
 import type { SearchResponse } from "@/lib/api/contract";
 import { POOLINGS } from "@/lib/pooling/strategies";
 
-const CSV_COLUMNS = ["query", "pooling", "rank", "score", "index", "text", "approximate"] as const;
+const CSV_COLUMNS = ["query", "pooling", "rank", "score", "index", "text", "approximate", "layer", "correction", "precision"] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 function csvField(value: string | number | boolean): string {
@@ -10,19 +10,28 @@ function csvField(value: string | number | boolean): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** What the scores come from; an answer from before it was said is the defaults'. */
+function variantCells(response: SearchResponse): [string, string, string] {
+  const v = response.variant;
+  return v ? [v.layer, v.correction, v.precision] : ["last", "none", "float32"];
+}
+
 export function resultsCsv(response: SearchResponse): string {
+  const variant = variantCells(response);
   const rows: (string | number | boolean)[][] = [[...CSV_COLUMNS]];
   for (const pooling of POOLINGS) {
     for (const hit of response.results[pooling] ?? []) {
-      rows.push([response.query, pooling, hit.rank, hit.score.toFixed(6), hit.index, hit.text, response.approximate ?? false]);
+      rows.push([response.query, pooling, hit.rank, hit.score.toFixed(6), hit.index, hit.text, response.approximate ?? false, ...variant]);
     }
   }
   return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
 export function resultsJson(response: SearchResponse): string {
-  const { kbId, model, query, count, results, approximate } = response;
-  return `${JSON.stringify({ kbId, model, query, count, approximate: approximate ?? false, results }, null, 2)}\n`;
+  const { kbId, model, query, count, results, approximate, precisionCheck } = response;
+  const [layer, correction, precision] = variantCells(response);
+  const variant = { layer, correction, precision, ...(precisionCheck ? { precisionCheck } : {}) };
+  return `${JSON.stringify({ kbId, model, query, count, approximate: approximate ?? false, ...variant, results }, null, 2)}\n`;
 }
 
 /** A file name from the query: letters and digits only, so every OS takes it. */

@@ -35,7 +35,7 @@ export function useShareLink(radar: RadarHandle) {
   const { settings, update, runSearch, ready, modelId, view, response } = radar;
 
   const open = useCallback(
-    async (id: string, options: { query?: string; model?: string; pooling?: Pooling } = {}) => {
+    async (id: string, options: { query?: string; model?: string; pooling?: Pooling; variant?: Pick<RadarSettings, "layer" | "correction" | "precision"> } = {}) => {
       setNotice(null);
       try {
         const { kb, entries } = await fetchSavedKb(id);
@@ -43,7 +43,7 @@ export function useShareLink(radar: RadarHandle) {
         if (kb.document) return window.location.assign(`/documents?${new URLSearchParams({ kb: id, q: options.query ?? "" })}`);
         const kbText = entries.join("\n");
         pending.current = { kbText, model: kb.model };
-        update({ kbText, model: kb.model, ...(options.query ? { query: options.query } : {}), ...viewFor(options.pooling) });
+        update({ kbText, model: kb.model, ...(options.query ? { query: options.query } : {}), ...viewFor(options.pooling), ...options.variant });
       } catch (caught) {
         const missing = caught instanceof AppError && caught.code === "kb_not_found";
         const { t } = language.current;
@@ -61,7 +61,10 @@ export function useShareLink(radar: RadarHandle) {
   // searches, and a reload must keep what the editor holds (restored from the browser), not the last search's.
   useEffect(() => {
     const shared = parseShareParams(window.location.search);
-    if (shared && !isReload()) void open(shared.kb, { query: shared.query, model: shared.model, pooling: shared.pooling });
+    if (!shared || isReload()) return;
+    // A link says its layer, correction and precision when they are off the defaults: without them it means the defaults.
+    const variant = { layer: shared.layer ?? "last", correction: shared.correction ?? "none", precision: shared.precision ?? "float32" } as const;
+    void open(shared.kb, { query: shared.query, model: shared.model, pooling: shared.pooling, variant });
   }, [open]);
 
   // Search once the opened entries are in the editor and their model is ready.
@@ -73,7 +76,9 @@ export function useShareLink(radar: RadarHandle) {
   }, [ready, settings.kbText, modelId, runSearch]);
 
   const pooling = view === "side_by_side" ? settings.compare[0] : view;
-  const link = response ? shareLinkFor({ kb: response.kbId, query: response.query, model: response.model, pooling }) : null;
+  const v = response?.variant;
+  const variant = v ? { ...(v.layer !== String(v.lastLayer) ? { layer: v.layer } : {}), correction: v.correction, precision: v.precision } : {};
+  const link = response ? shareLinkFor({ kb: response.kbId, query: response.query, model: response.model, pooling, ...variant }) : null;
 
   // The address bar follows the searches (replaceState: no history entry per query).
   useEffect(() => {

@@ -5,9 +5,16 @@
  */
 import { z } from "zod";
 import type { SearchInput } from "../../kb/types";
+import { CORRECTIONS } from "../../pooling/corrections";
+import { LAYER_AVERAGES } from "../../pooling/layers";
+import { PRECISIONS } from "../../pooling/precision";
 import { POOLINGS } from "../../pooling/strategies";
 import { idField, poolingListField, searchQueryField, stringList } from "./fields";
 import { DEFAULT_TOP_K, MAX_TOP_K, MIN_TOP_K } from "./limits";
+
+const layerError = `expected a layer: an integer from 0 (the embeddings) to the model's last, "last", ${LAYER_AVERAGES.map((a) => `"${a}"`).join(" or ")}`;
+// The model's own bound is checked by the engine, which knows how many layers it has.
+const MAX_LAYER_NUMBER = 1_000;
 
 const topKError = `expected an integer from ${MIN_TOP_K} to ${MAX_TOP_K}`;
 // Duplicates are allowed (and merged) but a list longer than this is not a list of poolings.
@@ -34,6 +41,15 @@ export const searchRequestSchema = z
       .optional(),
     /** Rank on a Matryoshka cut: the first `dimensions` of each vector, renormalized (models that declare it). @default all */
     dimensions: z.int({ error: "expected a positive integer" }).min(1, { error: "expected a positive integer" }).optional(),
+    /** @default the last layer */
+    layer: z
+      .union([z.int().min(0).max(MAX_LAYER_NUMBER), z.enum([...LAYER_AVERAGES, "last"])], { error: layerError })
+      .transform((layer) => (layer === "last" ? undefined : layer))
+      .optional(),
+    /** Fitted on the knowledge base's own vectors. @default "none" */
+    correction: z.enum(CORRECTIONS, { error: `expected a correction: ${CORRECTIONS.join(", ")}` }).optional(),
+    /** @default "float32" */
+    precision: z.enum(PRECISIONS, { error: `expected a precision: ${PRECISIONS.join(", ")}` }).optional(),
   })
   .refine((body) => (body.kbId === undefined) !== (body.entries === undefined), {
     error: (issue) => {
