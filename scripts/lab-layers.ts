@@ -10,6 +10,7 @@ import { loadStsDataset, STS_DATASETS, type StsDataset } from "../lib/eval/sts";
 import { stsDatasetFor } from "../lib/eval/sts-datasets";
 import { toLayersMarkdown } from "../lib/lab/layer-markdown";
 import { sweepLayers, toLayersJson } from "../lib/lab/layer-sweep";
+import { articleScenarios } from "../lib/lab/scenarios";
 import { ENGINE_OPTIONS, loadOptionsFrom, parseCli, positiveInt, progressBar } from "./cli";
 
 const USAGE =
@@ -28,7 +29,8 @@ export async function runLayersCommand(args: string[]): Promise<void> {
   const dataset = (values.dataset as StsDataset | undefined) ?? stsDatasetFor(engine.info.model.languages);
   const all = loadStsDataset(dataset);
   const pairs = values.pairs ? all.slice(0, positiveInt("pairs", values.pairs)) : all;
-  const sweep = await sweepLayers(engine, pairs, { dataset, onProgress: progressBar(`layers: ${engine.info.model.id}`) });
+  const scenarios = articleScenarios(dataset === "stsb-zh" ? "zh" : "en");
+  const sweep = await sweepLayers(engine, pairs, { dataset, scenarios, onProgress: progressBar(`layers: ${engine.info.model.id}`) });
   process.stderr.write(`layers: ${sweep.model} (${engine.info.graph} on ${engine.info.device}), ${sweep.sentences} sentences, ${sweep.seconds.toFixed(1)} s\n`);
   if (values.save) writeFileSync(values.save, `${JSON.stringify(sweep, null, 1)}\n`);
   console.log(values.json ? JSON.stringify(toLayersJson(sweep), null, 2) : toLayersMarkdown(sweep));

@@ -34,5 +34,11 @@ export function toLayersMarkdown(sweep: LayerSweep): string {
     gridTable("STS Spearman ×100, all-but-the-top", sweep.corrected.all_but_the_top, n, 2),
     gridTable("Anisotropy: mean cosine of random sentence pairs", sweep.anisotropy, n, 3),
     precision,
+    ...(sweep.scenarios
+      ? [
+          gridTable(`The article's ${sweep.scenarios.scenarios} scenarios: average delta (strong - unrelated)`, sweep.scenarios.averageDelta, n, 3),
+          gridTable(`The article's scenarios: how many keep strong > weak > unrelated (of ${sweep.scenarios.scenarios})`, sweep.scenarios.ordered, n, 0),
+        ]
+      : []),
   ].join("\n");
 }

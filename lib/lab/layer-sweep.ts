@@ -11,6 +11,8 @@ import { fitSpectrum, type Correction } from "../pooling/corrections";
 import { allLayers, layerKey } from "../pooling/layers";
 import { PRECISIONS, type Precision } from "../pooling/precision";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
+import { scenariosPerLayer, type LayerScenarios } from "./layer-scenarios";
+import type { Scenario } from "./scenarios/types";
 import { anisotropy, correctedRows, pairSpearman, precisionSpearman, randomPairs, type IndexedPairs } from "./layer-metrics";
 
 /** Per layer key ("0".."n", "first_last", "last_two"), per pooling. */
@@ -31,6 +33,8 @@ export interface LayerSweep {
   anisotropy: LayerGrid;
   /** The last layer, no correction: STS Spearman x100 per precision and pooling. */
   precision: Record<Precision, Record<Pooling, number>>;
+  /** The article's scenarios per layer, when some were given. */
+  scenarios?: LayerScenarios;
   seconds: number;
 }
 
@@ -40,6 +44,8 @@ export interface SweepOptions {
   onProgress?: (done: number, total: number) => void;
   /** Random pairs anisotropy averages over. @default 2000 */
   anisotropyPairs?: number;
+  /** The article's scenarios (in the dataset's language), scored per layer too. */
+  scenarios?: readonly Scenario[];
 }
 
 /** The distinct sentences of the pairs and the pairs as row indices. */
@@ -82,6 +88,7 @@ export async function sweepLayers(engine: EmbeddingEngine, pairs: readonly StsPa
     }
   }
   const last = String(n);
+  const scenarios = options.scenarios?.length ? await scenariosPerLayer(engine, options.scenarios, options.signal) : undefined;
   return {
     model: engine.info.model.id,
     dataset: options.dataset,
@@ -92,6 +99,7 @@ export async function sweepLayers(engine: EmbeddingEngine, pairs: readonly StsPa
     corrected: { whitening: whitened, all_but_the_top: abtt },
     anisotropy: grid(keys, (key, p) => anisotropy(rowsOf(key, p), dims, random)),
     precision: Object.fromEntries(PRECISIONS.map((precision) => [precision, Object.fromEntries(POOLINGS.map((p) => [p, precisionSpearman(rowsOf(last, p), dims, indexed, precision)]))])) as LayerSweep["precision"],
+    ...(scenarios ? { scenarios } : {}),
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -17,7 +17,7 @@ describe("GET /api/status", () => {
     expect(code).toBe(200);
     expect(body.defaultModel).toBe("all-MiniLM-L6-v2");
     const byId = Object.fromEntries(body.models.map((m) => [m.id, m]));
-    expect(byId["all-MiniLM-L6-v2"]).toMatchObject({ nativePooling: "mean", hiddenSize: 384, isDefault: true });
+    expect(byId["all-MiniLM-L6-v2"]).toMatchObject({ nativePooling: "mean", hiddenSize: 384, isDefault: true, numLayers: 6 });
     expect(byId["bge-small-en-v1.5"]).toMatchObject({ nativePooling: "cls", hasQueryPrompt: true });
     expect(byId["bge-small-zh-v1.5"]).toMatchObject({ nativePooling: "cls", languages: ["zh"] });
     expect(JSON.stringify(body)).not.toContain("/models/");
