@@ -9,7 +9,7 @@ const ROUTES: readonly (readonly [RegExp, readonly string[]])[] = [
   [/^\/api\/kbs\/import$/, ["POST"]],
   [/^\/api\/kbs\/[^/]+\/export$/, ["GET"]],
   [/^\/api\/kbs\/[^/]+$/, ["GET", "PATCH", "DELETE"]],
-  [/^\/api\/lab\/sts$/, ["GET", "POST"]],
+  [/^\/api\/lab\/(sts|layers)$/, ["GET", "POST"]],
   [/^\/v1\/embeddings$/, ["POST"]],
   [/^\/v1\/models$/, ["GET"]],
   [/^\/(embed|similarity|rerank|tokenize)$/, ["POST"]],

@@ -14,3 +14,4 @@ export * from "./search";
 export * from "./status";
 export * from "./wire-types";
 export * from "./library";
+export * from "./lab-layers";
