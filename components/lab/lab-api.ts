@@ -4,7 +4,7 @@
  */
 import { asAppError, call } from "@/lib/api/client";
 import { readNdjson } from "@/lib/api/ndjson-read";
-import type { LabRequestBody, LabSts, LabStsStreamEvent, StsRequestBody } from "@/lib/api/contract";
+import type { LabLayersStreamEvent, LabRequestBody, LabSts, LabStsStreamEvent, LayerSweep, LayersRequestBody, StsRequestBody } from "@/lib/api/contract";
 import { AppError } from "@/lib/errors";
 import type { LabReport } from "@/lib/lab/report";
 
@@ -43,4 +43,30 @@ export async function computeSts(
     throw asAppError(error);
   }
   throw new AppError("internal", "The server closed the STS stream before the result. Try again.");
+}
+
+/** The layer sweep the server has cached for this model, dataset and pair count, or null; never starts work. */
+export async function fetchCachedLayers(body: LayersRequestBody, signal?: AbortSignal): Promise<LayerSweep | null> {
+  const params = new URLSearchParams(Object.entries(body).filter((entry) => entry[1] !== undefined).map(([k, v]) => [k, String(v)]));
+  const response = await call(`/api/lab/layers?${params}`, { signal });
+  return ((await response.json()) as { result: LayerSweep | null }).result;
+}
+
+/** Computes (or joins, or reads from cache) the layer sweep, reporting progress as it streams. */
+export async function computeLayers(
+  body: LayersRequestBody,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<LayerSweep> {
+  const response = await call("/api/lab/layers", { method: "POST", body: JSON.stringify(body), signal: options.signal });
+  if (!response.body) throw new AppError("internal", "The server sent no progress stream for the layer sweep.");
+  try {
+    for await (const event of readNdjson<LabLayersStreamEvent>(response.body)) {
+      if (event.type === "done") return event.result;
+      if (event.type === "error") throw new AppError(event.error.code, event.error.message);
+      options.onProgress?.(event.done, event.total);
+    }
+  } catch (error) {
+    throw asAppError(error);
+  }
+  throw new AppError("internal", "The server closed the layer sweep's stream before the result. Try again.");
 }

@@ -8,6 +8,7 @@ import type { LabRunBody } from "./lab-api";
 import { ALL_MODELS, type ScenarioChoice } from "./lab-choices";
 import { LabControls } from "./lab-controls";
 import { LabResults } from "./lab-results";
+import { LayersPanel } from "./layers-panel";
 import { ScenarioEditor } from "./scenario-editor";
 import { useCustomScenarios } from "./use-custom-scenarios";
 import { useLabChoices } from "./use-lab-choices";
@@ -70,6 +71,8 @@ export function LabPage({ models }: { models: LabModel[] }) {
     );
   }
 
+  // "all models" sweeps the default one: a sweep is minutes of CPU per model.
+  const layersModel = models.find((m) => m.id === modelChoice)?.id ?? defaultModel.id;
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-screen-2xl space-y-4 px-3 py-4 sm:px-4">
       <header>
@@ -100,6 +103,7 @@ export function LabPage({ models }: { models: LabModel[] }) {
         </p>
       ))}
       <LabResults models={models} reports={runner.reports} fallbackModel={models.find((m) => m.id === modelChoice) ?? defaultModel} />
+      <LayersPanel key={layersModel} model={layersModel} />
       <ScenarioEditor store={custom} />
     </main>
   );

@@ -5,7 +5,7 @@
  * passed in, so the flow is tested with a fake server (search-flow.test.ts).
  */
 import type { SearchResponse } from "@/lib/api/contract";
-import type { Correction } from "@/lib/pooling/corrections";
+import type { Correction } from "@/lib/pooling/correction-names";
 import type { Precision } from "@/lib/pooling/precision";
 
 /** The search body's layer, correction and precision; each absent means its default. */

@@ -4,7 +4,7 @@
  * of breaking the page. Pure.
  */
 import { z } from "zod";
-import { CORRECTIONS, type Correction } from "@/lib/pooling/corrections";
+import { CORRECTIONS, type Correction } from "@/lib/pooling/correction-names";
 import { PRECISIONS, type Precision } from "@/lib/pooling/precision";
 import { POOLINGS, type Pooling } from "@/lib/pooling/strategies";
 import type { SearchVariantRequest } from "./search-flow";

@@ -1,6 +1,6 @@
 "use client";
 
-import { CORRECTIONS, type Correction } from "@/lib/pooling/corrections";
+import { CORRECTIONS, type Correction } from "@/lib/pooling/correction-names";
 import { PRECISIONS, type Precision } from "@/lib/pooling/precision";
 import { useI18n } from "../i18n/use-messages";
 import type { RadarSettings } from "./settings";

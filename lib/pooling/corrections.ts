@@ -10,18 +10,9 @@
  */
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 
-export const CORRECTIONS = ["none", "whitening", "all_but_the_top"] as const;
-export type Correction = (typeof CORRECTIONS)[number];
+import type { Correction } from "./correction-names";
 
-export const CORRECTION_LABELS: Record<Correction, string> = {
-  none: "none",
-  whitening: "whitening",
-  all_but_the_top: "all-but-the-top",
-};
-
-export function isCorrection(value: unknown): value is Correction {
-  return typeof value === "string" && (CORRECTIONS as readonly string[]).includes(value);
-}
+export { CORRECTIONS, CORRECTION_LABELS, isCorrection, type Correction } from "./correction-names";
 
 /** The mean and principal directions of a corpus: what both corrections are built from. */
 export interface Spectrum {

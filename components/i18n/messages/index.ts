@@ -8,6 +8,7 @@ import { documents, keyword } from "./documents";
 import { errors } from "./errors";
 import { kb } from "./kb";
 import { lab } from "./lab";
+import { labLayers } from "./lab-layers";
 import { labWhy } from "./lab-why";
 import { library } from "./library";
 import { results } from "./results";
@@ -17,7 +18,7 @@ import { settings } from "./settings";
 import { variant } from "./variant";
 import { why } from "./why";
 
-const AREAS = { common, documents, errors, kb, keyword, lab, labWhy, library, results, room, search, settings, variant, why };
+const AREAS = { common, documents, errors, kb, keyword, lab, labLayers, labWhy, library, results, room, search, settings, variant, why };
 
 type Areas = typeof AREAS;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

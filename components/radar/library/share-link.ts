@@ -3,7 +3,7 @@
  * that query searched; `&layer=<l>&correction=<c>&precision=<p>` appear only off the defaults. Pure.
  */
 import { MAX_ID_CHARS, MAX_QUERY_CHARS } from "@/lib/api/contract/limits";
-import { isCorrection, type Correction } from "@/lib/pooling/corrections";
+import { isCorrection, type Correction } from "@/lib/pooling/correction-names";
 import { isPrecision, type Precision } from "@/lib/pooling/precision";
 import { isPooling, type Pooling } from "@/lib/pooling/strategies";
 

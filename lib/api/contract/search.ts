@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { SearchInput } from "../../kb/types";
-import { CORRECTIONS } from "../../pooling/corrections";
+import { CORRECTIONS } from "../../pooling/correction-names";
 import { LAYER_AVERAGES } from "../../pooling/layers";
 import { PRECISIONS } from "../../pooling/precision";
 import { POOLINGS } from "../../pooling/strategies";
