@@ -24,14 +24,15 @@ export interface VariantRanking {
 }
 
 /** rows and query L2-normalized, [count, dims] and [dims]; the corrected, renormalized pair. */
-export function correctPair(rows: Float32Array, query: Float32Array, dims: number, correction: Correction): { rows: Float32Array; query: Float32Array; dims: number } {
+export function correctPair(rows: Float32Array, query: Float32Array, dims: number, correction: Correction, whiteningDims?: number): { rows: Float32Array; query: Float32Array; dims: number } {
   if (correction === "none") return { rows, query, dims };
   const count = rows.length / dims;
   if (count < 2) throw new AppError("invalid_input", `A correction is fitted on the knowledge base's own vectors: it needs at least 2 entries, got ${count}.`);
   const spectrum = fitSpectrum(rows, dims);
   // Every entry the same vector (layer 0's [CLS] is one token's embedding for every text): nothing to fit.
   if (rankOf(spectrum) === 0) return { rows, query, dims };
-  const map = correctionMap(correction, spectrum)!;
+  if (whiteningDims !== undefined && whiteningDims > dims) throw new AppError("invalid_input", `whiteningDims: expected at most the model's ${dims} dimensions, got ${whiteningDims}.`);
+  const map = correctionMap(correction, spectrum, { whiteningDims })!;
   return { rows: l2NormalizeRows(applyMap(map, rows), map.outDims), query: l2NormalizeRows(applyMap(map, query), map.outDims), dims: map.outDims };
 }
 
@@ -39,12 +40,12 @@ export function rankVariant(
   rows: Partial<Record<Pooling, Float32Array>>,
   queries: Partial<Record<Pooling, Float32Array>>,
   dims: number,
-  options: { poolings: readonly Pooling[]; topK: number; checkK?: number; correction: Correction; precision: Precision },
+  options: { poolings: readonly Pooling[]; topK: number; checkK?: number; correction: Correction; precision: Precision; whiteningDims?: number },
 ): VariantRanking {
   const orders: Partial<Record<Pooling, ScoredIndex[]>> = {};
   const result: VariantRanking = { hits: {}, histograms: {} };
   for (const pooling of options.poolings) {
-    const pair = correctPair(rows[pooling]!, queries[pooling]!, dims, options.correction);
+    const pair = correctPair(rows[pooling]!, queries[pooling]!, dims, options.correction, options.whiteningDims);
     const count = pair.rows.length / pair.dims;
     const index = precisionIndex(pair.rows, pair.dims, options.precision);
     // The whole order: a binary index rescores its top 4k and ranks the rest by Hamming below them.

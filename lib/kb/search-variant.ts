@@ -18,7 +18,9 @@ const cache = new Map<string, { dims: number; rows: Partial<Record<Pooling, Floa
 /** The variant a request asks for, defaults filled in. */
 export function variantOf(request: SearchInput, engine: EmbeddingEngine): SearchVariant {
   const lastLayer = engine.info.model.numLayers;
-  return { layer: layerKey(request.layer ?? lastLayer), lastLayer, correction: request.correction ?? "none", precision: request.precision ?? "float32" };
+  const correction = request.correction ?? "none";
+  const cut = correction === "whitening" && request.whiteningDims !== undefined ? { whiteningDims: request.whiteningDims } : {};
+  return { layer: layerKey(request.layer ?? lastLayer), lastLayer, correction, ...cut, precision: request.precision ?? "float32" };
 }
 
 export function isDefaultVariant(request: SearchInput, engine: EmbeddingEngine): boolean {
@@ -46,7 +48,7 @@ export async function searchVariant({ kb, engine, request, poolings, permit, sig
   const layer: Layer = request.layer ?? engine.info.model.numLayers;
   const docs = await documentRows(kb, engine, layer, permit, signal);
   const query = await engine.embed([request.query], { kind: "query", poolings, layer, signal, permit });
-  const ranking = rankVariant(docs.rows, query.embeddings, docs.dims, { poolings, topK: rankK ?? request.topK, checkK: request.topK, correction: request.correction ?? "none", precision: request.precision ?? "float32" });
+  const ranking = rankVariant(docs.rows, query.embeddings, docs.dims, { poolings, topK: rankK ?? request.topK, checkK: request.topK, correction: request.correction ?? "none", precision: request.precision ?? "float32", whiteningDims: request.whiteningDims });
   return { ...ranking, truncatedQuery: query.truncated.length > 0 };
 }
 

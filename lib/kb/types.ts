@@ -123,6 +123,8 @@ export interface SearchInput {
   layer?: Layer;
   /** A correction fitted on the knowledge base itself, per pooling. @default "none" */
   correction?: Correction;
+  /** Whitening keeps this many leading components. @default all the knowledge base has */
+  whiteningDims?: number;
   /** How the knowledge base's vectors are kept and compared. @default "float32" */
   precision?: Precision;
 }
@@ -134,6 +136,8 @@ export interface SearchVariant {
   /** The model's last layer's number, so a label can say "layer 6 (last)". */
   lastLayer: number;
   correction: Correction;
+  /** Whitening cut to this many components, when asked. */
+  whiteningDims?: number;
   precision: Precision;
 }
 

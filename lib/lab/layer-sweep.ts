@@ -46,6 +46,8 @@ export interface SweepOptions {
   anisotropyPairs?: number;
   /** The article's scenarios (in the dataset's language), scored per layer too. */
   scenarios?: readonly Scenario[];
+  /** Whitening keeps this many leading components (BERT-whitening's k). @default all */
+  whiteningDims?: number;
 }
 
 /** The distinct sentences of the pairs and the pairs as row indices. */
@@ -81,7 +83,7 @@ export async function sweepLayers(engine: EmbeddingEngine, pairs: readonly StsPa
     abtt[key] = {} as Record<Pooling, number>;
     for (const p of POOLINGS) {
       const spectrum = fitSpectrum(rowsOf(key, p), dims); // one fit serves both corrections
-      const w = correctedRows(rowsOf(key, p), dims, "whitening", {}, spectrum);
+      const w = correctedRows(rowsOf(key, p), dims, "whitening", { whiteningDims: options.whiteningDims }, spectrum);
       whitened[key][p] = pairSpearman(w.rows, w.dims, indexed);
       const a = correctedRows(rowsOf(key, p), dims, "all_but_the_top", {}, spectrum);
       abtt[key][p] = pairSpearman(a.rows, a.dims, indexed);

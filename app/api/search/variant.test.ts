@@ -71,6 +71,16 @@ describe("POST /api/search: layer, correction, precision", () => {
     expect(json.results.cls![0].ranks).toEqual({ mean: expect.any(Number), cls: 1 });
   });
 
+  it("cuts whitening to k components when asked, and says so", async () => {
+    const { status, json } = await search({ kbId, query: QUERY, poolings: ["mean"], correction: "whitening", whiteningDims: 2, precision: "int8", topK: 3 });
+    expect(status).toBe(200);
+    expect(json.variant).toMatchObject({ correction: "whitening", whiteningDims: 2, precision: "int8" });
+    expect(json.precisionCheck!.mean!.bytesPerVector).toBe(2);
+    const tooMany = await search({ kbId, query: QUERY, correction: "whitening", whiteningDims: 999 });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.json.error!.message).toMatch(/at most the model's 384 dimensions, got 999/);
+  });
+
   it("refuses an unknown correction or precision, and a layer the model does not have, in plain words", async () => {
     const bad = await search({ kbId, query: QUERY, correction: "pca" });
     expect(bad.status).toBe(422);

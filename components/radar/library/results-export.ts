@@ -30,7 +30,8 @@ export function resultsCsv(response: SearchResponse): string {
 export function resultsJson(response: SearchResponse): string {
   const { kbId, model, query, count, results, approximate, precisionCheck } = response;
   const [layer, correction, precision] = variantCells(response);
-  const variant = { layer, correction, precision, ...(precisionCheck ? { precisionCheck } : {}) };
+  const cut = response.variant?.whiteningDims;
+  const variant = { layer, correction, ...(cut ? { whiteningDims: cut } : {}), precision, ...(precisionCheck ? { precisionCheck } : {}) };
   return `${JSON.stringify({ kbId, model, query, count, approximate: approximate ?? false, ...variant, results }, null, 2)}\n`;
 }
 

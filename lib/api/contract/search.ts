@@ -48,6 +48,8 @@ export const searchRequestSchema = z
       .optional(),
     /** Fitted on the knowledge base's own vectors. @default "none" */
     correction: z.enum(CORRECTIONS, { error: `expected a correction: ${CORRECTIONS.join(", ")}` }).optional(),
+    /** Whitening keeps this many leading components (BERT-whitening's k). @default all the knowledge base has */
+    whiteningDims: z.int({ error: "expected whiteningDims to be a whole number from 1 to 4096" }).min(1, { error: "expected whiteningDims to be a whole number from 1 to 4096" }).max(4096, { error: "expected whiteningDims to be a whole number from 1 to 4096" }).optional(),
     /** @default "float32" */
     precision: z.enum(PRECISIONS, { error: `expected a precision: ${PRECISIONS.join(", ")}` }).optional(),
   })
