@@ -1,5 +1,6 @@
 // npm run lab -- --model <id|all> [--lang zh|en] [--graph fp32|int8] [--device auto|cpu|webgpu|cuda] [--sts] [--json]
 // npm run lab -- layers --model <id> [--dataset stsb-en|stsb-zh] [--json]   (scripts/lab-layers.ts)
+// npm run lab -- precision [--model <id>] [--kb FILE --queries FILE] [--json]  (scripts/lab-precision.ts)
 //
 // Runs the article's experiment (8 scenarios, query vs strong / weak / unrelated candidate) on installed models,
 // every pooling from one forward pass per text, and prints the article's table with real numbers beside its claims.
@@ -12,6 +13,7 @@ import { labSts, type LabSts } from "../lib/lab/sts";
 import { SCENARIO_LANGS, isScenarioLang } from "../lib/lab/scenarios/types";
 import { ENGINE_OPTIONS, loadOptionsFrom, parseCli, progressBar, runCli } from "./cli";
 import { runLayersCommand } from "./lab-layers";
+import { runPrecisionCommand } from "./lab-precision";
 
 const USAGE =
   "usage: npm run lab -- [--model <id>|all] [--lang zh|en] [--graph fp32|int8] [--device auto|cpu|webgpu|cuda] [--sts] [--json]\n" +
@@ -22,6 +24,7 @@ const USAGE =
 
 runCli(async () => {
   if (process.argv[2] === "layers") return runLayersCommand(process.argv.slice(3));
+  if (process.argv[2] === "precision") return runPrecisionCommand(process.argv.slice(3));
   const { values } = parseCli({ ...ENGINE_OPTIONS, lang: { type: "string" }, sts: { type: "boolean", default: false } });
   if (values.help) return void console.log(USAGE);
   if (values.lang !== undefined && !isScenarioLang(values.lang)) {
