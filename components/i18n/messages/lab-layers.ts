@@ -18,7 +18,7 @@ export const labLayers = bilingual({
     precisionCaption: "Precision on the last layer, no correction: STS Spearman ×100 (binary by Hamming alone).",
     layer: "Layer",
     layerName: (key: string, n: number) =>
-      key === "first_last" ? `first-last (1 + ${n})` : key === "last_two" ? `last-two (${n - 1} + ${n})` : key === "0" ? "0 (embeddings)" : key === String(n) ? `${key} (last)` : key,
+      key === "first_last" ? `first-last (1 + ${n})` : key === "last_two" ? `last-two (${n - 1} + ${n})` : key === "0" ? "0 (embeddings)" : key === String(n) ? `${key} (last)` : `${key}`,
     summary: (pairs: number, sentences: number, seconds: string) => `${pairs} pairs, ${sentences} sentences, ${seconds} s`,
   },
   zh: {
@@ -37,7 +37,7 @@ export const labLayers = bilingual({
     precisionCaption: "最后一层、无校正时各精度的 STS Spearman ×100（二值仅用汉明距离）。",
     layer: "层",
     layerName: (key, n) =>
-      key === "first_last" ? `首末层（1 + ${n}）` : key === "last_two" ? `最后两层（${n - 1} + ${n}）` : key === "0" ? "0（词嵌入）" : key === String(n) ? `${key}（最后一层）` : key,
+      key === "first_last" ? `首末层（1 + ${n}）` : key === "last_two" ? `最后两层（${n - 1} + ${n}）` : key === "0" ? "0（词嵌入）" : key === String(n) ? `${key}（最后一层）` : `${key}`,
     summary: (pairs, sentences, seconds) => `${pairs} 对句子，${sentences} 句，${seconds} 秒`,
   },
 });
