@@ -10,7 +10,7 @@ import { ColumnNotes } from "./column-notes";
 import { ExplanationPanel } from "./explain/explanation-panel";
 import { rowOrigin, type Explanation } from "./explain/use-explanation";
 import { ResultRow } from "./result-row";
-import { isDefaultVariant } from "./settings";
+import { explainVariant } from "./settings";
 import { VariantLabel } from "./variant-label";
 import { histogramDomain, ScoreHistogram } from "./score-histogram";
 import { verdictOf } from "./verdict";
@@ -102,9 +102,9 @@ function RankedColumn({ response, pooling, poolings, other, nativePooling, thres
               change={other ? { change: rankChange(hit, other), otherLabel: t.results.poolings[other] } : undefined}
               truncation={truncated.get(hit.index)}
               onExplain={
-                // Why? explains the last layer's float32 scores; off the defaults it would explain other numbers.
-                explanation && isDefaultVariant(response.variant)
-                  ? (h, opener) => explanation.open({ kbId: response.kbId, query: response.query, index: h.index, poolings, origin, opener })
+                // Why? explains float32 scores at the search's layer and correction; int8 or binary scores are other numbers.
+                explanation && (response.variant?.precision ?? "float32") === "float32"
+                  ? (h, opener) => explanation.open({ kbId: response.kbId, query: response.query, index: h.index, poolings, origin, opener, variant: explainVariant(response.variant) })
                   : undefined
               }
               explanation={explanation?.target?.origin === origin ? <ExplanationPanel explanation={explanation} /> : undefined}

@@ -41,9 +41,11 @@ export interface RadarSettings {
 /** A layer setting as the settings and share links write it. */
 export const LAYER_SETTING = /^(last|first_last|last_two|\d{1,3})$/;
 
-/** A response computed with the last layer, no correction and float32 (or from before it said). */
-export function isDefaultVariant(variant: { layer: string; lastLayer: number; correction: string; precision: string } | undefined): boolean {
-  return !variant || (variant.layer === String(variant.lastLayer) && variant.correction === "none" && variant.precision === "float32");
+/** What Why? sends so it explains the scores shown: the search's layer and correction, off the defaults only. */
+export function explainVariant(variant: { layer: string; lastLayer: number; correction: string; whiteningDims?: number } | undefined): { layer?: number | string; correction?: string } {
+  if (!variant) return {};
+  const layer = variant.layer === String(variant.lastLayer) ? {} : { layer: /^\d+$/.test(variant.layer) ? Number(variant.layer) : variant.layer };
+  return { ...layer, ...(variant.correction === "none" ? {} : { correction: variant.correction }) };
 }
 
 /** The search body's layer/correction/precision: only what is off the defaults, so a default search is unchanged. */

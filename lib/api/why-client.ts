@@ -3,7 +3,7 @@ import type { CalibrationProgress, CalibrationResponse, ExplainResponse, MapMeth
 import type { Pooling } from "./contract";
 import { call } from "./client";
 
-export async function fetchExplanation(body: { kbId: string; query: string; index: number; pooling: Pooling }, signal?: AbortSignal): Promise<ExplainResponse> {
+export async function fetchExplanation(body: { kbId: string; query: string; index: number; pooling: Pooling; layer?: number | string; correction?: string }, signal?: AbortSignal): Promise<ExplainResponse> {
   const response = await call("/api/explain", { method: "POST", body: JSON.stringify(body), signal });
   return (await response.json()) as ExplainResponse;
 }

@@ -52,7 +52,6 @@ export function summarizeModel(model: ModelInfo): ModelSummary {
     graphs: model.graphs.map((g) => g.graph),
     hasQueryPrompt: Boolean(model.prompts.query),
     ...(model.matryoshka ? { matryoshka: model.matryoshka } : {}),
-    numLayers: model.numLayers,
   };
 }
 

@@ -320,6 +320,4 @@ export interface ModelSummary {
   hasQueryPrompt: boolean;
   /** The Matryoshka cuts its card declares (the radar offers them); absent: none. */
   matryoshka?: Matryoshka;
-  /** n: layers run 0 (embeddings) to n (last); whether the graph exposes the inner ones shows when one is asked for. */
-  numLayers: number;
 }

@@ -1,4 +1,6 @@
 /** One search score explained token by token: what explainScore takes and gives. Types and constants, pure. */
+import type { Correction } from "../pooling/correction-names";
+import type { Layer } from "../pooling/layers";
 import type { Pooling } from "../pooling/strategies";
 import type { Timings } from "./types";
 
@@ -18,6 +20,10 @@ export interface ExplainInput {
   /** The entry's index in the cleaned knowledge base (SearchHit.index). */
   index: number;
   pooling: Pooling;
+  /** Whose hidden states, as the search used them. @default the last layer */
+  layer?: Layer;
+  /** The correction the search applied, fitted on the same knowledge base. @default "none" */
+  correction?: Correction;
 }
 
 export const EXPLAIN_METHODS = ["exact-mean", "leave-one-out"] as const;
@@ -47,6 +53,8 @@ export interface Explanation {
   method: ExplainMethod;
   /** The method in words, with its bounds ("first 128 tokens of each text"). */
   methodNote: string;
+  /** Off the defaults: the layer and correction the score was explained under. */
+  variantNote?: string;
   query: ExplainedText;
   entry: ExplainedText;
   timings: Timings;

@@ -8,7 +8,13 @@
  */
 import "server-only";
 import { processWide } from "../config";
-import { admission, loadEngine, type EmbeddingEngine, type TokenStates } from "../engine";
+import { admission, loadEngine, type EmbeddingEngine, type Permit, type TokenStates } from "../engine";
+import { correctedMeanContributions } from "../pooling/corrected-attribution";
+import { applyMap, type AffineMap } from "../pooling/corrections";
+import type { Layer } from "../pooling/layers";
+import { l2NormalizeRows } from "../pooling/normalize";
+import { fittedMap } from "./rank-variant";
+import { documentRows } from "./search-variant";
 import { AppError } from "../errors";
 import { dot, isAdditive, meanContributions, pooledUnit, withoutToken } from "../pooling/attribution";
 import type { Pooling } from "../pooling/strategies";
@@ -29,16 +35,22 @@ export async function explainScore(request: ExplainInput, signal?: AbortSignal):
     const entry = entries[request.index];
     const engine = await loadEngine(modelId);
     throwIfCancelled(signal);
-    const [queryStates] = await engine.tokenStates([query], { kind: "query" });
-    const [entryStates] = await engine.tokenStates([entry], { kind: "document" });
+    const { layer } = request;
+    const [queryStates] = await engine.tokenStates([query], { kind: "query", layer });
+    const [entryStates] = await engine.tokenStates([entry], { kind: "document", layer });
+    // The correction the search applied, fitted on the same knowledge base at the same layer.
+    const map = request.correction && request.correction !== "none" ? await correctionOf(request, entries, engine, permit, signal) : undefined;
     const statesMs = performance.now() - started;
-    const q = pooledUnit(queryStates, pooling);
-    const e = pooledUnit(entryStates, pooling);
+    const unit = (rows: Float32Array) => (map ? l2NormalizeRows(applyMap(map, rows), map.outDims) : rows);
+    const q = unit(pooledUnit(queryStates, pooling));
+    const e = unit(pooledUnit(entryStates, pooling));
     const score = dot(q, e);
     const additive = isAdditive(pooling);
+    const meanTerms = (states: TokenStates, other: Float32Array) =>
+      map ? correctedMeanContributions(states, pooling as "mean", map, other) : meanContributions(states, pooling as "mean", other);
     const [queryTerms, entryTerms] = additive
-      ? [meanContributions(queryStates, pooling as "mean", e), meanContributions(entryStates, pooling as "mean", q)]
-      : await explainGate().run(() => Promise.all([leaveOneOut(engine, queryStates, pooling, e, score, signal), leaveOneOut(engine, entryStates, pooling, q, score, signal)]), signal);
+      ? [meanTerms(queryStates, e), meanTerms(entryStates, q)]
+      : await explainGate().run(() => Promise.all([leaveOneOut(engine, queryStates, { pooling, layer, unit }, e, score, signal), leaveOneOut(engine, entryStates, { pooling, layer, unit }, q, score, signal)]), signal);
     return {
       model: modelId,
       pooling,
@@ -48,6 +60,7 @@ export async function explainScore(request: ExplainInput, signal?: AbortSignal):
       methodNote: additive
         ? `exact: ${pooling} pooling is an average of token vectors, so the cosine is a sum of one term per token (each side uses the other side's unit vector); the terms add up to the score`
         : `leave-one-out: ${pooling} pooling is no sum over tokens, so each token's value is the score minus the score with that token removed and the text embedded again (at most ${MAX_LEAVE_ONE_OUT_TOKENS} tokens of each text; special tokens are kept)`,
+      ...(map || layer !== undefined ? { variantNote: `layer ${layer ?? engine.info.model.numLayers}, correction ${request.correction ?? "none"} fitted on this knowledge base: an affine map, so a mean pooling's terms still add up to the score` } : {}),
       query: explained(query, queryStates, queryTerms),
       entry: explained(entry, entryStates, entryTerms),
       timings: { statesMs, totalMs: performance.now() - started },
@@ -79,16 +92,31 @@ async function knowledgeBaseOf(request: ExplainInput): Promise<{ modelId: string
  * Per token, the score minus the score with that token left out (the other side's vector fixed). Special tokens
  * stay (the model never sees a text without them); tokens past the cap read null. One batched embedTokens call.
  */
-async function leaveOneOut(engine: EmbeddingEngine, states: TokenStates, pooling: Pooling, other: Float32Array, score: number, signal?: AbortSignal): Promise<(number | null)[]> {
+interface LeaveOneOutWay {
+  pooling: Pooling;
+  layer?: Layer;
+  /** Unit rows [count, dims] to the vectors the search compares (corrected, when it corrected). */
+  unit: (rows: Float32Array) => Float32Array;
+}
+
+async function leaveOneOut(engine: EmbeddingEngine, states: TokenStates, { pooling, layer, unit }: LeaveOneOutWay, other: Float32Array, score: number, signal?: AbortSignal): Promise<(number | null)[]> {
   const positions = states.specials.flatMap((special, t) => (special ? [] : [t])).slice(0, MAX_LEAVE_ONE_OUT_TOKENS);
   // A text of one content token cannot lose it and still be a text.
   if (positions.length < 2) return states.specials.map((special) => (special ? 0 : null));
   const variants = positions.map((t) => ({ ids: withoutToken(states.ids, t), specials: withoutToken(states.specials, t) }));
-  const { embeddings, dims } = await engine.embedTokens(variants, { poolings: [pooling], signal, background: true });
-  const rows = embeddings[pooling]!; // [variants, dims]
+  const { embeddings } = await engine.embedTokens(variants, { poolings: [pooling], layer, signal, background: true });
+  const rows = unit(embeddings[pooling]!); // [variants, dims]
+  const dims = other.length;
   const terms: (number | null)[] = states.specials.map((special) => (special ? 0 : null));
   positions.forEach((t, v) => (terms[t] = score - dot(rows.subarray(v * dims, (v + 1) * dims), other)));
   return terms;
+}
+
+/** The correction fitted on the knowledge base's vectors of this pooling at this layer (rank-variant.ts's fit). */
+async function correctionOf(request: ExplainInput, entries: readonly string[], engine: EmbeddingEngine, permit: Permit, signal?: AbortSignal): Promise<AffineMap | undefined> {
+  const id = request.kbId ?? `entries\u0000${engine.info.model.id}\u0000${entries.join("\n")}`;
+  const docs = await documentRows(id, entries, engine, request.layer ?? engine.info.model.numLayers, permit, signal);
+  return fittedMap(docs.rows[request.pooling]!, docs.dims, request.correction!);
 }
 
 function explained(text: string, states: TokenStates, terms: readonly (number | null)[]): ExplainedText {

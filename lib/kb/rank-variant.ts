@@ -6,7 +6,7 @@
  * the scores at the precision (Hamming similarities for binary). Pure.
  */
 import { AppError } from "../errors";
-import { correctionMap, fitSpectrum, rankOf, applyMap, type Correction } from "../pooling/corrections";
+import { applyMap, correctionMap, fitSpectrum, rankOf, type AffineMap, type Correction } from "../pooling/corrections";
 import { l2NormalizeRows } from "../pooling/normalize";
 import { bytesPerVector, type Precision } from "../pooling/precision";
 import { precisionIndex, type ScoredIndex } from "../pooling/precision-search";
@@ -24,15 +24,21 @@ export interface VariantRanking {
 }
 
 /** rows and query L2-normalized, [count, dims] and [dims]; the corrected, renormalized pair. */
-export function correctPair(rows: Float32Array, query: Float32Array, dims: number, correction: Correction, whiteningDims?: number): { rows: Float32Array; query: Float32Array; dims: number } {
-  if (correction === "none") return { rows, query, dims };
+/** The correction's map fitted on the rows; undefined for none, or when every row is the same vector. */
+export function fittedMap(rows: Float32Array, dims: number, correction: Correction, whiteningDims?: number): AffineMap | undefined {
+  if (correction === "none") return undefined;
   const count = rows.length / dims;
   if (count < 2) throw new AppError("invalid_input", `A correction is fitted on the knowledge base's own vectors: it needs at least 2 entries, got ${count}.`);
   const spectrum = fitSpectrum(rows, dims);
   // Every entry the same vector (layer 0's [CLS] is one token's embedding for every text): nothing to fit.
-  if (rankOf(spectrum) === 0) return { rows, query, dims };
+  if (rankOf(spectrum) === 0) return undefined;
   if (whiteningDims !== undefined && whiteningDims > dims) throw new AppError("invalid_input", `whiteningDims: expected at most the model's ${dims} dimensions, got ${whiteningDims}.`);
-  const map = correctionMap(correction, spectrum, { whiteningDims })!;
+  return correctionMap(correction, spectrum, { whiteningDims });
+}
+
+export function correctPair(rows: Float32Array, query: Float32Array, dims: number, correction: Correction, whiteningDims?: number): { rows: Float32Array; query: Float32Array; dims: number } {
+  const map = fittedMap(rows, dims, correction, whiteningDims);
+  if (!map) return { rows, query, dims };
   return { rows: l2NormalizeRows(applyMap(map, rows), map.outDims), query: l2NormalizeRows(applyMap(map, query), map.outDims), dims: map.outDims };
 }
 

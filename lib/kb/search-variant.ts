@@ -46,21 +46,22 @@ export async function searchVariant({ kb, engine, request, poolings, permit, sig
     );
   }
   const layer: Layer = request.layer ?? engine.info.model.numLayers;
-  const docs = await documentRows(kb, engine, layer, permit, signal);
+  const docs = await documentRows(kb.id, kb.entries, engine, layer, permit, signal);
   const query = await engine.embed([request.query], { kind: "query", poolings, layer, signal, permit });
   const ranking = rankVariant(docs.rows, query.embeddings, docs.dims, { poolings, topK: rankK ?? request.topK, checkK: request.topK, correction: request.correction ?? "none", precision: request.precision ?? "float32", whiteningDims: request.whiteningDims });
   return { ...ranking, truncatedQuery: query.truncated.length > 0 };
 }
 
-async function documentRows(kb: StoredKb, engine: EmbeddingEngine, layer: Layer, permit: Permit, signal?: AbortSignal) {
-  const key = `${kb.id}\u0000${layerKey(layer)}`;
+/** A knowledge base's vectors at a layer (every pooling), kept for the next search or explanation of it. */
+export async function documentRows(id: string, entries: readonly string[], engine: EmbeddingEngine, layer: Layer, permit: Permit, signal?: AbortSignal) {
+  const key = `${id}\u0000${layerKey(layer)}`;
   const kept = cache.get(key);
   if (kept) {
     cache.delete(key);
     cache.set(key, kept);
     return kept;
   }
-  const embedded = await engine.embed(kb.entries, { kind: "document", layer, signal, permit });
+  const embedded = await engine.embed(entries, { kind: "document", layer, signal, permit });
   const entry = { dims: embedded.dims, rows: embedded.embeddings };
   cache.set(key, entry);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);

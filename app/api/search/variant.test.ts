@@ -5,6 +5,7 @@ import type { SearchResponse } from "@/lib/api/contract";
 import { loadEngine } from "@/lib/engine";
 import { POST as postKb } from "../kb/route";
 import { POST } from "./route";
+import { POST as postExplain } from "../explain/route";
 
 const FAQ = [
   "To reset your password, open Settings and choose Forgot password.",
@@ -79,6 +80,23 @@ describe("POST /api/search: layer, correction, precision", () => {
     const tooMany = await search({ kbId, query: QUERY, correction: "whitening", whiteningDims: 999 });
     expect(tooMany.status).toBe(422);
     expect(tooMany.json.error!.message).toMatch(/at most the model's 384 dimensions, got 999/);
+  });
+
+  it("explains a whitened, inner-layer mean score exactly: the search's score, and token terms that add up to it", async () => {
+    const body = { kbId, query: QUERY, layer: 4, correction: "whitening" as const };
+    const found = (await search({ ...body, poolings: ["mean", "cls"], topK: 2 })).json;
+    for (const pooling of ["mean", "cls"] as const) {
+      const hit = found.results[pooling]![0];
+      const response = await postExplain(jsonPost("/api/explain", { ...body, index: hit.index, pooling }));
+      const explanation = await response.json();
+      expect(response.status).toBe(200);
+      expect(explanation.score).toBeCloseTo(hit.score, 4);
+      expect(explanation.variantNote).toMatch(/layer 4, correction whitening/);
+      if (pooling === "mean") {
+        expect(explanation.query.total).toBeCloseTo(hit.score, 4);
+        expect(explanation.entry.total).toBeCloseTo(hit.score, 4);
+      }
+    }
   });
 
   it("refuses an unknown correction or precision, and a layer the model does not have, in plain words", async () => {

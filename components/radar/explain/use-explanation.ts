@@ -15,6 +15,8 @@ export interface ExplainTarget {
   origin: string;
   /** What had focus when it opened (the Why? button, a map): focus goes back there on close. */
   opener?: HTMLElement | null;
+  /** The layer and correction the search used (absent: the defaults), so Why? explains the scores shown. */
+  variant?: { layer?: number | string; correction?: string };
 }
 
 /** Where a result row's explanation opens. */
@@ -41,7 +43,7 @@ export function useExplanation() {
     const abort = new AbortController();
     running.current = abort;
     setLoading(true);
-    Promise.all(target.poolings.map((pooling) => fetchExplanation({ kbId: target.kbId, query: target.query, index: target.index, pooling }, abort.signal)))
+    Promise.all(target.poolings.map((pooling) => fetchExplanation({ kbId: target.kbId, query: target.query, index: target.index, pooling, ...target.variant }, abort.signal)))
       .then((answers) => !abort.signal.aborted && setResults(answers))
       .catch((caught: AppError) => !abort.signal.aborted && setError(caught))
       .finally(() => !abort.signal.aborted && setLoading(false));

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { ExplainInput, Explanation } from "../../kb/explain-types";
+import { correctionField, layerField } from "./search";
 import { idField, poolingField, searchQueryField, stringList } from "./fields";
 
 export { EXPLAIN_METHODS, MAX_LEAVE_ONE_OUT_TOKENS } from "../../kb/explain-types";
@@ -19,6 +20,10 @@ export const explainRequestSchema = z
     /** The entry's index in the cleaned knowledge base (SearchHit.index). */
     index: z.int({ error: "expected the entry's index (an integer from 0) as a search result gives it" }).min(0, { error: "expected an index from 0" }),
     pooling: poolingField('expected one pooling name such as "mean"', 32),
+    /** As in POST /api/search. @default the last layer */
+    layer: layerField.optional(),
+    /** As in POST /api/search, fitted on the knowledge base. @default "none" */
+    correction: correctionField.optional(),
   })
   .refine((body) => (body.kbId === undefined) !== (body.entries === undefined), {
     error: (issue) => `expected either \`kbId\` (from POST /api/kb) or \`entries\`, got ${(issue.input as { kbId?: unknown }).kbId === undefined ? "neither" : "both"}`,

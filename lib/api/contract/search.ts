@@ -16,6 +16,12 @@ const layerError = `expected a layer: an integer from 0 (the embeddings) to the 
 // The model's own bound is checked by the engine, which knows how many layers it has.
 const MAX_LAYER_NUMBER = 1_000;
 
+/** A layer as the search and explain routes take it; "last" reads as the default. */
+export const layerField = z
+  .union([z.int().min(0).max(MAX_LAYER_NUMBER), z.enum([...LAYER_AVERAGES, "last"])], { error: layerError })
+  .transform((layer) => (layer === "last" ? undefined : layer));
+export const correctionField = z.enum(CORRECTIONS, { error: `expected a correction: ${CORRECTIONS.join(", ")}` });
+
 const topKError = `expected an integer from ${MIN_TOP_K} to ${MAX_TOP_K}`;
 // Duplicates are allowed (and merged) but a list longer than this is not a list of poolings.
 const MAX_POOLING_NAMES = POOLINGS.length * 2;
@@ -42,12 +48,9 @@ export const searchRequestSchema = z
     /** Rank on a Matryoshka cut: the first `dimensions` of each vector, renormalized (models that declare it). @default all */
     dimensions: z.int({ error: "expected a positive integer" }).min(1, { error: "expected a positive integer" }).optional(),
     /** @default the last layer */
-    layer: z
-      .union([z.int().min(0).max(MAX_LAYER_NUMBER), z.enum([...LAYER_AVERAGES, "last"])], { error: layerError })
-      .transform((layer) => (layer === "last" ? undefined : layer))
-      .optional(),
+    layer: layerField.optional(),
     /** Fitted on the knowledge base's own vectors. @default "none" */
-    correction: z.enum(CORRECTIONS, { error: `expected a correction: ${CORRECTIONS.join(", ")}` }).optional(),
+    correction: correctionField.optional(),
     /** Whitening keeps this many leading components (BERT-whitening's k). @default all the knowledge base has */
     whiteningDims: z.int({ error: "expected whiteningDims to be a whole number from 1 to 4096" }).min(1, { error: "expected whiteningDims to be a whole number from 1 to 4096" }).max(4096, { error: "expected whiteningDims to be a whole number from 1 to 4096" }).optional(),
     /** @default "float32" */
