@@ -99,6 +99,16 @@ describe("POST /api/search: layer, correction, precision", () => {
     }
   });
 
+  it("keeps the keyword and hybrid lists beside the layer's rankings, and refuses a Matryoshka cut with them", async () => {
+    const { status, json } = await search({ kbId, query: QUERY, poolings: ["mean"], layer: 3, keyword: true, hybrid: true, topK: 3 });
+    expect(status).toBe(200);
+    expect(json.results.keyword!.length).toBeGreaterThan(0);
+    expect(json.results.hybrid!.length).toBeGreaterThan(0);
+    expect(json.results.mean).toHaveLength(3);
+    const cut = await search({ kbId, query: QUERY, layer: 3, dimensions: 128 });
+    expect(cut.status).toBe(422);
+  });
+
   it("refuses an unknown correction or precision, and a layer the model does not have, in plain words", async () => {
     const bad = await search({ kbId, query: QUERY, correction: "pca" });
     expect(bad.status).toBe(422);
