@@ -68,12 +68,12 @@ test("the ranked results download as CSV and JSON", async ({ radar, page }) => {
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
   expect(csv.suggestedFilename()).toBe("radar-how-do-i-change-my-password.csv");
   const lines = (await readFile(await csv.path(), "utf8")).trim().split("\r\n");
-  expect(lines[0]).toBe("query,pooling,rank,score,index,text,approximate");
+  expect(lines[0]).toBe("query,pooling,rank,score,index,text,approximate,layer,correction,precision");
   // The entry has a comma, so CSV quotes it.
-  expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${PASSWORD_QUESTION.replace("?", "\\?")},mean,1,0\\.\\d{6},0,"${FAQ[0]}",false$`)));
+  expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${PASSWORD_QUESTION.replace("?", "\\?")},mean,1,0\\.\\d{6},0,"${FAQ[0]}",false,6,none,float32$`)));
   const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
   const body = JSON.parse(await readFile(await json.path(), "utf8"));
-  expect(body).toMatchObject({ query: PASSWORD_QUESTION, model: "all-MiniLM-L6-v2", approximate: false });
+  expect(body).toMatchObject({ query: PASSWORD_QUESTION, model: "all-MiniLM-L6-v2", approximate: false, layer: "6", correction: "none", precision: "float32" });
   expect(body.results.mean[0].text).toBe(FAQ[0]);
 });
 
