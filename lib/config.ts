@@ -62,7 +62,21 @@ export interface Config {
    * --hostname); the page shows the room's address from it. @default unset: this machine only (`next dev`)
    */
   listenHost?: string;
+  /**
+   * SEMANTIC_RADAR_TEACHER_KEY: the key that runs the room (GET /room; the x-teacher-key header on the API):
+   * list every knowledge base, publish one to everyone, remove any. `npm start` makes one when unset and prints
+   * it. @default unset: no teacher (the room's routes answer 403)
+   */
+  teacherKey?: string;
+  /**
+   * SEMANTIC_RADAR_API_KEY: when set, the OpenAI (/v1) and TEI routes ask for `Authorization: Bearer <key>`, as
+   * those servers do when given one (401 otherwise). @default unset: open, as on 127.0.0.1
+   */
+  apiKey?: string;
 }
+
+/** A key shorter than this is too easy to guess for a room's network. */
+export const MIN_KEY_CHARS = 16;
 
 type Env = Record<string, string | undefined>;
 
@@ -95,6 +109,8 @@ export function readConfig(env: Env = process.env): Config {
     ortEntry: read.text("SEMANTIC_RADAR_ORT_ENTRY"),
     root: read.path("SEMANTIC_RADAR_ROOT") ?? cwd,
     listenHost: read.text("SEMANTIC_RADAR_LISTEN_HOST"),
+    teacherKey: read.secret("SEMANTIC_RADAR_TEACHER_KEY", MIN_KEY_CHARS),
+    apiKey: read.secret("SEMANTIC_RADAR_API_KEY", MIN_KEY_CHARS),
   };
   if (problems.length) throw new AppError("invalid_input", problems.join(". "));
   return config;
@@ -140,6 +156,15 @@ class EnvReader {
     const value = this.text(name);
     if (value === undefined || value === "0" || value === "1") return value === "1";
     return this.problem(name, '"1" (on) or "0" (off)', value) ?? false;
+  }
+
+  /** A key: its value is never repeated in a message (the problem says only how long it was). */
+  secret(name: string, minChars: number): string | undefined {
+    const value = this.text(name);
+    if (value === undefined) return undefined;
+    if (value.length >= minChars && /^[\x21-\x7e]+$/.test(value)) return value;
+    this.problems.push(`${name} must be at least ${minChars} printable ASCII characters without spaces; got ${value.length} characters (not shown)`);
+    return undefined;
   }
 
   postgresUrl(name: string): string | undefined {

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   "kb_not_found", // an unknown or expired knowledge base id (404)
   "overloaded", // every admission permit is taken (429, with Retry-After)
   "unsupported_media_type", // a POST body that is not application/json (415)
+  "unauthorized", // a missing or wrong key: the teacher's, or the API key of the OpenAI/TEI routes (401)
   "forbidden", // a cross-site Origin or an unknown Host (403)
   "method_not_allowed", // a method the route does not answer (405)
   "cancelled", // the caller aborted (499)

@@ -3,7 +3,8 @@
  * (`kill -9`) and restart: the same route handlers as the Next app, without a build, and the same data-folder
  * lock taken before it listens, and the proxy's HTTP rules (a known Host; no foreign Origin: proxy.ts) applied
  * first, as the real server applies them: what a load balancer's health check must pass too. Run with
- * `tsx --conditions=react-server testing/radar-http-server.ts <port>`; prints "listening" when ready.
+ * `tsx --conditions=react-server testing/radar-http-server.ts <port>`; prints "listening" when ready. Tests list
+ * what was saved through the teacher's route (TEST_TEACHER_KEY): every knowledge base, whoever embedded it.
  */
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
@@ -11,6 +12,7 @@ import { NextRequest } from "next/server";
 import { POST as postKb } from "../app/api/kb/route";
 import { DELETE as deleteKb, GET as getKb, PATCH as renameKb } from "../app/api/kbs/[id]/route";
 import { GET as listKbs } from "../app/api/kbs/route";
+import { GET as listRoomKbs } from "../app/api/room/kbs/route";
 import { POST as postSearch } from "../app/api/search/route";
 import { GET as getStatus } from "../app/api/status/route";
 import { errorResponseIn } from "../lib/api/dialect";
@@ -18,11 +20,13 @@ import { checkRequest } from "../lib/api/guards";
 import { config } from "../lib/config";
 import { lockDataDir } from "../lib/store/data-dir-lock";
 import { storeLocation } from "../lib/store/open-store";
+import { TEST_TEACHER_KEY } from "./teacher-key";
 
 const routes: Record<string, (request: Request) => Promise<Response>> = {
   "POST /api/kb": postKb,
   "POST /api/search": postSearch,
-  "GET /api/kbs": () => listKbs(),
+  "GET /api/kbs": listKbs,
+  "GET /api/room/kbs": listRoomKbs,
   "GET /api/status": (request) => getStatus(new NextRequest(request)),
 };
 
@@ -39,6 +43,8 @@ function routeFor(method: string, path: string): ((request: Request) => Promise<
   if (kbRoute) return (request) => kbRoute(request, { params: Promise.resolve({ id: decodeURIComponent(kbId!) }) });
   return routes[`${method} ${path}`];
 }
+
+process.env.SEMANTIC_RADAR_TEACHER_KEY ||= TEST_TEACHER_KEY;
 
 const port = Number(process.argv[2]);
 // As npm start's server does (scripts/serve.ts): the data folder is this process's before it listens.

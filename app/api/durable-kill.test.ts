@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
 import type { KbEvent, LibraryResponse, SearchResponse } from "@/lib/api/contract";
 import { freePort } from "@/testing/free-port";
+import { TEACHER_HEADERS } from "@/testing/teacher-key";
 
 const dataDir = mkdtempSync(join(tmpdir(), "radar-kill-"));
 let server: ChildProcess | undefined;
@@ -73,7 +74,7 @@ describe("a knowledge base after kill -9", () => {
     await killHard();
 
     base = await startServer();
-    const library = (await (await fetch(`${base}/api/kbs`)).json()) as LibraryResponse;
+    const library = (await (await fetch(`${base}/api/room/kbs`, { headers: TEACHER_HEADERS })).json()) as LibraryResponse;
     // The half-embedded one is gone. The one killed at its save is either absent or whole (the kill may land
     // after the commit): never part of it. Whole means listed with every entry and searchable (a search loads
     // every pooling's matrix and checks its size).

@@ -16,6 +16,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
 import type { KbEvent, LibraryResponse, StatusResponse } from "@/lib/api/contract";
 import { isRunning, startRadarProcess, type RadarProcess } from "@/testing/radar-process";
+import { TEACHER_HEADERS } from "@/testing/teacher-key";
 
 const root = mkdtempSync(join(tmpdir(), "radar-store-faults-"));
 const servers: RadarProcess[] = [];
@@ -67,7 +68,7 @@ describe("one server per data folder", () => {
 
     await first.killHard();
     const next = await start(dataDir);
-    const library = (await (await fetch(`${next.base}/api/kbs`)).json()) as LibraryResponse;
+    const library = (await (await fetch(`${next.base}/api/room/kbs`, { headers: TEACHER_HEADERS })).json()) as LibraryResponse;
     expect(library.kbs.map((kb) => kb.id)).toEqual([kbId]);
     const search = await post(next.base, "/api/search", { kbId, query: "which server saved this?" });
     expect(search.status).toBe(200);
@@ -177,7 +178,7 @@ describe("a full disk", () => {
     expect(await storeHealth(server.base)).toMatchObject({ state: "disk_full" });
 
     unlinkSync(filler);
-    const after = await fetch(`${server.base}/api/kbs`);
+    const after = await fetch(`${server.base}/api/room/kbs`, { headers: TEACHER_HEADERS });
     expect(after.status).toBe(200);
     expect(((await after.json()) as LibraryResponse).kbs.map((kb) => kb.id)).toEqual([keptId]);
     expect((await post(server.base, "/api/search", { kbId: keptId, query: "what was saved?" })).status).toBe(200);

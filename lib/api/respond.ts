@@ -20,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   kb_not_found: 404,
   overloaded: 429,
   unsupported_media_type: 415,
+  unauthorized: 401,
   forbidden: 403,
   method_not_allowed: 405,
   cancelled: 499,

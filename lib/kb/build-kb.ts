@@ -13,6 +13,7 @@ import { cleanKnowledgeBase } from "./clean";
 import { chunkKbDocument, type ChunkedKbDocument } from "./document-kb";
 import { kbIdOf } from "./kb-id";
 import { MAX_ENTRIES } from "./limits";
+import type { LibraryOwner } from "../store/types";
 import { kbRepository } from "./repository";
 import { embedResumable } from "./resumable-embed";
 import type { CleaningReport, DocumentKbInput, KbBuildEvent, KbInput, StoredKb, TruncatedEntry } from "./types";
@@ -50,11 +51,13 @@ export function prepareKb(input: KbInput): PreparedKb {
 }
 
 /**
+/**
  * POST /api/kb's way in: everything that can fail before the stream starts (the model, the entries or the
  * document, the request's permit (429), the model's load (500, 503), the size). `run` releases the permit when
- * it ends.
+ * it ends, and puts the knowledge base in `owner`'s library, unnamed: held (the browser may name, export or
+ * delete it), not listed until it is given a name.
  */
-export async function openKbJob(input: KbInput): Promise<KbJob> {
+export async function openKbJob(input: KbInput, owner: LibraryOwner): Promise<KbJob> {
   const prepared = input.document ? undefined : prepareKb(input);
   if (!prepared) getModelInfo(input.model ?? defaultModelId()); // an unknown model is a 404 before anything else
   const permit = admission().acquire();
@@ -65,7 +68,12 @@ export async function openKbJob(input: KbInput): Promise<KbJob> {
     permit.release();
     throw error;
   }
-  return { engine: job.engine, run: (options) => job.run(options).finally(() => permit.release()) };
+  const run = async (options?: Parameters<KbJob["run"]>[0]) => {
+    const built = await job.run(options);
+    await kbRepository().keep(owner, built.kb.id);
+    return built;
+  };
+  return { engine: job.engine, run: (options) => run(options).finally(() => permit.release()) };
 }
 
 /** Parses and chunks a document (its tokens counted by the model's own tokenizer), under the caller's permit. */

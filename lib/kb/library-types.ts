@@ -22,6 +22,16 @@ export interface LibraryKb {
   approximate: boolean;
   /** Cut from a document: open it in the document view (/documents?kb=<id>). */
   document?: { name?: string; format: DocumentFormat };
+  /** In the asking browser's own library: it may rename, remove and export it. */
+  mine: boolean;
+  /** Published by the teacher: listed for everyone, removed only by the teacher. */
+  published: boolean;
+}
+
+/** One knowledge base as the teacher's room page lists it: every one on the server. */
+export interface RoomKb extends Omit<LibraryKb, "mine"> {
+  /** How many participants' libraries hold it under a name. */
+  libraries: number;
 }
 
 export interface Library {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { config } from "../config";
 import { getModelInfo } from "../engine";
 import { AppError, isAppError } from "../errors";
-import type { KbRecord, KbSummary, KbVectors } from "../store/types";
+import { ROOM_LIBRARY, type KbRecord, type KbSummary, type KbVectors, type LibraryOwner } from "../store/types";
 import { documentSourceOf } from "./document/source-record";
 import { checkImportEntries, checkImportPoolings, checkImportVectors } from "./import-check";
 import { kbIdOf } from "./kb-id";
@@ -15,30 +15,61 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type Library, type Libr
 import { MAX_ENTRIES } from "./limits";
 import { kbNotFound, kbRepository } from "./repository";
 
-export async function listKbs(): Promise<Library> {
-  const { kbs, kind } = await kbRepository().list();
-  return { kbs: kbs.map(libraryKbOf), store: kind };
+/**
+ * A browser's library: its own named knowledge bases and those the teacher published, each once (its own name
+ * first). Nothing it only searched, and nothing of anyone else's.
+ */
+export async function listKbs(owner: LibraryOwner): Promise<Library> {
+  const { rows, kind } = await kbRepository().library([owner, ROOM_LIBRARY]);
+  const published = new Set(rows.filter((row) => row.owner === ROOM_LIBRARY).map((row) => row.id));
+  const kbs = new Map<string, LibraryKb>();
+  for (const row of rows.filter((r) => r.owner === owner)) kbs.set(row.id, libraryKbOf(row, { mine: true, published: published.has(row.id) }));
+  for (const row of rows.filter((r) => r.owner === ROOM_LIBRARY && !kbs.has(r.id))) kbs.set(row.id, libraryKbOf(row, { mine: false, published: true }));
+  return { kbs: [...kbs.values()], store: kind };
 }
 
-/** One knowledge base and its entries, without its vectors. */
-export async function getKb(id: string): Promise<LibraryKbWithEntries> {
+/**
+ * One knowledge base and its entries, without its vectors: for anyone with its id (a share link is read-only, and
+ * whoever holds it has seen the entries), under the name the asker's library or the room gives it.
+ */
+export async function getKb(owner: LibraryOwner, id: string): Promise<LibraryKbWithEntries> {
   const record = await kbRepository().record(id);
   if (!record) throw kbNotFound(id);
+  const { rows } = await kbRepository().library([owner, ROOM_LIBRARY]);
+  const mine = rows.find((row) => row.id === id && row.owner === owner);
+  const room = rows.find((row) => row.id === id && row.owner === ROOM_LIBRARY);
   const { entries, document, ...rest } = record;
-  const summary = { ...rest, count: entries.length, ...(document ? { document: { format: document.detail.format, ...(document.detail.name ? { name: document.detail.name } : {}) } } : {}) };
-  return { kb: libraryKbOf(summary), entries, ...(document ? { source: documentSourceOf(document) } : {}) };
+  const name = mine?.name ?? room?.name ?? record.name;
+  const summary = { ...rest, name, count: entries.length, ...(document ? { document: { format: document.detail.format, ...(document.detail.name ? { name: document.detail.name } : {}) } } : {}) };
+  return { kb: libraryKbOf(summary, { mine: Boolean(mine), published: Boolean(room) }), entries, ...(document ? { source: documentSourceOf(document) } : {}) };
 }
 
-export async function renameKb(id: string, name: string): Promise<LibraryKb> {
-  const renamed = await kbRepository().rename(id, name);
-  if (!renamed) throw kbNotFound(id);
-  return libraryKbOf(renamed);
+/**
+ * Names a knowledge base in `owner`'s library: saving it (it is listed from now on) or renaming it. Only one the
+ * library holds (embedded or searched there) or the teacher published (copied into the library); anything else
+ * answers 404 as if it did not exist.
+ */
+export async function renameKb(owner: LibraryOwner, id: string, name: string): Promise<LibraryKb> {
+  const repository = kbRepository();
+  if (!(await repository.holds(owner, id)) && !(await repository.holds(ROOM_LIBRARY, id))) throw kbNotFound(id);
+  const named = await repository.keep(owner, id, name);
+  if (!named) throw kbNotFound(id);
+  return libraryKbOf(named, { mine: true, published: await repository.holds(ROOM_LIBRARY, id) });
 }
 
-/** Deletes the record and lets go of the in-memory copy; a search for the id answers 404 from then on. */
-export async function deleteKb(id: string): Promise<{ deleted: string }> {
-  if (!(await kbRepository().delete(id))) throw kbNotFound(id);
+/**
+ * Takes a knowledge base out of `owner`'s library; when no other library holds it, its entries and vectors are
+ * deleted and a search for the id answers 404 from then on. 404 for one the library does not hold.
+ */
+export async function deleteKb(owner: LibraryOwner, id: string): Promise<{ deleted: string }> {
+  if (!(await kbRepository().release(owner, id)).released) throw kbNotFound(id);
   return { deleted: id };
+}
+
+/** Whether `owner` may export it: one its library holds, or one the teacher published; 404 otherwise. */
+export async function checkCanExport(owner: LibraryOwner, id: string): Promise<void> {
+  const repository = kbRepository();
+  if (!(await repository.holds(owner, id)) && !(await repository.holds(ROOM_LIBRARY, id))) throw kbNotFound(id);
 }
 
 export async function exportKb(id: string): Promise<ExportFile> {
@@ -64,9 +95,10 @@ export async function exportKb(id: string): Promise<ExportFile> {
 
 /**
  * Saves an exported knowledge base as it is, not re-embedded: checked against its manifest and this server's model,
- * and held to what an embedded one is (every pooling, cleaned entries, finite unit vectors: import-check.ts).
+ * and held to what an embedded one is (every pooling, cleaned entries, finite unit vectors: import-check.ts); it
+ * enters `owner`'s library under the file's name.
  */
-export async function importKb(file: ExportFile): Promise<LibraryKb> {
+export async function importKb(file: ExportFile, owner: LibraryOwner): Promise<LibraryKb> {
   const { manifest, entries } = file;
   const model = installedModel(manifest.model);
   if (model.hiddenSize !== manifest.dims) {
@@ -97,9 +129,9 @@ export async function importKb(file: ExportFile): Promise<LibraryKb> {
     ...(document ? { document } : {}),
   };
   await kbRepository().checkCanSave(record.id, entries, manifest.dims);
-  const saved = await kbRepository().import(record, vectors);
+  const saved = await kbRepository().import(record, vectors, owner);
   if (!saved) throw new AppError("internal", "the imported knowledge base was not found after saving");
-  return libraryKbOf(saved);
+  return libraryKbOf(saved, { mine: true, published: await kbRepository().holds(ROOM_LIBRARY, record.id) });
 }
 
 function installedModel(id: string) {
@@ -121,7 +153,7 @@ function checksum(bytes: Uint8Array): string {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 
-export function libraryKbOf(summary: KbSummary): LibraryKb {
+export function libraryKbOf(summary: KbSummary, access: { mine: boolean; published: boolean }): LibraryKb {
   const { id, name, modelId, count, dims, poolings, createdAt, approximate, document } = summary;
-  return { id, name, model: modelId, count, dims, poolings, created: createdAt, approximate, ...(document ? { document: document as LibraryKb["document"] } : {}) };
+  return { id, name, model: modelId, count, dims, poolings, created: createdAt, approximate, ...(document ? { document: document as LibraryKb["document"] } : {}), ...access };
 }

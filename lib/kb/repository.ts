@@ -15,7 +15,7 @@ import { saveSizeOf, type SaveSize } from "../store/disk-space";
 import { checkRoomToSave, sharedStore } from "../store/shared-store";
 import { listenForKbChanges, type KbChangeFeed, type KbChangeHandlers } from "../store/kb-changes";
 import { storeLocation } from "../store/open-store";
-import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore } from "../store/types";
+import type { KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, LibraryOwner, LibraryRow, Released, RoomKbSummary } from "../store/types";
 import { documentRecordOf, documentSourceOf } from "./document/source-record";
 import { KbCache } from "./kb-cache";
 import { MAX_ENTRIES } from "./limits";
@@ -150,10 +150,31 @@ export class KbRepository {
     return this.inRankWorker(id, () => this.ranks.vectors(id, pooling));
   }
 
-  /** The library, newest first, and where it is kept. */
-  async list(): Promise<{ kbs: KbSummary[]; kind: KnowledgeBaseStore["kind"] }> {
+  /** Every knowledge base on the server (the teacher's view), newest first, and where they are kept. */
+  async list(): Promise<{ kbs: RoomKbSummary[]; kind: KnowledgeBaseStore["kind"] }> {
     const store = await this.store();
     return { kbs: await store.list(), kind: store.kind };
+  }
+
+  /** The named knowledge bases of these libraries, and where they are kept. */
+  async library(owners: LibraryOwner[]): Promise<{ rows: LibraryRow[]; kind: KnowledgeBaseStore["kind"] }> {
+    const store = await this.store();
+    return { rows: await store.library(owners), kind: store.kind };
+  }
+
+  async keep(owner: LibraryOwner, id: string, name?: string | null): Promise<KbSummary | undefined> {
+    return (await this.store()).keep(owner, id, name);
+  }
+
+  async holds(owner: LibraryOwner, id: string): Promise<boolean> {
+    return (await this.store()).holds(owner, id);
+  }
+
+  /** Takes it out of one library; when no library holds it any more it is deleted, in memory too. */
+  async release(owner: LibraryOwner, id: string): Promise<Released> {
+    const released = await (await this.store()).release(owner, id);
+    if (released.deleted) this.memory.delete(id);
+    return released;
   }
 
   async record(id: string): Promise<KbRecord | undefined> {
@@ -164,22 +185,18 @@ export class KbRepository {
     return (await this.store()).load(id);
   }
 
-  async rename(id: string, name: string): Promise<KbSummary | undefined> {
-    return (await this.store()).rename(id, name);
-  }
-
-  /** Deletes the record and lets go of the in-memory copy; false when there was no record. */
+  /** Deletes the record from every library and lets go of the in-memory copy; false when there was no record. */
   async delete(id: string): Promise<boolean> {
     const deleted = await (await this.store()).delete(id);
     this.memory.delete(id);
     return deleted;
   }
 
-  /** Saves a record as it is (an imported export file), loaded into memory on first search like any saved one. */
-  async import(record: KbRecordInput, vectors: KbVectors): Promise<KbSummary | undefined> {
+  /** Saves a record as it is (an imported export file) into `owner`'s library; loaded into memory on first search. */
+  async import(record: KbRecordInput, vectors: KbVectors, owner: LibraryOwner): Promise<KbSummary | undefined> {
     const store = await this.store();
     await store.save(record, vectors);
-    return (await store.list()).find((kb) => kb.id === record.id);
+    return store.keep(owner, record.id, record.name);
   }
 
   /** The knowledge base held in memory under `id`, without loading anything (tests read what a request left). */

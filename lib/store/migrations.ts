@@ -85,6 +85,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "libraries: who holds each knowledge base, under which name",
+    // Knowledge bases saved before this version are held by no library: the teacher's room page lists them
+    // (to publish or remove); nobody else does.
+    sql: `
+      CREATE TABLE kb_library (
+        owner text NOT NULL,
+        kb_id text NOT NULL REFERENCES kbs (id) ON DELETE CASCADE,
+        name text,
+        saved_at timestamptz,
+        PRIMARY KEY (owner, kb_id)
+      );
+      CREATE INDEX kb_library_kb ON kb_library (kb_id);
+    `,
+  },
 ];
 
 /** Any number: the same on every server, so that only one migrates at a time. */

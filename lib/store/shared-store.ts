@@ -9,7 +9,7 @@ import type { Pooling } from "../pooling/strategies";
 import type { SaveSize } from "./disk-space";
 import { hnswOptionsFrom, openStore, storeLocation } from "./open-store";
 import { StoreKeeper } from "./store-keeper";
-import type { Json, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions, StoreHealth } from "./types";
+import type { Json, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, LibraryOwner, LibraryRow, NearestHit, Released, RoomKbSummary, SaveOptions, StoreHealth } from "./types";
 
 export function storeKeeper(): StoreKeeper {
   return processWide("store-keeper", () => new StoreKeeper({ location: storeLocation(), open: () => openStore(storeLocation(), hnswOptionsFrom()) }));
@@ -56,12 +56,28 @@ class KeptStore implements KnowledgeBaseStore {
     return this.keeper.use((store) => store.load(id));
   }
 
-  list(): Promise<KbSummary[]> {
+  list(): Promise<RoomKbSummary[]> {
     return this.keeper.use((store) => store.list());
   }
 
   rename(id: string, name: string): Promise<KbSummary | undefined> {
     return this.keeper.use((store) => store.rename(id, name));
+  }
+
+  library(owners: LibraryOwner[]): Promise<LibraryRow[]> {
+    return this.keeper.use((store) => store.library(owners));
+  }
+
+  keep(owner: LibraryOwner, id: string, name?: string | null): Promise<KbSummary | undefined> {
+    return this.keeper.use((store) => store.keep(owner, id, name));
+  }
+
+  holds(owner: LibraryOwner, id: string): Promise<boolean> {
+    return this.keeper.use((store) => store.holds(owner, id));
+  }
+
+  release(owner: LibraryOwner, id: string): Promise<Released> {
+    return this.keeper.use((store) => store.release(owner, id));
   }
 
   delete(id: string): Promise<boolean> {

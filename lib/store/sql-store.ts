@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { isPooling, type Pooling } from "../pooling/strategies";
 import type { Db, Queryable } from "./db";
-import type { Json, KbDocumentRecord, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
+import { ROOM_LIBRARY, type Json, type KbDocumentRecord, type KbRecord, type KbRecordInput, type KbSummary, type KbVectors, type KnowledgeBaseStore, type LibraryOwner, type LibraryRow, type NearestHit, type Released, type RoomKbSummary, type SaveOptions } from "./types";
 import { copyBinaryVectors, decodeVectorSend, vectorLiteral } from "./vector-codec";
 
 /** Rows per INSERT: a 384-dim row is ~4.5 KB of text, so a statement stays near 2 MB. */
@@ -95,12 +95,16 @@ export class SqlStore implements KnowledgeBaseStore {
     return { kb, vectors };
   }
 
-  async list(): Promise<KbSummary[]> {
-    const rows = await this.db.query<KbRow & { doc_name: string | null; doc_format: string | null }>(
-      `SELECT ${KB_COLUMNS.split(", ").map((c) => `kbs.${c}`).join(", ")}, s.detail->>'name' AS doc_name, s.detail->>'format' AS doc_format
+  async list(): Promise<RoomKbSummary[]> {
+    const rows = await this.db.query<KbRow & DocumentColumns & { libraries: number; published: boolean; room_name: string | null }>(
+      `SELECT ${prefixed("kbs")}, ${DOCUMENT_COLUMNS},
+         (SELECT count(*) FROM kb_library l WHERE l.kb_id = kbs.id AND l.name IS NOT NULL AND l.owner <> $1)::int AS libraries,
+         (SELECT l.name FROM kb_library l WHERE l.kb_id = kbs.id AND l.owner = $1) AS room_name,
+         EXISTS (SELECT 1 FROM kb_library l WHERE l.kb_id = kbs.id AND l.owner = $1 AND l.name IS NOT NULL) AS published
        FROM kbs LEFT JOIN kb_sources s ON s.kb_id = kbs.id ORDER BY kbs.created_at DESC, kbs.id`,
+      [ROOM_LIBRARY],
     );
-    return rows.map((row) => ({ ...summaryOf(row), ...(row.doc_format ? { document: { format: row.doc_format, ...(row.doc_name ? { name: row.doc_name } : {}) } } : {}) }));
+    return rows.map((row) => ({ ...summaryOf(row), ...documentOf(row), name: row.room_name ?? row.name, libraries: Number(row.libraries), published: Boolean(row.published) }));
   }
 
   async rename(id: string, name: string): Promise<KbSummary | undefined> {
@@ -108,13 +112,48 @@ export class SqlStore implements KnowledgeBaseStore {
     return row ? summaryOf(row) : undefined;
   }
 
-  async delete(id: string): Promise<boolean> {
+  async library(owners: LibraryOwner[]): Promise<LibraryRow[]> {
+    if (owners.length === 0) return [];
+    const rows = await this.db.query<KbRow & DocumentColumns & { owner: string; library_name: string; saved_at: Date | string }>(
+      `SELECT ${prefixed("k")}, ${DOCUMENT_COLUMNS}, l.owner, l.name AS library_name, l.saved_at FROM kb_library l JOIN kbs k ON k.id = l.kb_id
+       LEFT JOIN kb_sources s ON s.kb_id = k.id
+       WHERE l.owner = ANY($1::text[]) AND l.name IS NOT NULL ORDER BY l.saved_at DESC, k.id, l.owner`,
+      [owners],
+    );
+    return rows.map((row) => ({ ...summaryOf(row), ...documentOf(row), name: row.library_name, owner: row.owner, savedAt: new Date(row.saved_at).toISOString() }));
+  }
+
+  async keep(owner: LibraryOwner, id: string, name?: string | null): Promise<KbSummary | undefined> {
+    // Naming keeps the first save's time (a rename does not move it up the list); holding unnamed sets none.
+    const [row] = await this.db.query<KbRow & { library_name: string | null }>(
+      `WITH kept AS (
+         INSERT INTO kb_library (owner, kb_id, name, saved_at) SELECT $1, id, $3::text, CASE WHEN $3::text IS NULL THEN NULL ELSE now() END FROM kbs WHERE id = $2
+         ON CONFLICT (owner, kb_id) DO UPDATE SET name = CASE WHEN $4 THEN NULL ELSE coalesce(excluded.name, kb_library.name) END,
+           saved_at = CASE WHEN $4 THEN NULL ELSE coalesce(kb_library.saved_at, excluded.saved_at) END
+         RETURNING kb_id, name)
+       SELECT ${prefixed("k")}, kept.name AS library_name FROM kept JOIN kbs k ON k.id = kept.kb_id`,
+      [owner, id, name ?? null, name === null],
+    );
+    return row ? { ...summaryOf(row), name: row.library_name ?? row.name } : undefined;
+  }
+
+  async holds(owner: LibraryOwner, id: string): Promise<boolean> {
+    return (await this.db.query("SELECT 1 FROM kb_library WHERE owner = $1 AND kb_id = $2", [owner, id])).length > 0;
+  }
+
+  async release(owner: LibraryOwner, id: string): Promise<Released> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ indexed_poolings: string[] }>("DELETE FROM kbs WHERE id = $1 RETURNING indexed_poolings", [id]);
-      if (!row) return false;
-      for (const pooling of row.indexed_poolings) await tx.exec(`DROP INDEX IF EXISTS ${indexName(id, pooling as Pooling)}`);
-      return true;
+      const released = (await tx.query("DELETE FROM kb_library WHERE owner = $1 AND kb_id = $2 RETURNING kb_id", [owner, id])).length > 0;
+      if (!released) return { released, deleted: false };
+      // Locks the knowledge base's row first: a concurrent keep() of the same id waits, then finds it gone.
+      await tx.query("SELECT id FROM kbs WHERE id = $1 FOR UPDATE", [id]);
+      if ((await tx.query("SELECT 1 FROM kb_library WHERE kb_id = $1 LIMIT 1", [id])).length > 0) return { released, deleted: false };
+      return { released, deleted: await deleteKb(tx, id) };
     });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction((tx) => deleteKb(tx, id));
   }
 
   async nearest(id: string, pooling: Pooling, query: Float32Array, k: number): Promise<NearestHit[]> {
@@ -170,6 +209,27 @@ export class SqlStore implements KnowledgeBaseStore {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+/** Deletes a knowledge base (its rows cascade) and drops its HNSW indexes; false when there was no such id. */
+async function deleteKb(tx: Queryable, id: string): Promise<boolean> {
+  const [row] = await tx.query<{ indexed_poolings: string[] }>("DELETE FROM kbs WHERE id = $1 RETURNING indexed_poolings", [id]);
+  if (!row) return false;
+  for (const pooling of row.indexed_poolings) await tx.exec(`DROP INDEX IF EXISTS ${indexName(id, pooling as Pooling)}`);
+  return true;
+}
+
+/** The document a knowledge base was cut from, as a summary names it (kb_sources joined as `s`). */
+const DOCUMENT_COLUMNS = "s.detail->>'name' AS doc_name, s.detail->>'format' AS doc_format";
+type DocumentColumns = { doc_name: string | null; doc_format: string | null };
+
+function documentOf(row: DocumentColumns): Pick<KbSummary, "document"> {
+  return row.doc_format ? { document: { format: row.doc_format, ...(row.doc_name ? { name: row.doc_name } : {}) } } : {};
+}
+
+/** KB_COLUMNS of a table named `alias`. */
+function prefixed(alias: string): string {
+  return KB_COLUMNS.split(", ").map((column) => `${alias}.${column}`).join(", ");
 }
 
 async function insertVectors(tx: Queryable, kb: KbRecordInput, pooling: Pooling, matrix: Float32Array): Promise<void> {

@@ -2,7 +2,7 @@
 import type { HnswOptions } from "./sql-store";
 
 /** The store's methods the worker answers, by name: the KnowledgeBaseStore contract and the plan check. */
-export const STORE_METHODS = ["save", "has", "get", "load", "list", "rename", "delete", "nearest", "readDocument", "writeDocument", "explainNearest"] as const;
+export const STORE_METHODS = ["save", "has", "get", "load", "list", "rename", "library", "keep", "holds", "release", "delete", "nearest", "readDocument", "writeDocument", "explainNearest"] as const;
 export type StoreMethod = (typeof STORE_METHODS)[number];
 
 export type StoreWorkerRequest =

@@ -15,7 +15,11 @@ import { MIGRATIONS } from "./migrations";
 import type { PgliteThread } from "../config";
 import { openStore, type StoreLocation } from "./open-store";
 import type { SqlStore } from "./sql-store";
-import type { KbRecordInput, KbVectors, KnowledgeBaseStore } from "./types";
+import { ROOM_LIBRARY, type KbRecordInput, type KbVectors, type KnowledgeBaseStore } from "./types";
+
+// Two browsers' libraries, as the API names them (the SHA-256 of each owner key).
+const ALICE = "a".repeat(64);
+const BOB = "b".repeat(64);
 
 /** Deterministic unit vectors: a small LCG, so a failure reproduces. */
 function unitRows(count: number, dims: number, seed: number): Float32Array {
@@ -105,17 +109,15 @@ describe.each(Object.keys(locations))("the store on %s", (name) => {
     for (const p of POOLINGS) expect(Array.from(loaded!.vectors[p]!)).toEqual(Array.from(vectors[p]!));
   });
 
-  it("lists newest first, renames and deletes; unknown ids answer undefined and false", async () => {
+  it("lists everything newest first and deletes; unknown ids answer undefined and false", async () => {
     await store.save(...Object.values(kbOf("kb_list_a", ["first"])) as [KbRecordInput, KbVectors]);
     await new Promise((r) => setTimeout(r, 10));
     await store.save(...Object.values(kbOf("kb_list_b", ["second", "third"])) as [KbRecordInput, KbVectors]);
     const list = await store.list();
     const ids = list.map((s) => s.id);
     expect(ids.indexOf("kb_list_b")).toBeLessThan(ids.indexOf("kb_list_a"));
-    expect(list.find((s) => s.id === "kb_list_b")).toMatchObject({ name: "second", count: 2, dims: 8, modelId: "test-model", approximate: false, poolings: ["mean", "cls"] });
-    expect(await store.rename("kb_list_b", "My FAQ")).toMatchObject({ id: "kb_list_b", name: "My FAQ" });
-    expect((await store.get("kb_list_b"))!.name).toBe("My FAQ");
-    expect(await store.rename("kb_missing", "x")).toBeUndefined();
+    expect(list.find((s) => s.id === "kb_list_b")).toMatchObject({ name: "second", count: 2, dims: 8, modelId: "test-model", approximate: false, poolings: ["mean", "cls"], libraries: 0, published: false });
+    expect(await store.keep(ALICE, "kb_missing", "x")).toBeUndefined();
     expect(await store.delete("kb_list_b")).toBe(true);
     expect(await store.delete("kb_list_b")).toBe(false);
     expect(await store.load("kb_list_b")).toBeUndefined();
@@ -125,9 +127,58 @@ describe.each(Object.keys(locations))("the store on %s", (name) => {
   it("keeps the first copy when the same id is saved again", async () => {
     const { kb, vectors } = kbOf("kb_twice", ["same content"]);
     await store.save(kb, vectors);
-    await store.rename("kb_twice", "renamed");
+    await store.keep(ALICE, "kb_twice", "renamed");
     await store.save(kb, vectors);
-    expect((await store.get("kb_twice"))!.name).toBe("renamed");
+    expect((await store.library([ALICE])).find((row) => row.id === "kb_twice")!.name).toBe("renamed");
+    expect(await store.holds(ALICE, "kb_twice")).toBe(true);
+  });
+
+  it("keeps one library per owner: held unnamed is not listed, a name lists it there only, and a rename keeps its place", async () => {
+    const { kb, vectors } = kbOf("kb_libs", ["private text", "of two people"]);
+    await store.save(kb, vectors);
+    expect(await store.keep(ALICE, "kb_libs")).toMatchObject({ id: "kb_libs", name: "private text" });
+    expect(await store.holds(ALICE, "kb_libs")).toBe(true);
+    expect(await store.holds(BOB, "kb_libs")).toBe(false);
+    expect((await store.library([ALICE])).map((row) => row.id)).not.toContain("kb_libs");
+
+    expect(await store.keep(ALICE, "kb_libs", "Alice's FAQ")).toMatchObject({ id: "kb_libs", name: "Alice's FAQ", count: 2 });
+    const [saved] = (await store.library([ALICE])).filter((row) => row.id === "kb_libs");
+    expect(saved).toMatchObject({ owner: ALICE, name: "Alice's FAQ" });
+    expect((await store.library([BOB])).map((row) => row.id)).not.toContain("kb_libs");
+    // Holding it again (an embedding of the same text) neither renames nor unlists it.
+    await store.keep(ALICE, "kb_libs");
+    expect((await store.library([ALICE])).find((row) => row.id === "kb_libs")).toMatchObject({ name: "Alice's FAQ", savedAt: saved.savedAt });
+    await store.keep(BOB, "kb_libs", "Bob's copy");
+    expect((await store.library([ALICE, BOB])).filter((row) => row.id === "kb_libs").map((row) => [row.owner, row.name]).sort()).toEqual([[ALICE, "Alice's FAQ"], [BOB, "Bob's copy"]].sort());
+    expect((await store.list()).find((s) => s.id === "kb_libs")).toMatchObject({ libraries: 2, published: false });
+
+    // The room's library: published under a name, then taken off the lists but still held.
+    await store.keep(ROOM_LIBRARY, "kb_libs", "For everyone");
+    expect((await store.list()).find((s) => s.id === "kb_libs")).toMatchObject({ name: "For everyone", libraries: 2, published: true });
+    await store.keep(ROOM_LIBRARY, "kb_libs", null);
+    expect((await store.list()).find((s) => s.id === "kb_libs")).toMatchObject({ published: false });
+    expect((await store.library([ROOM_LIBRARY])).map((row) => row.id)).not.toContain("kb_libs");
+    expect(await store.holds(ROOM_LIBRARY, "kb_libs")).toBe(true);
+  });
+
+  it("releases from one library; the last release deletes the knowledge base, an unknown one answers false", async () => {
+    const { kb, vectors } = kbOf("kb_release", ["held by two"]);
+    await store.save(kb, vectors);
+    await store.keep(ALICE, "kb_release", "mine");
+    await store.keep(BOB, "kb_release");
+    expect(await store.release(BOB, "kb_missing")).toEqual({ released: false, deleted: false });
+    expect(await store.release(ALICE, "kb_release")).toEqual({ released: true, deleted: false });
+    expect(await store.release(ALICE, "kb_release")).toEqual({ released: false, deleted: false });
+    expect(await store.has("kb_release")).toBe(true);
+    expect(await store.release(BOB, "kb_release")).toEqual({ released: true, deleted: true });
+    expect(await store.has("kb_release")).toBe(false);
+    expect(await store.load("kb_release")).toBeUndefined();
+    // Deleting outright takes it out of every library.
+    await store.save(kb, vectors);
+    await store.keep(ALICE, "kb_release", "again");
+    expect(await store.delete("kb_release")).toBe(true);
+    expect(await store.holds(ALICE, "kb_release")).toBe(false);
+    expect((await store.library([ALICE])).map((row) => row.id)).not.toContain("kb_release");
   });
 
   it("writes atomically: a save that fails half-way leaves nothing", async () => {

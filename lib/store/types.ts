@@ -53,6 +53,36 @@ export interface KbSummary {
   document?: { name?: string; format: string };
 }
 
+/**
+ * Whose library a row is in: a browser's (the SHA-256 of its owner key, 64 hex digits: the key itself is never
+ * stored) or the room's, where the teacher publishes for everyone.
+ */
+export type LibraryOwner = string;
+export const ROOM_LIBRARY: LibraryOwner = "room";
+
+/** One named knowledge base in one library (its name is that library's, not the content's). */
+export interface LibraryRow extends KbSummary {
+  owner: LibraryOwner;
+  /** ISO 8601: when it was first given a name in this library. */
+  savedAt: string;
+}
+
+/** A knowledge base as the teacher's room page sees it: every one on the server, named or not. */
+export interface RoomKbSummary extends KbSummary {
+  /** Browser libraries that hold it under a name (the room's own not counted). */
+  libraries: number;
+  /** In the room's library: listed for every participant. */
+  published: boolean;
+}
+
+/** What releasing a knowledge base from a library did. */
+export interface Released {
+  /** The library held it (named or not). */
+  released: boolean;
+  /** No library holds it any more, so its entries and vectors were deleted too. */
+  deleted: boolean;
+}
+
 /** L2-normalized [count, dims] matrices, one per pooling. */
 export type KbVectors = Partial<Record<Pooling, Float32Array>>;
 
@@ -83,11 +113,29 @@ export interface KnowledgeBaseStore {
   get(id: string): Promise<KbRecord | undefined>;
   /** The record and every pooling's matrix, or undefined. */
   load(id: string): Promise<{ kb: KbRecord; vectors: KbVectors } | undefined>;
-  /** Newest first. */
-  list(): Promise<KbSummary[]>;
-  /** Answers undefined when there is no such id. */
+  /** Every knowledge base on the server, newest first, with who holds it (the teacher's view). */
+  list(): Promise<RoomKbSummary[]>;
+  /**
+   * Renames the knowledge base itself: the name shown where no library names it (the teacher's list). Undefined
+   * when there is no such id. Libraries name their own copies with keep().
+   */
   rename(id: string, name: string): Promise<KbSummary | undefined>;
-  /** Answers false when there was no such id. */
+  /** The named knowledge bases of these libraries, most recently saved first. */
+  library(owners: LibraryOwner[]): Promise<LibraryRow[]>;
+  /**
+   * Puts a knowledge base in `owner`'s library: without a name it is held (what embedding it does), listed
+   * under the name it had if any; with one it is listed under that name; with null it is held, not listed.
+   * Undefined when there is no such id.
+   */
+  keep(owner: LibraryOwner, id: string, name?: string | null): Promise<KbSummary | undefined>;
+  /** Whether `owner`'s library holds the knowledge base, named or not. */
+  holds(owner: LibraryOwner, id: string): Promise<boolean>;
+  /**
+   * Takes a knowledge base out of `owner`'s library; when no library holds it any more, its entries and vectors
+   * go too, in the same transaction.
+   */
+  release(owner: LibraryOwner, id: string): Promise<Released>;
+  /** Deletes a knowledge base from every library, with its entries and vectors. False when there was no such id. */
   delete(id: string): Promise<boolean>;
   /**
    * The k nearest entries by cosine distance (`ORDER BY embedding <=> $q LIMIT k`): through the HNSW index when

@@ -7,7 +7,7 @@ import { WorkerThread } from "../engine/worker/thread";
 import type { Pooling } from "../pooling/strategies";
 import type { HnswOptions } from "./sql-store";
 import type { StoreMethod } from "./store-protocol";
-import type { Json, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, NearestHit, SaveOptions } from "./types";
+import type { Json, KbRecord, KbRecordInput, KbSummary, KbVectors, KnowledgeBaseStore, LibraryOwner, LibraryRow, NearestHit, Released, RoomKbSummary, SaveOptions } from "./types";
 
 export const STORE_WORKER_ENTRY = "lib/store/store-worker.ts";
 
@@ -56,12 +56,28 @@ export class WorkerStore implements KnowledgeBaseStore {
     return this.call("load", id);
   }
 
-  list(): Promise<KbSummary[]> {
+  list(): Promise<RoomKbSummary[]> {
     return this.call("list");
   }
 
   rename(id: string, name: string): Promise<KbSummary | undefined> {
     return this.call("rename", id, name);
+  }
+
+  library(owners: LibraryOwner[]): Promise<LibraryRow[]> {
+    return this.call("library", owners);
+  }
+
+  keep(owner: LibraryOwner, id: string, name?: string | null): Promise<KbSummary | undefined> {
+    return this.call("keep", owner, id, name);
+  }
+
+  holds(owner: LibraryOwner, id: string): Promise<boolean> {
+    return this.call("holds", owner, id);
+  }
+
+  release(owner: LibraryOwner, id: string): Promise<Released> {
+    return this.call("release", owner, id);
   }
 
   delete(id: string): Promise<boolean> {

@@ -3,13 +3,13 @@
  * GET /api/kbs/<id>/export writes and POST /api/kbs/import reads back without re-embedding. Pure.
  */
 import { z } from "zod";
-import { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS, type ExportFile, type Library } from "../../kb/library-types";
+import { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS, type ExportFile, type Library, type RoomKb } from "../../kb/library-types";
 import { DOCUMENT_FORMATS } from "../../kb/document/types";
 import { POOLINGS } from "../../pooling/strategies";
 import { idField, nameField, NO_NUL_MESSAGE, stringList } from "./fields";
 
 export { EXPORT_FORMAT, EXPORT_VERSION, MAX_KB_NAME_CHARS } from "../../kb/library-types";
-export type { ExportFile, LibraryKb, LibraryKbWithEntries } from "../../kb/library-types";
+export type { ExportFile, LibraryKb, LibraryKbWithEntries, RoomKb } from "../../kb/library-types";
 
 /**
  * An import body may be this big: a knowledge base of ~10,000 entries x 384 dims with all five poolings (vectors
@@ -26,6 +26,19 @@ export const renameRequestSchema = z.object({
   name: nameField(MAX_KB_NAME_CHARS, "expected the new name as a string"),
 });
 export type RenameRequest = z.infer<typeof renameRequestSchema>;
+
+/** GET /api/room/kbs (the teacher key): every knowledge base on the server. */
+export interface RoomKbsResponse {
+  kbs: RoomKb[];
+  store: Library["store"];
+}
+
+/** PATCH /api/room/kbs/<id> (the teacher key): published to everyone or not, optionally under a new name. */
+export const publishRequestSchema = z.object({
+  published: z.boolean({ error: "expected `published` to be true (list it for everyone) or false" }),
+  name: nameField(MAX_KB_NAME_CHARS, "expected the name as a string").optional(),
+});
+export type PublishRequest = z.infer<typeof publishRequestSchema>;
 
 const sha256 = z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "expected a checksum such as sha256:<64 hex digits>" });
 const poolingName = z.enum(POOLINGS, { error: `expected pooling names from ${POOLINGS.join(", ")}` });

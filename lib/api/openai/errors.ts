@@ -16,6 +16,7 @@ export const OPENAI_STATUS: Record<ErrorCode, { status: number; type: string }> 
   kb_not_found: { status: 404, type: "invalid_request_error" },
   unsupported_media_type: { status: 415, type: "invalid_request_error" },
   method_not_allowed: { status: 405, type: "invalid_request_error" },
+  unauthorized: { status: 401, type: "invalid_request_error" },
   forbidden: { status: 403, type: "permission_error" },
   overloaded: { status: 429, type: "rate_limit_error" },
   cancelled: { status: 499, type: "invalid_request_error" },
@@ -31,7 +32,7 @@ export function openAiErrorResponse(error: unknown): Response {
   const appError = toAppError(error);
   const { status, type } = OPENAI_STATUS[appError.code];
   const param = typeof appError.details?.param === "string" ? appError.details.param : null;
-  const body: OpenAiErrorBody = { error: { message: withoutServerPaths(appError.message), type, param, code: appError.code } };
+  const body: OpenAiErrorBody = { error: { message: withoutServerPaths(appError.message), type, param, code: appError.code === "unauthorized" ? "invalid_api_key" : appError.code } };
   const retryAfter = appError.details?.retryAfterSeconds;
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);

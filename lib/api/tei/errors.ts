@@ -16,6 +16,7 @@ export const TEI_STATUS: Record<ErrorCode, { status: number; type: TeiErrorBody[
   kb_not_found: { status: 422, type: "validation" },
   unsupported_media_type: { status: 415, type: "validation" },
   method_not_allowed: { status: 405, type: "validation" },
+  unauthorized: { status: 401, type: "validation" },
   forbidden: { status: 403, type: "validation" },
   overloaded: { status: 429, type: "overloaded" },
   cancelled: { status: 499, type: "backend" },

@@ -2,20 +2,24 @@ import { exportFileSchema, MAX_IMPORT_BYTES, type ExportFile } from "@/lib/api/c
 import { otherMethodsIn } from "@/lib/api/dialect";
 import { damagedExportMessage, exportFileProblem, notAnExportMessage } from "@/lib/api/export-file-check";
 import { checkOutsideProxy } from "@/lib/api/outside-proxy";
+import { answerAsOwner } from "@/lib/api/keys";
 import { respond } from "@/lib/api/respond";
 import { readJsonBody } from "@/lib/api/validate";
 import { AppError, isAppError } from "@/lib/errors";
 import { importKb } from "@/lib/kb/library";
 
 /**
- * Imports an exported knowledge base without re-embedding it: the file's JSON -> its library entry. The proxy
+ * Imports an exported knowledge base into the asking browser's library without re-embedding it: the file's
+ * JSON -> its library entry. The proxy
  * does not run here (it would cut a body over 10 MB), so this route applies the proxy's rules itself.
  */
 export async function POST(request: Request) {
-  return respond(async () => {
-    checkOutsideProxy(request);
-    return importKb(await readExport(request));
-  });
+  return answerAsOwner(request, (owner) =>
+    respond(async () => {
+      checkOutsideProxy(request);
+      return importKb(await readExport(request), owner);
+    }),
+  );
 }
 
 /** The body as an export file; what is wrong with it said in plain words (never a schema path). */
