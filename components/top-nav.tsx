@@ -15,6 +15,7 @@ export function TopNav() {
     { href: "/", label: t.common.radar },
     { href: "/documents", label: t.common.documents },
     { href: "/lab", label: t.common.lab },
+    { href: "/room", label: t.common.room },
   ];
   return (
     // data-site-header: presentation mode hides it (globals.css).

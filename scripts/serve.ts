@@ -4,11 +4,13 @@
  * - the data folder locked before it listens: a second server on the same SEMANTIC_RADAR_DATA_DIR exits at start
  *   with a message naming the folder and the holder (lib/store/data-dir-lock.ts);
  * - the security headers on every answer, Next.js's own redirects and errors included;
+ * - a teacher key for the room, printed once at start (SEMANTIC_RADAR_TEACHER_KEY sets it, else one is made);
  * - JSON answers for what Next.js cannot route (TRACE, a path that is not UTF-8, headers over 16 KB):
  *   lib/api/http-edge.ts;
  * - the admission limit's 429 at once, before routing and before the body is read: lib/api/edge-admission.ts.
  * Usage: node <bundle> [--port 3000] [--hostname 127.0.0.1] (or PORT, HOST).
  */
+import { randomBytes } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { Socket } from "node:net";
@@ -16,7 +18,7 @@ import next from "next";
 import { EdgeAdmission } from "../lib/api/edge-admission";
 import { answerBeforeRouting, clientErrorAnswer } from "../lib/api/http-edge";
 import { securityHeaders } from "../lib/api/security-headers";
-import { config } from "../lib/config";
+import { config, reloadConfig } from "../lib/config";
 import { admission } from "../lib/engine/admission";
 import { lockDataDir } from "../lib/store/data-dir-lock";
 import { storeLocation } from "../lib/store/open-store";
@@ -40,7 +42,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 
 // A bad environment variable or a data folder in use ends the start here, with the reason, before anything listens.
 let root: string;
+let teacherKey: string;
 try {
+  // The room needs a teacher: without SEMANTIC_RADAR_TEACHER_KEY, a fresh key for this run (printed once, below).
+  // Set in the environment too: whatever reads the configuration again (reloadConfig) finds the same key.
+  if (!config().teacherKey) {
+    process.env.SEMANTIC_RADAR_TEACHER_KEY = randomBytes(18).toString("base64url");
+    reloadConfig();
+  }
+  teacherKey = config().teacherKey!;
   root = config().root;
   const location = storeLocation();
   if (location.kind === "pglite" && location.dataDir) {
@@ -103,6 +113,8 @@ server.on("error", (error) => {
 
 server.listen(port, hostname, () => {
   console.log(`[semantic-radar] ready on http://${hostname}:${port}`);
+  // The one line that shows the key: the room page (/room) and the x-teacher-key header ask for it.
+  console.log(`[semantic-radar] teacher key: ${teacherKey} (open /room and enter it to publish or remove knowledge bases)`);
   // Opens the store now, off the main thread, rather than on the first request that needs it.
   storeHealth();
 });

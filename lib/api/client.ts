@@ -45,7 +45,8 @@ export async function searchKnowledgeBase(body: SearchRequestInput, signal?: Abo
 export async function call(url: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: init.body ? { "content-type": "application/json" } : undefined });
+    const headers = { ...(init.body ? { "content-type": "application/json" } : {}), ...(init.headers as Record<string, string> | undefined) };
+    response = await fetch(url, { ...init, headers });
   } catch (error) {
     throw asAppError(error);
   }

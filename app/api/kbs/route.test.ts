@@ -1,7 +1,11 @@
-/** The library routes (GET /api/kbs, PATCH/DELETE /api/kbs/<id>, export, import) on the real model and a real embedded database. */
-import { describe, expect, it } from "vitest";
+/**
+ * The library routes (GET /api/kbs, PATCH/DELETE /api/kbs/<id>, export, import) and the teacher's
+ * (/api/room/kbs) on the real model and a real embedded database. Requests carry an owner cookie, as a browser
+ * does after its first answer; two cookies are two browsers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readNdjson } from "@/lib/api/ndjson-read";
-import type { ExportFile, KbEvent, LibraryKb, LibraryResponse, SearchResponse } from "@/lib/api/contract";
+import type { ExportFile, KbEvent, LibraryKb, LibraryResponse, RoomKbsResponse, SearchResponse } from "@/lib/api/contract";
 import { createHash } from "node:crypto";
 import { kbIdOf } from "@/lib/kb/kb-id";
 import { kbRepository } from "@/lib/kb/repository";
@@ -11,23 +15,39 @@ import { GET as list, POST as postList } from "./route";
 import { DELETE as remove, GET as getOne, PATCH as rename, POST as postOne } from "./[id]/route";
 import { GET as exportKb } from "./[id]/export/route";
 import { POST as importKb } from "./import/route";
+import { GET as roomList } from "../room/kbs/route";
+import { DELETE as removeAny, PATCH as publish } from "../room/kbs/[id]/route";
+import { reloadConfig } from "@/lib/config";
+import { TEACHER_HEADERS as TEACHER, TEST_TEACHER_KEY } from "@/testing/teacher-key";
+
+beforeAll(() => {
+  reloadConfig({ ...process.env, SEMANTIC_RADAR_TEACHER_KEY: TEST_TEACHER_KEY });
+});
+afterAll(() => {
+  reloadConfig();
+});
 
 const FAQ = ["Library test: how to reset a password in Settings.", "Library test: shipping to Europe takes a week.", "Library test: we accept bank transfers."];
 
-function request(url: string, method: string, body?: unknown, type = "application/json"): Request {
-  const init: RequestInit = body === undefined ? { method } : { method, headers: { "content-type": type }, body: typeof body === "string" ? body : JSON.stringify(body) };
+const ALICE = `radar_owner=${"A".repeat(43)}`;
+const BOB = `radar_owner=${"B".repeat(43)}`;
+
+function request(url: string, method: string, body?: unknown, type = "application/json", cookie = ALICE, more: Record<string, string> = {}): Request {
+  const headers: Record<string, string> = { cookie, ...more, ...(body === undefined ? {} : { "content-type": type }) };
+  const init: RequestInit = body === undefined ? { method, headers } : { method, headers, body: typeof body === "string" ? body : JSON.stringify(body) };
   return new Request(`http://localhost${url}`, init);
 }
+const as = (cookie: string, url: string, method: string, body?: unknown) => request(url, method, body, "application/json", cookie);
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-async function embed(entries: string[]): Promise<KbEvent[]> {
+async function embed(entries: string[], cookie = ALICE): Promise<KbEvent[]> {
   const events: KbEvent[] = [];
-  for await (const event of readNdjson<KbEvent>((await postKb(request("/api/kb", "POST", { entries }))).body!)) events.push(event);
+  for await (const event of readNdjson<KbEvent>((await postKb(as(cookie, "/api/kb", "POST", { entries }))).body!)) events.push(event);
   return events;
 }
 
-async function embedDone(entries: string[]): Promise<Extract<KbEvent, { type: "done" }>> {
-  const done = (await embed(entries)).at(-1)!;
+async function embedDone(entries: string[], cookie = ALICE): Promise<Extract<KbEvent, { type: "done" }>> {
+  const done = (await embed(entries, cookie)).at(-1)!;
   if (done.type !== "done") throw new Error(`expected done, got ${JSON.stringify(done)}`);
   return done;
 }
@@ -53,22 +73,25 @@ function forged(file: ExportFile, change: { entries?: string[]; poolings?: Expor
   return { ...file, manifest, entries, vectors };
 }
 
-async function library(): Promise<LibraryKb[]> {
-  return ((await (await list()).json()) as LibraryResponse).kbs;
+async function library(cookie = ALICE): Promise<LibraryKb[]> {
+  return ((await (await list(as(cookie, "/api/kbs", "GET"))).json()) as LibraryResponse).kbs;
 }
 
 describe("the library routes", () => {
-  it("lists an embedded knowledge base, renames it, and deletes it", async () => {
+  it("lists a knowledge base once it is given a name (searching alone lists nothing), renames it, and deletes it", async () => {
     const { kbId } = await embedDone(FAQ);
+    expect((await library()).map((kb) => kb.id)).not.toContain(kbId);
+
+    const saved = await rename(request(`/api/kbs/${kbId}`, "PATCH", { name: "  Support FAQ  " }), params(kbId));
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ id: kbId, name: "Support FAQ", mine: true, published: false });
     const listed = (await library()).find((kb) => kb.id === kbId);
-    expect(listed).toMatchObject({ name: FAQ[0], model: "all-MiniLM-L6-v2", count: 3, dims: 384, approximate: false });
+    expect(listed).toMatchObject({ name: "Support FAQ", model: "all-MiniLM-L6-v2", count: 3, dims: 384, approximate: false, mine: true, published: false });
     expect(Date.parse(listed!.created)).toBeGreaterThan(0);
     const one = await (await getOne(request(`/api/kbs/${kbId}`, "GET"), params(kbId))).json();
     expect(one).toEqual({ kb: listed, entries: FAQ });
-
-    const renamed = await rename(request(`/api/kbs/${kbId}`, "PATCH", { name: "  Support FAQ  " }), params(kbId));
-    expect(renamed.status).toBe(200);
-    expect(await renamed.json()).toMatchObject({ id: kbId, name: "Support FAQ" });
+    const renamed = await rename(request(`/api/kbs/${kbId}`, "PATCH", { name: "FAQ v2" }), params(kbId));
+    expect(await renamed.json()).toMatchObject({ id: kbId, name: "FAQ v2" });
 
     const deleted = await remove(request(`/api/kbs/${kbId}`, "DELETE"), params(kbId));
     expect(await deleted.json()).toEqual({ deleted: kbId });
@@ -102,7 +125,8 @@ describe("the library routes", () => {
     await remove(request(`/api/kbs/${kbId}`, "DELETE"), params(kbId));
     const imported = await importKb(request("/api/kbs/import", "POST", file));
     expect(imported.status).toBe(200);
-    expect(await imported.json()).toMatchObject({ id: kbId, count: 3, model: "all-MiniLM-L6-v2" });
+    expect(await imported.json()).toMatchObject({ id: kbId, count: 3, model: "all-MiniLM-L6-v2", mine: true });
+    expect((await library()).map((kb) => kb.id)).toContain(kbId);
     const again = await embed(FAQ);
     expect(again.some((e) => e.type === "progress")).toBe(false);
     expect(again.at(-1)).toMatchObject({ type: "done", kbId, cached: true });
@@ -211,6 +235,11 @@ describe("the library routes", () => {
       [await importKb(request("/api/kbs/import", "POST", "{oops")), 422, /^This file is not a Semantic Radar export: it is not JSON text\.$/],
       [await importKb(new Request("http://localhost/api/kbs/import", { method: "POST", headers: { "content-type": "application/json", "content-length": String(200 * 1024 * 1024) }, body: "{}" })), 413, /expected at most 128\.0 MB, got 200\.0 MB/],
       [await postList(request("/api/kbs", "POST", {})), 405, /POST is not answered here: expected GET/],
+      [await roomList(request("/api/room/kbs", "GET")), 401, /^Expected the teacher key in the x-teacher-key header \(npm start prints it\), got none\.$/],
+      [await roomList(request("/api/room/kbs", "GET", undefined, "", ALICE, { "x-teacher-key": "guess-guess-guess-guess" })), 401, /got a key that is not the teacher key\.$/],
+      [await publish(request(`/api/room/kbs/${missing}`, "PATCH", { published: true }, "application/json", ALICE, TEACHER), params(missing)), 404, /No knowledge base with id/],
+      [await publish(request(`/api/room/kbs/${missing}`, "PATCH", { published: "yes" }, "application/json", ALICE, TEACHER), params(missing)), 422, /`published`: expected `published` to be true/],
+      [await removeAny(request(`/api/room/kbs/${missing}`, "DELETE", undefined, "", ALICE, TEACHER), params(missing)), 404, /No knowledge base with id/],
       [await getOne(request(`/api/kbs/${missing}`, "GET"), params(missing)), 404, /No knowledge base with id/],
       [await postOne(request(`/api/kbs/${missing}`, "POST", {})), 405, /expected GET or PATCH or DELETE/],
       [await getOne(request("/api/kbs/%00", "GET"), params("\u0000")), 422, /without control characters such as NUL \(U\+0000\)/],
@@ -223,5 +252,63 @@ describe("the library routes", () => {
       expect(response.status).toBe(status);
       expect((await response.json()).error.message).toMatch(message);
     }
+  });
+
+  it("keeps each browser's library private: another browser cannot list, rename, delete or export it (404), only search it by its id", async () => {
+    const { kbId } = await embedDone(["Privacy test: Alice's notes on the exam.", "Privacy test: Alice's phone number is private."]);
+    await rename(request(`/api/kbs/${kbId}`, "PATCH", { name: "Alice's notes" }), params(kbId));
+    expect((await library(BOB)).map((kb) => kb.id)).not.toContain(kbId);
+    for (const response of [
+      await rename(as(BOB, `/api/kbs/${kbId}`, "PATCH", { name: "Bob was here" }), params(kbId)),
+      await remove(as(BOB, `/api/kbs/${kbId}`, "DELETE"), params(kbId)),
+      await exportKb(as(BOB, `/api/kbs/${kbId}/export`, "GET"), params(kbId)),
+    ]) {
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.code).toBe("kb_not_found");
+    }
+    expect((await library()).find((kb) => kb.id === kbId)).toMatchObject({ name: "Alice's notes", mine: true });
+
+    // A share link is read-only: Bob reads and searches it; opening it in the radar embeds the same text, which
+    // puts it in his library unnamed: his name for it is his, Alice's stays hers, and his delete is only his.
+    const shared = (await (await getOne(as(BOB, `/api/kbs/${kbId}`, "GET"), params(kbId))).json()) as { kb: LibraryKb };
+    expect(shared.kb).toMatchObject({ id: kbId, mine: false, published: false });
+    expect((await postSearch(as(BOB, "/api/search", "POST", { kbId, query: "exam" }))).status).toBe(200);
+    expect((await embed(["Privacy test: Alice's notes on the exam.", "Privacy test: Alice's phone number is private."], BOB)).at(-1)).toMatchObject({ kbId, cached: true });
+    expect(await (await rename(as(BOB, `/api/kbs/${kbId}`, "PATCH", { name: "Copied from Alice" }), params(kbId))).json()).toMatchObject({ name: "Copied from Alice", mine: true });
+    expect((await library()).find((kb) => kb.id === kbId)!.name).toBe("Alice's notes");
+    expect((await remove(as(BOB, `/api/kbs/${kbId}`, "DELETE"), params(kbId))).status).toBe(200);
+    expect((await library()).find((kb) => kb.id === kbId)!.name).toBe("Alice's notes");
+    expect((await postSearch(as(BOB, "/api/search", "POST", { kbId, query: "exam" }))).status).toBe(200);
+  });
+
+  it("gives a browser without a key its own: an HttpOnly, SameSite=Strict cookie on the first answer, a fresh library", async () => {
+    const response = await list(new Request("http://localhost/api/kbs"));
+    const cookies = response.headers.getSetCookie();
+    expect(cookies[0]).toMatch(/^radar_owner=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+$/);
+    expect(((await response.json()) as LibraryResponse).kbs.every((kb) => !kb.mine)).toBe(true);
+    expect((await list(request("/api/kbs", "GET"))).headers.getSetCookie()).toEqual([]);
+  });
+
+  it("lets the teacher list every knowledge base, publish one to every browser, take it off and remove any", async () => {
+    const { kbId } = await embedDone(["Teacher test: the course plan for week one.", "Teacher test: the reading list."]);
+    const room = async () => ((await (await roomList(request("/api/room/kbs", "GET", undefined, "", ALICE, TEACHER))).json()) as RoomKbsResponse).kbs;
+    expect((await room()).find((kb) => kb.id === kbId)).toMatchObject({ published: false, libraries: 0 });
+
+    const published = await publish(request(`/api/room/kbs/${kbId}`, "PATCH", { published: true, name: "Week one" }, "application/json", ALICE, TEACHER), params(kbId));
+    expect(await published.json()).toMatchObject({ id: kbId, name: "Week one", published: true });
+    for (const cookie of [ALICE, BOB]) expect((await library(cookie)).find((kb) => kb.id === kbId)).toMatchObject({ name: "Week one", published: true, mine: false });
+    // A participant cannot remove what the teacher published, but can copy it into their own library.
+    expect((await remove(as(BOB, `/api/kbs/${kbId}`, "DELETE"), params(kbId))).status).toBe(404);
+    expect(await (await rename(as(BOB, `/api/kbs/${kbId}`, "PATCH", { name: "My week one" }), params(kbId))).json()).toMatchObject({ name: "My week one", mine: true, published: true });
+    expect((await room()).find((kb) => kb.id === kbId)).toMatchObject({ name: "Week one", published: true, libraries: 1 });
+
+    await publish(request(`/api/room/kbs/${kbId}`, "PATCH", { published: false }, "application/json", ALICE, TEACHER), params(kbId));
+    expect((await library(ALICE)).map((kb) => kb.id)).not.toContain(kbId);
+    expect((await library(BOB)).find((kb) => kb.id === kbId)).toMatchObject({ name: "My week one", published: false });
+
+    expect(await (await removeAny(request(`/api/room/kbs/${kbId}`, "DELETE", undefined, "", ALICE, TEACHER), params(kbId))).json()).toEqual({ deleted: kbId });
+    expect((await library(BOB)).map((kb) => kb.id)).not.toContain(kbId);
+    expect((await room()).map((kb) => kb.id)).not.toContain(kbId);
+    expect((await postSearch(as(BOB, "/api/search", "POST", { kbId, query: "plan" }))).status).toBe(404);
   });
 });

@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embedThroughRoute, jsonPost } from "@/testing/route-calls";
-import type { LibraryResponse, SearchResponse } from "@/lib/api/contract";
+import type { LibraryKbWithEntries, SearchResponse } from "@/lib/api/contract";
 import { reloadConfig } from "@/lib/config";
 import { kbRepository } from "@/lib/kb/repository";
 import { POST as postKb } from "../kb/route";
-import { GET as listKbs } from "../kbs/route";
+import { GET as getKb } from "../kbs/[id]/route";
 import { POST } from "./route";
 
 const ENTRIES = [
@@ -31,8 +31,8 @@ afterAll(() => {
 
 describe("approximate search", () => {
   it("is listed as approximate and never held in memory", async () => {
-    const { kbs } = (await (await listKbs()).json()) as LibraryResponse;
-    expect(kbs.find((kb) => kb.id === kbId)).toMatchObject({ count: 6, approximate: true });
+    const { kb } = (await (await getKb(new Request(`http://localhost/api/kbs/${kbId}`), { params: Promise.resolve({ id: kbId }) })).json()) as LibraryKbWithEntries;
+    expect(kb).toMatchObject({ count: 6, approximate: true });
     expect(kbRepository().inMemory(kbId)).toBeUndefined();
   });
 

@@ -14,8 +14,9 @@ interface Props {
 }
 
 /**
- * The saved knowledge bases: open one into the radar, rename, delete, export to a file, import a file. Always
- * shown on wide screens; on a phone folded under one bar (like the settings), so the query and results come first.
+ * This browser's library (and what the teacher published): save the searched knowledge base under a name, open
+ * one into the radar, rename, delete, export to a file, import a file. Always shown on wide screens; on a phone
+ * folded under one bar (like the settings), so the query and results come first.
  */
 export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
   const { t, n } = useI18n();
@@ -49,11 +50,13 @@ export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
             </button>
           </p>
         ) : null}
+        {currentKbId && kbs && !kbs.some((kb) => kb.id === currentKbId && kb.mine) ? <SaveCurrent kbId={currentKbId} library={library} /> : null}
         {kbs === null ? <p className="text-sm text-slate-600">{t.common.loading}</p> : null}
         {kbs?.length === 0 ? <p className="text-sm text-slate-600">{t.library.none}</p> : null}
         <ul className="flex flex-col gap-2" data-testid="library-list">
           {kbs?.map((kb) => <LibraryItem key={kb.id} kb={kb} current={kb.id === currentKbId} library={library} onOpen={onOpen} />)}
         </ul>
+        <p className="text-xs text-slate-600">{t.library.private}</p>
         {/* A button in the page's language; the browser's own file field would speak the browser's. */}
         <button type="button" onClick={() => fileInput.current?.click()} className="self-start rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100">
           {t.library.importFile}
@@ -75,6 +78,29 @@ export function LibraryPicker({ library, currentKbId, onOpen }: Props) {
   );
 }
 
+/** Saving is a choice: the searched knowledge base enters the library when it is given a name. */
+function SaveCurrent({ kbId, library }: { kbId: string; library: Library }) {
+  const { t } = useI18n();
+  const [name, setName] = useState("");
+  const id = useId();
+  return (
+    <form
+      className="flex flex-col gap-1 rounded border border-dashed border-slate-300 p-2 text-sm"
+      data-testid="library-save"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name.trim()) void library.rename(kbId, name.trim());
+      }}
+    >
+      <label htmlFor={id} className="font-medium">{t.library.saveCurrent}</label>
+      <div className="flex flex-wrap gap-1">
+        <input id={id} data-testid="library-save-name" className="min-w-0 flex-1 rounded border border-slate-300 px-1" placeholder={t.library.saveNamePlaceholder} value={name} maxLength={120} required onChange={(event) => setName(event.target.value)} />
+        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">{t.library.saveButton}</button>
+      </div>
+    </form>
+  );
+}
+
 function LibraryItem({ kb, current, library, onOpen }: { kb: LibraryKb; current: boolean; library: Library; onOpen: (id: string) => void }) {
   const { t, n } = useI18n();
   const [renaming, setRenaming] = useState(false);
@@ -89,7 +115,13 @@ function LibraryItem({ kb, current, library, onOpen }: { kb: LibraryKb; current:
       <p className="text-xs text-slate-600">
         {t.library.details(n(kb.count), kb.model, Boolean(kb.approximate))}
       </p>
-      {renaming ? (
+      {kb.published ? <p className="text-xs font-medium text-emerald-800" data-testid="library-published">{t.library.published}</p> : null}
+      {!kb.mine ? (
+        <div className="mt-1 flex flex-wrap gap-1">
+          <button type="button" className={button} aria-label={t.library.saveCopyLabel(kb.name)} onClick={() => void library.rename(kb.id, kb.name)}>{t.library.saveCopy}</button>
+          <a className={button} href={exportUrl(kb.id)} download aria-label={t.library.exportLabel(kb.name)}>{t.library.exportFile}</a>
+        </div>
+      ) : renaming ? (
         <form
           className="mt-1 flex gap-1"
           onSubmit={(event) => {

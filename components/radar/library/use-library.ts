@@ -8,7 +8,9 @@ import { useI18n, type I18n } from "../../i18n/use-messages";
 import { exportFileTextProblem, type ExportFileProblem } from "@/lib/api/export-file-check";
 import { deleteSavedKb, fetchLibrary, importSavedKb, renameSavedKb } from "./library-api";
 
-/** The saved knowledge bases: listed on load and after each new kbId, renamed, deleted, imported. */
+const REFRESH_MS = 10_000;
+
+/** This browser's library: listed on load, after each new kbId and every few seconds; named, renamed, deleted, imported. */
 export function useLibrary(latestKbId: string | undefined) {
   const i18n = useI18n();
   const [kbs, setKbs] = useState<LibraryKb[] | null>(null);
@@ -29,10 +31,18 @@ export function useLibrary(latestKbId: string | undefined) {
     }
   }, [messageOf]);
 
-  // A search on a new knowledge base saved it: list it.
+  // A search on a new knowledge base may have been published meanwhile: list again.
   useEffect(() => {
     void refresh();
   }, [refresh, latestKbId]);
+
+  // What the teacher publishes appears without a reload: a cheap list every so often while the page is seen.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void refresh();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
 
   const act = useCallback(
     async (work: () => Promise<unknown>) => {
