@@ -2,12 +2,16 @@
 import { expect, test } from "@playwright/test";
 import OpenAI from "openai";
 import { cosine, norm, TOO_MANY_INPUTS, TOO_MANY_TOKENS } from "./api/helpers";
+import { E2E_API_KEY } from "./keys";
+
+// The server runs with SEMANTIC_RADAR_API_KEY: plain requests here carry it as the SDK does.
+test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_API_KEY}` } });
 
 const QUERY = "How do I change my password?";
 const DOC = "To reset your password, open Settings and choose Forgot password.";
 
-function client(baseURL: string | undefined): OpenAI {
-  return new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: "not-needed", maxRetries: 0 });
+function client(baseURL: string | undefined, apiKey = E2E_API_KEY): OpenAI {
+  return new OpenAI({ baseURL: `${baseURL}/v1`, apiKey, maxRetries: 0 });
 }
 
 async function apiError(promise: Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
@@ -113,4 +117,20 @@ test.describe("POST /v1/embeddings with the openai SDK", () => {
     expect(get.headers().allow).toBe("POST");
     expect(await get.json()).toMatchObject({ error: { code: "method_not_allowed" } });
   });
+});
+
+test("with SEMANTIC_RADAR_API_KEY set, a wrong or missing key is the SDK's AuthenticationError (401, invalid_api_key)", async ({ baseURL, playwright }) => {
+  const wrong = await apiError(client(baseURL, "sk-not-this-servers-key").embeddings.create({ model: "all-MiniLM-L6-v2", input: QUERY }));
+  expect(wrong).toBeInstanceOf(OpenAI.AuthenticationError);
+  expect(wrong.status).toBe(401);
+  expect(wrong.error).toEqual({ message: expect.stringMatching(/^Expected Authorization: Bearer <the server's API key \(SEMANTIC_RADAR_API_KEY\)>, got a key that is not this server's\.$/), type: "invalid_request_error", param: null, code: "invalid_api_key" });
+  expect(JSON.stringify(wrong.error)).not.toContain(E2E_API_KEY);
+  const models = await apiError(client(baseURL, "sk-not-this-servers-key").models.list());
+  expect(models).toBeInstanceOf(OpenAI.AuthenticationError);
+  // No header at all (the SDK always sends one): plain HTTP.
+  const bare = await playwright.request.newContext({ baseURL });
+  const missing = await bare.post("/v1/embeddings", { data: { model: "all-MiniLM-L6-v2", input: QUERY } });
+  expect(missing.status()).toBe(401);
+  expect((await missing.json()).error).toMatchObject({ code: "invalid_api_key", message: expect.stringMatching(/got no Authorization header\.$/) });
+  await bare.dispose();
 });

@@ -1,6 +1,10 @@
 // The TEI-compatible routes with plain HTTP (Playwright's request fixture, no browser) against the real server.
 import { expect, test, type APIResponse } from "@playwright/test";
 import { cosine, LONG_TEXT, norm, TIMING_HEADERS, TOO_MANY_INPUTS, TOO_MANY_TOKENS } from "./api/helpers";
+import { E2E_API_KEY } from "./keys";
+
+// The server runs with SEMANTIC_RADAR_API_KEY: requests carry it, as TEI's clients do for --api-key.
+test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_API_KEY}` } });
 
 function expectTimings(response: APIResponse): void {
   for (const name of TIMING_HEADERS) expect(response.headers()[name], name).toMatch(/^\d+$/);
@@ -143,4 +147,19 @@ test.describe("TEI routes", () => {
     const [score] = (await (await request.post("/similarity", { data: { inputs: { source_sentence: "I am hungry", sentences: ["My stomach is growling"] } } })).json()) as number[];
     expect(Math.abs(score - cosine(a, b))).toBeLessThan(1e-5);
   });
+});
+
+test("with SEMANTIC_RADAR_API_KEY set, a wrong or missing bearer key is 401 in TEI's error shape", async ({ baseURL, playwright }) => {
+  const tries: Record<string, string>[] = [{}, { authorization: "Bearer not-this-servers-key" }, { authorization: `Basic ${E2E_API_KEY}` }];
+  for (const headers of tries) {
+    const bare = await playwright.request.newContext({ baseURL, extraHTTPHeaders: headers });
+    for (const path of ["/embed", "/info"]) {
+      const response = path === "/info" ? await bare.get(path) : await bare.post(path, { data: { inputs: "I am hungry" } });
+      expect(response.status(), `${path} with ${JSON.stringify(headers)}`).toBe(401);
+      const body = await response.json();
+      expect(body).toEqual({ error: expect.stringMatching(/^Expected Authorization: Bearer <the server's API key/), error_type: "validation" });
+      expect(body.error).not.toContain(E2E_API_KEY);
+    }
+    await bare.dispose();
+  }
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { freePort } from "../testing/free-port";
+import { E2E_API_KEY, E2E_TEACHER_KEY } from "./keys";
 
 /**
  * Browser tests against the real app and the real default model: the webServer builds the app (when stale) and
@@ -62,7 +63,13 @@ export default defineConfig({
     cwd: root,
     url: `${baseURL}/api/status`,
     timeout: 600_000,
-    env: { SEMANTIC_RADAR_DATA_DIR: process.env.RADAR_E2E_DATA_DIR, SEMANTIC_RADAR_MODELS_DIR: process.env.RADAR_E2E_MODELS_DIR },
+    // Keys as a room would have them: the teacher's, and the API key the OpenAI/TEI routes then ask for.
+    env: {
+      SEMANTIC_RADAR_DATA_DIR: process.env.RADAR_E2E_DATA_DIR,
+      SEMANTIC_RADAR_MODELS_DIR: process.env.RADAR_E2E_MODELS_DIR,
+      SEMANTIC_RADAR_TEACHER_KEY: E2E_TEACHER_KEY,
+      SEMANTIC_RADAR_API_KEY: E2E_API_KEY,
+    },
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -4,14 +4,19 @@ import { expect, FAQ, PASSWORD_QUESTION, test } from "./fixtures";
 import { LibraryPanel } from "./pages/library-panel";
 import { RadarPage } from "./pages/radar-page";
 
-test("a searched knowledge base is saved: renamed, reopened from the picker, deleted", async ({ radar, page }) => {
+test("a searched knowledge base is saved only when named: renamed, reopened from the picker, deleted", async ({ radar, page }) => {
   const library = new LibraryPanel(page);
   await radar.setKnowledgeBase(FAQ);
   await radar.search(PASSWORD_QUESTION);
   const kbId = new URL(page.url()).searchParams.get("kb")!;
   expect(kbId).toMatch(/^kb_[0-9a-f]{24}$/);
   const item = library.item(kbId);
+  // Searching alone lists nothing; the save form offers to keep it.
+  await expect(page.getByTestId("library-save")).toBeVisible();
+  await expect(item).toHaveCount(0);
+  await library.save("FAQ draft");
   await expect(item).toContainText(`${FAQ.length} entries · all-MiniLM-L6-v2`);
+  await expect(page.getByTestId("library-save")).toHaveCount(0);
   await library.rename(kbId, "Support FAQ");
 
   // Open it again after the editor changed: the entries come back and it is searched without embedding.

@@ -68,6 +68,21 @@ describe("readConfig", () => {
     expect(readConfig({ SEMANTIC_RADAR_ALLOWED_HOSTS: "Radar.Example, other" }).allowedHosts).toEqual(["radar.example", "other"]);
   });
 
+  it("reads the teacher and API keys, and refuses a short one without repeating it", () => {
+    expect(readConfig({ SEMANTIC_RADAR_TEACHER_KEY: "teacher-key-0123456789", SEMANTIC_RADAR_API_KEY: " sk-0123456789abcdef " })).toMatchObject({ teacherKey: "teacher-key-0123456789", apiKey: "sk-0123456789abcdef" });
+    expect(readConfig({})).toMatchObject({ teacherKey: undefined, apiKey: undefined });
+    let message = "";
+    try {
+      readConfig({ SEMANTIC_RADAR_TEACHER_KEY: "hunter2", SEMANTIC_RADAR_API_KEY: "has a space in it, sixteen+" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      "SEMANTIC_RADAR_TEACHER_KEY must be at least 16 printable ASCII characters without spaces; got 7 characters (not shown). SEMANTIC_RADAR_API_KEY must be at least 16 printable ASCII characters without spaces; got 27 characters (not shown)",
+    );
+    expect(message).not.toMatch(/hunter2|space in it/);
+  });
+
   it("counts a blank value as unset (a launcher's `DATABASE_URL=` means the embedded database)", () => {
     expect(readConfig({ DATABASE_URL: "", SEMANTIC_RADAR_DEVICE: "  ", SEMANTIC_RADAR_MAX_PENDING: "" })).toMatchObject({ databaseUrl: undefined, device: "auto", maxPending: undefined });
   });

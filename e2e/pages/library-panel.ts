@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The saved knowledge bases in the sidebar and the actions above the results (issue 9). */
+/** This browser's library in the sidebar and the actions above the results. */
 export class LibraryPanel {
   readonly panel: Locator;
   readonly items: Locator;
@@ -12,6 +12,14 @@ export class LibraryPanel {
     this.items = page.getByTestId("library-item");
     this.copyLink = page.getByTestId("copy-link");
     this.copyStatus = page.getByTestId("copy-status");
+  }
+
+  /** Saves the searched knowledge base under `name`: the one way something enters the library. */
+  async save(name: string): Promise<void> {
+    const form = this.page.getByTestId("library-save");
+    await form.getByTestId("library-save-name").fill(name);
+    await form.getByRole("button", { name: "Save to my library" }).click();
+    await expect(this.items.filter({ has: this.page.getByRole("button", { name: `Open ${name}` }) })).toHaveCount(1);
   }
 
   item(kbId: string): Locator {
