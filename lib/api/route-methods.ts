@@ -5,7 +5,8 @@
  */
 const ROUTES: readonly (readonly [RegExp, readonly string[]])[] = [
   [/^\/api\/(kb|search|explain|map|lab)$/, ["POST"]],
-  [/^\/api\/(status|kbs|calibration|room)$/, ["GET"]],
+  [/^\/api\/(status|kbs|calibration|room|room\/kbs)$/, ["GET"]],
+  [/^\/api\/room\/kbs\/[^/]+$/, ["PATCH", "DELETE"]],
   [/^\/api\/kbs\/import$/, ["POST"]],
   [/^\/api\/kbs\/[^/]+\/export$/, ["GET"]],
   [/^\/api\/kbs\/[^/]+$/, ["GET", "PATCH", "DELETE"]],
