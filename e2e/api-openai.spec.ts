@@ -127,8 +127,8 @@ test("with SEMANTIC_RADAR_API_KEY set, a wrong or missing key is the SDK's Authe
   expect(JSON.stringify(wrong.error)).not.toContain(E2E_API_KEY);
   const models = await apiError(client(baseURL, "sk-not-this-servers-key").models.list());
   expect(models).toBeInstanceOf(OpenAI.AuthenticationError);
-  // No header at all (the SDK always sends one): plain HTTP.
-  const bare = await playwright.request.newContext({ baseURL });
+  // No header at all: this context leaves out the file's extraHTTPHeaders.
+  const bare = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
   const missing = await bare.post("/v1/embeddings", { data: { model: "all-MiniLM-L6-v2", input: QUERY } });
   expect(missing.status()).toBe(401);
   expect((await missing.json()).error).toMatchObject({ code: "invalid_api_key", message: expect.stringMatching(/got no Authorization header\.$/) });
