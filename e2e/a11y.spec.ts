@@ -52,6 +52,10 @@ for (const layout of LAYOUTS) {
       await page.goto("/lab");
       await expect(page.getByTestId("lab-table")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto("/room");
+      await expect(page.getByTestId("teacher-key")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 }

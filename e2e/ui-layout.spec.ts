@@ -58,6 +58,10 @@ for (const layout of LAYOUTS) {
       await expect(page.getByTestId("lab-table")).toBeVisible();
       await expectNoHorizontalScroll(page, "lab");
       await page.screenshot({ path: `${ARTIFACTS}lab-${layout.name}.png` });
+
+      await page.goto("/room");
+      await expect(page.getByTestId("teacher-key")).toBeVisible();
+      await expectNoHorizontalScroll(page, "the teacher's room page");
     });
   });
 }
