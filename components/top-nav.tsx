@@ -25,7 +25,7 @@ export function TopNav() {
       {/* On a phone the links take a second row rather than squeeze the toggles off the screen. */}
       <nav className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2 sm:flex-nowrap sm:gap-6 sm:px-4" aria-label={t.common.navLabel}>
         <span className="whitespace-nowrap text-base font-bold tracking-tight text-slate-900 sm:text-lg">{t.common.appName}</span>
-        <ul className="order-last flex w-full gap-1 sm:order-none sm:w-auto">
+        <ul className="order-last flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
           {links.map(({ href, label }) => {
             const current = href === "/" ? pathname === "/" : pathname.startsWith(href);
             return (

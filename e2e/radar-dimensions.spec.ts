@@ -7,6 +7,10 @@
 import { resolve } from "node:path";
 import { expect, FAQ, PASSWORD_QUESTION, test } from "./fixtures";
 import { makeMatryoshkaModel, removeModel } from "../testing/matryoshka-model";
+import { E2E_API_KEY } from "./keys";
+
+// The server runs with SEMANTIC_RADAR_API_KEY: the OpenAI route is asked with it.
+test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_API_KEY}` } });
 
 const ID = "minilm-matryoshka-e2e";
 const dir = resolve("models", ID);
