@@ -17,6 +17,7 @@ import { freePort } from "@/testing/free-port";
 import { startTestPostgres, type TestPostgres } from "@/testing/postgres-server";
 import { isRunning, startRadarProcess, type RadarProcess } from "@/testing/radar-process";
 import { startBalancer, type Balancer } from "./balancer";
+import { TEACHER_HEADERS } from "@/testing/teacher-key";
 
 const FAQ = [
   "Cluster test: reset your password from the Settings page.",
@@ -30,8 +31,12 @@ let postgres: TestPostgres;
 const radars: RadarProcess[] = [];
 let balancer: Balancer;
 
+// One browser's owner key on every call: its library is kept in the shared database, so every process knows it.
+const OWNER = { cookie: `radar_owner=${"C".repeat(43)}` };
+const JSON_AS_OWNER = { "content-type": "application/json", ...OWNER };
+
 const post = (base: string, path: string, body: unknown) =>
-  fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${base}${path}`, { method: "POST", headers: JSON_AS_OWNER, body: JSON.stringify(body) });
 
 /** Embeds through `base`; the done event. */
 async function embed(base: string, entries: string[]): Promise<Extract<KbEvent, { type: "done" }>> {
@@ -101,12 +106,12 @@ describe("two radar processes on one PostgreSQL behind HAProxy", () => {
     const entries = FAQ.map((text) => `${text} (to delete)`);
     const { kbId: doomed } = await embed(radars[0].base, entries);
     await topHits(radars[1].base, doomed); // now in radar 2's rank worker
-    const renamed = await fetch(`${radars[0].base}/api/kbs/${doomed}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "renamed on A" }) });
+    const renamed = await fetch(`${radars[0].base}/api/kbs/${doomed}`, { method: "PATCH", headers: JSON_AS_OWNER, body: JSON.stringify({ name: "renamed on A" }) });
     expect(renamed.status).toBe(200);
-    const library = (await (await fetch(`${radars[1].base}/api/kbs`)).json()) as LibraryResponse;
+    const library = (await (await fetch(`${radars[1].base}/api/kbs`, { headers: OWNER })).json()) as LibraryResponse;
     expect(library.kbs.find((kb) => kb.id === doomed)?.name).toBe("renamed on A");
 
-    expect((await fetch(`${radars[0].base}/api/kbs/${doomed}`, { method: "DELETE" })).status).toBe(200);
+    expect((await fetch(`${radars[0].base}/api/kbs/${doomed}`, { method: "DELETE", headers: OWNER })).status).toBe(200);
     const deletedAt = Date.now();
     let status = 200;
     while (status !== 404 && Date.now() - deletedAt < 3_000) {
@@ -176,8 +181,9 @@ describe("two radar processes on one PostgreSQL behind HAProxy", () => {
     expect(failedAfterNotice).toEqual([]);
     expect(noticedAt - killedAt).toBeLessThan(5_000);
 
-    // Nothing reported done is lost: every one is listed and searchable through the balancer, on the survivor.
-    const library = (await (await fetch(`${balancer.url}/api/kbs`)).json()) as LibraryResponse;
+    // Nothing reported done is lost: every one is listed (the teacher's list: embedded, not named) and searchable
+    // through the balancer, on the survivor.
+    const library = (await (await fetch(`${balancer.url}/api/room/kbs`, { headers: TEACHER_HEADERS })).json()) as LibraryResponse;
     for (const id of [kbId, ...reportedDone]) {
       expect(library.kbs.map((kb) => kb.id)).toContain(id);
       expect((await post(balancer.url, "/api/search", { kbId: id, query: "first entry" })).status).toBe(200);
