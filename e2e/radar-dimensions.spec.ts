@@ -13,10 +13,12 @@ import { E2E_API_KEY } from "./keys";
 test.use({ extraHTTPHeaders: { authorization: `Bearer ${E2E_API_KEY}` } });
 
 const ID = "minilm-matryoshka-e2e";
-const dir = resolve("models", ID);
+// The server's models folder: the browser tests' own (playwright.config.ts), else the project's.
+const MODELS = process.env.RADAR_E2E_MODELS_DIR ?? resolve("models");
+const dir = resolve(MODELS, ID);
 
 test.beforeAll(async ({ request }) => {
-  makeMatryoshkaModel(resolve("models"), ID);
+  makeMatryoshkaModel(MODELS, ID);
   expect((await request.get("/api/status?rescan=1")).status()).toBe(200);
 });
 
