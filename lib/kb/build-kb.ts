@@ -57,7 +57,7 @@ export function prepareKb(input: KbInput): PreparedKb {
  * it ends, and puts the knowledge base in `owner`'s library, unnamed: held (the browser may name, export or
  * delete it), not listed until it is given a name.
  */
-export async function openKbJob(input: KbInput, owner: LibraryOwner): Promise<KbJob> {
+export async function openKbJob(input: KbInput, owner?: LibraryOwner): Promise<KbJob> {
   const prepared = input.document ? undefined : prepareKb(input);
   if (!prepared) getModelInfo(input.model ?? defaultModelId()); // an unknown model is a 404 before anything else
   const permit = admission().acquire();
@@ -70,7 +70,8 @@ export async function openKbJob(input: KbInput, owner: LibraryOwner): Promise<Kb
   }
   const run = async (options?: Parameters<KbJob["run"]>[0]) => {
     const built = await job.run(options);
-    await kbRepository().keep(owner, built.kb.id);
+    // Without an owner (a benchmark, a script) it is kept for its vectors and held by no library.
+    if (owner !== undefined) await kbRepository().keep(owner, built.kb.id);
     return built;
   };
   return { engine: job.engine, run: (options) => run(options).finally(() => permit.release()) };
