@@ -8,7 +8,6 @@ import { parseWith, readJsonBody } from "@/lib/api/validate";
 import { openKbJob } from "@/lib/kb/build-kb";
 
 /**
-/**
  * Embeds a knowledge base (entries, or a document to chunk), streaming NDJSON progress: chunked (a document),
  * cleaned, progress..., then done {kbId, count, dims, truncated, chunks?} or error. Everything knowable before
  * the stream starts (bad input, a document that cannot be read, unknown or broken model, a full server) is
