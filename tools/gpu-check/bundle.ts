@@ -3,6 +3,7 @@
  *   app/ort.cjs    onnxruntime-node's JavaScript, loading its native binding from ../ort/ (shipped beside it);
  *   app/check.cjs  check.ts with lib/engine (its face for tools) and its pure-JS dependencies, requiring ./ort.cjs
  *                  for onnxruntime.
+ * The CUDA check (tools/gpu-cuda) bundles its own entry the same way (bundleToolCheck).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,7 +39,13 @@ export function onnxruntimeBindingDir(root: string): string {
   return join(entry, "..", "..", "bin", "napi-v6", process.platform, process.arch);
 }
 
-export async function bundleCheck(root: string, appDir: string): Promise<void> {
+/** The GPU check's bundle: app/ort.cjs and app/check.cjs. */
+export function bundleCheck(root: string, appDir: string): Promise<void> {
+  return bundleToolCheck(root, appDir, join("tools", "gpu-check", "check.ts"), "check.cjs");
+}
+
+/** app/ort.cjs and app/<outName> for a check whose entry is `entry` (relative to the root); the CUDA check uses it too. */
+export async function bundleToolCheck(root: string, appDir: string, entry: string, outName: string): Promise<void> {
   const common = { bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning", legalComments: "none" } as const;
   await build({
     ...common,
@@ -48,8 +55,8 @@ export async function bundleCheck(root: string, appDir: string): Promise<void> {
   });
   await build({
     ...common,
-    entryPoints: [join(root, "tools", "gpu-check", "check.ts")],
-    outfile: join(appDir, "check.cjs"),
+    entryPoints: [join(root, entry)],
+    outfile: join(appDir, outName),
     tsconfig: join(root, "tsconfig.json"),
     // A "server-only" marker, should the check reach one, resolves empty under react-server, as in the server.
     conditions: ["react-server"],

@@ -16,11 +16,10 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { onnxruntimeBindingDir } from "../gpu-check/bundle";
+import { bundleToolCheck, onnxruntimeBindingDir } from "../gpu-check/bundle";
 import { binaryNeeds, cachedXz, copyInto, sha256, workingTreeBytes } from "../gpu-check/pack";
 import { CUDA_PROVIDER_FILES } from "../../lib/engine/cuda-libraries.mjs";
 import { PROVIDER_WHEEL } from "../../scripts/cuda/wheels.mjs";
-import { bundleCudaCheck } from "./bundle";
 import { partBytesFor, splitFile } from "./parts";
 import { STS_EXPECTED } from "./summary";
 
@@ -52,7 +51,7 @@ async function stageCore(stage: string) {
     else copyInto(file, join(stage, "provider", name));
   }
   modelFiles(join(ROOT, "models", "all-MiniLM-L6-v2"), join(stage, "model-files"), []);
-  await bundleCudaCheck(ROOT, join(stage, "app"));
+  await bundleToolCheck(ROOT, join(stage, "app"), join("tools", "gpu-cuda", "cuda-check.ts"), "cuda-check.cjs");
 }
 
 function stageSts(stage: string) {
