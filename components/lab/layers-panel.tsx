@@ -1,15 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { asAppError } from "@/lib/api/client";
+import { useState } from "react";
 import type { LayerSweep } from "@/lib/api/contract";
 import { CORRECTIONS, type Correction } from "@/lib/pooling/correction-names";
 import { PRECISIONS } from "@/lib/pooling/precision";
 import { POOLINGS } from "@/lib/pooling/strategies";
-import { errorText } from "../i18n/error-text";
 import { useI18n } from "../i18n/use-messages";
 import { computeLayers, fetchCachedLayers } from "./lab-api";
 import { LayerHeatmap } from "./layer-heatmap";
+import { useServerComputation } from "./use-server-computation";
 
 const PAIR_CHOICES = [100, 300, 1500] as const;
 
@@ -23,39 +22,7 @@ export function LayersPanel({ model }: { model: string }) {
   const { t } = i18n;
   const [pairs, setPairs] = useState<number>(300);
   const [correction, setCorrection] = useState<Correction>("none");
-  const [result, setResult] = useState<LayerSweep | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const running = useRef<AbortController | null>(null);
-  const language = useRef(i18n);
-  language.current = i18n;
-  const bodyKey = JSON.stringify({ model, pairs });
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setResult(null);
-    setError(null);
-    fetchCachedLayers(JSON.parse(bodyKey), abort.signal).then(setResult, (caught) => {
-      if (!abort.signal.aborted) setError(errorText(asAppError(caught), language.current));
-    });
-    return () => abort.abort();
-  }, [bodyKey]);
-
-  const compute = useCallback(async () => {
-    const abort = new AbortController();
-    running.current = abort;
-    setError(null);
-    setProgress({ done: 0, total: 1 });
-    try {
-      setResult(await computeLayers(JSON.parse(bodyKey), { signal: abort.signal, onProgress: (done, total) => setProgress({ done, total }) }));
-    } catch (caught) {
-      const failure = asAppError(caught);
-      if (failure.code !== "cancelled") setError(errorText(failure, language.current));
-    } finally {
-      if (running.current === abort) running.current = null;
-      setProgress(null);
-    }
-  }, [bodyKey]);
+  const { result, progress, error, start, cancel } = useServerComputation({ model, pairs }, { fetchCached: fetchCachedLayers, compute: computeLayers });
 
   const grid = result ? (correction === "none" ? result.spearman : result.corrected[correction]) : null;
   return (
@@ -70,9 +37,9 @@ export function LayersPanel({ model }: { model: string }) {
           </select>
         </label>
         {progress ? (
-          <button type="button" onClick={() => running.current?.abort()} className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-100">{t.common.cancel}</button>
+          <button type="button" onClick={cancel} className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-100">{t.common.cancel}</button>
         ) : result ? null : (
-          <button type="button" data-testid="compute-layers" onClick={() => void compute()} className="rounded-md bg-slate-900 px-3 py-1 font-medium text-white hover:bg-slate-700">
+          <button type="button" data-testid="compute-layers" onClick={() => void start()} className="rounded-md bg-slate-900 px-3 py-1 font-medium text-white hover:bg-slate-700">
             {t.labLayers.compute(model)}
           </button>
         )}

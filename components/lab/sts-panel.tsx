@@ -1,14 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { asAppError } from "@/lib/api/client";
+import { useState } from "react";
 import type { Graph, LabSts, LabStsDataset } from "@/lib/api/contract";
 import { defaultStsDatasetFor, type LabModel } from "@/lib/lab/model";
 import { POOLINGS } from "@/lib/pooling/strategies";
 import { computeSts, fetchCachedSts } from "./lab-api";
 import { PoolingTag } from "./pooling-tag";
+import { useServerComputation } from "./use-server-computation";
 import { useI18n } from "../i18n/use-messages";
-import { errorText } from "../i18n/error-text";
 
 const DATASETS: LabStsDataset[] = ["stsb-en", "stsb-zh"];
 
@@ -20,43 +19,7 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [dataset, setDataset] = useState<LabStsDataset>(defaultStsDatasetFor(model));
-  const [result, setResult] = useState<LabSts | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const running = useRef<AbortController | null>(null);
-  // Errors are worded in the language of the moment they happen; the effects do not rerun on a switch.
-  const language = useRef(i18n);
-  language.current = i18n;
-  const body = { model: model.id, graph, dataset };
-  const bodyKey = JSON.stringify(body);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    running.current?.abort();
-    setResult(null);
-    setError(null);
-    setProgress(null);
-    fetchCachedSts(JSON.parse(bodyKey), abort.signal).then(setResult, (caught) => {
-      if (!abort.signal.aborted) setError(errorText(asAppError(caught), language.current));
-    });
-    return () => abort.abort();
-  }, [bodyKey]);
-
-  const compute = useCallback(async () => {
-    const abort = new AbortController();
-    running.current = abort;
-    setError(null);
-    setProgress({ done: 0, total: 1 });
-    try {
-      setResult(await computeSts(JSON.parse(bodyKey), { signal: abort.signal, onProgress: (done, total) => setProgress({ done, total }) }));
-    } catch (caught) {
-      const failure = asAppError(caught);
-      if (failure.code !== "cancelled") setError(errorText(failure, language.current));
-    } finally {
-      if (running.current === abort) running.current = null;
-      setProgress(null);
-    }
-  }, [bodyKey]);
+  const { result, progress, error, start, cancel } = useServerComputation({ model: model.id, graph, dataset }, { fetchCached: fetchCachedSts, compute: computeSts });
 
   const best = result ? POOLINGS.reduce((a, b) => (result.spearman[b] > result.spearman[a] ? b : a)) : null;
   return (
@@ -71,9 +34,9 @@ export function StsPanel({ model, graph }: { model: LabModel; graph?: Graph }) {
           </select>
         </label>
         {progress ? (
-          <button type="button" onClick={() => running.current?.abort()} className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-100">{t.common.cancel}</button>
+          <button type="button" onClick={cancel} className="rounded-md border border-slate-300 px-2 py-0.5 hover:bg-slate-100">{t.common.cancel}</button>
         ) : result ? null : (
-          <button type="button" onClick={() => void compute()} data-testid="compute-sts"
+          <button type="button" onClick={() => void start()} data-testid="compute-sts"
             className="rounded-md bg-slate-900 px-3 py-1 font-medium text-white hover:bg-slate-700">
             {t.lab.stsCompute}
           </button>
