@@ -70,30 +70,37 @@ export function useDocumentSearch() {
     return result;
   }, []);
 
+  /** One piece of work at a time: a new one aborts the last, and only the latest sets results, errors and the phase. */
+  const exclusive = useCallback(async (work: (signal: AbortSignal, latest: () => boolean) => Promise<void>) => {
+    running.current?.abort();
+    const abort = new AbortController();
+    running.current = abort;
+    const latest = () => running.current === abort;
+    setError(null);
+    try {
+      await work(abort.signal, latest);
+    } catch (caught) {
+      if (latest()) setError(caught instanceof AppError ? caught : new AppError("internal", "Something went wrong; try again."));
+    } finally {
+      if (latest()) {
+        running.current = null;
+        setPhase({ kind: "idle" });
+      }
+    }
+  }, []);
+
   const run = useCallback(
-    async (input: DocumentRun) => {
-      running.current?.abort();
-      const abort = new AbortController();
-      running.current = abort;
-      setError(null);
-      try {
+    (input: DocumentRun) =>
+      exclusive(async (signal, latest) => {
         const next: BuiltChunking[] = [];
-        for (const chunking of input.chunkings) next.push(await embedOne(input, chunking, abort.signal));
+        for (const chunking of input.chunkings) next.push(await embedOne(input, chunking, signal));
         shown.current = next;
         setBuilt(next);
         setPhase({ kind: "searching" });
-        const found = await searchEach(next, input, abort.signal);
-        if (running.current === abort) setResponses(found);
-      } catch (caught) {
-        if (running.current === abort) setError(caught instanceof AppError ? caught : new AppError("internal", "Something went wrong; try again."));
-      } finally {
-        if (running.current === abort) {
-          running.current = null;
-          setPhase({ kind: "idle" });
-        }
-      }
-    },
-    [embedOne],
+        const found = await searchEach(next, input, signal);
+        if (latest()) setResponses(found);
+      }),
+    [embedOne, exclusive],
   );
 
   /** A saved document's knowledge base (a shared link): its view without embedding anything. */
@@ -104,25 +111,17 @@ export function useDocumentSearch() {
   }, []);
 
   /** Searches the chunkings on view again (another query, another filter), embedding nothing. */
-  const searchShown = useCallback(async (input: Pick<DocumentRun, "query" | "topK" | "filter">) => {
-    if (shown.current.length === 0) return;
-    running.current?.abort();
-    const abort = new AbortController();
-    running.current = abort;
-    setError(null);
-    setPhase({ kind: "searching" });
-    try {
-      const found = await searchEach(shown.current, input, abort.signal);
-      if (running.current === abort) setResponses(found);
-    } catch (caught) {
-      if (running.current === abort) setError(caught instanceof AppError ? caught : new AppError("internal", "Something went wrong; try again."));
-    } finally {
-      if (running.current === abort) {
-        running.current = null;
-        setPhase({ kind: "idle" });
-      }
-    }
-  }, []);
+  const searchShown = useCallback(
+    async (input: Pick<DocumentRun, "query" | "topK" | "filter">) => {
+      if (shown.current.length === 0) return;
+      await exclusive(async (signal, latest) => {
+        setPhase({ kind: "searching" });
+        const found = await searchEach(shown.current, input, signal);
+        if (latest()) setResponses(found);
+      });
+    },
+    [exclusive],
+  );
 
   const cancel = useCallback(() => running.current?.abort(), []);
   return { phase, built, responses, error, run, cancel, adopt, searchShown, keyOf, dismissError: () => setError(null) };
