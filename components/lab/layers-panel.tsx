@@ -30,9 +30,9 @@ export function LayersPanel({ model }: { model: string }) {
       <h2 id="layers-title" className="text-lg font-semibold">{t.labLayers.title}</h2>
       <p className="max-w-4xl text-sm text-slate-700">{t.labLayers.intro}</p>
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-        <label className="flex items-center gap-1">
+        <label className="flex min-w-0 max-w-full items-center gap-1">
           <span>{t.labLayers.pairs}</span>
-          <select data-testid="layers-pairs" value={pairs} onChange={(e) => setPairs(Number(e.target.value))} disabled={progress !== null} className="rounded border border-slate-300 px-1 py-0.5">
+          <select data-testid="layers-pairs" value={pairs} onChange={(e) => setPairs(Number(e.target.value))} disabled={progress !== null} className="min-w-0 max-w-full rounded border border-slate-300 px-1 py-0.5">
             {PAIR_CHOICES.map((count) => <option key={count} value={count}>{t.labLayers.pairsOption(count)}</option>)}
           </select>
         </label>
