@@ -102,7 +102,7 @@ export function LabPage({ models }: { models: LabModel[] }) {
           <strong>{f.model}</strong>: {f.message}
         </p>
       ))}
-      <LabResults models={models} reports={runner.reports} fallbackModel={models.find((m) => m.id === modelChoice) ?? defaultModel} />
+      <LabResults models={models} reports={runner.reports} fallbackModel={models.find((m) => m.id === modelChoice) ?? defaultModel} graph={graph} />
       <LayersPanel key={layersModel} model={layersModel} />
       <ScenarioEditor store={custom} />
     </main>

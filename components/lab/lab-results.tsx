@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { Graph } from "@/lib/api/contract";
 import type { LabModel } from "@/lib/lab/model";
 import type { LabReport } from "@/lib/lab/report";
 import { DeltaChart } from "./delta-chart";
@@ -18,10 +19,12 @@ interface Props {
   reports: LabReport[];
   /** Shown in the model card before any result has come back. */
   fallbackModel: LabModel;
+  /** The graph chosen in the form: the STS panel's, from the first render (a run's report comes later). */
+  graph: Graph;
 }
 
 /** The results of a run: a summary across models (when several), then one model's chart, card, table and checks. */
-export function LabResults({ models, reports, fallbackModel }: Props) {
+export function LabResults({ models, reports, fallbackModel, graph }: Props) {
   const { t } = useI18n();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const report = reports.find((r) => r.model.id === selectedId) ?? reports[0];
@@ -34,7 +37,7 @@ export function LabResults({ models, reports, fallbackModel }: Props) {
         <div className="min-w-0 lg:col-span-2">
           {report ? <DeltaChart report={report} /> : <Placeholder />}
         </div>
-        <ModelCard model={model} report={report} />
+        <ModelCard model={model} report={report} graph={graph} />
       </div>
       {report ? <LanguageWarning report={report} /> : null}
       {report ? (

@@ -1,12 +1,17 @@
 "use client";
 
+import type { Graph } from "@/lib/api/contract";
 import type { LabModel } from "@/lib/lab/model";
 import type { LabReport } from "@/lib/lab/report";
 import { StsPanel } from "./sts-panel";
 import { useI18n } from "../i18n/use-messages";
 
-/** What the model is and how it was trained to be pooled and prompted; then its STS Spearman per pooling. */
-export function ModelCard({ model, report }: { model: LabModel; report?: LabReport }) {
+/**
+ * What the model is and how it was trained to be pooled and prompted; then its STS Spearman per pooling on the
+ * chosen graph (not the last report's: a report arriving, or a new run clearing it, must not restart or cancel an
+ * STS computation in progress).
+ */
+export function ModelCard({ model, report, graph }: { model: LabModel; report?: LabReport; graph: Graph }) {
   const { t } = useI18n();
   const row = "grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] gap-2 py-0.5";
   return (
@@ -38,7 +43,7 @@ export function ModelCard({ model, report }: { model: LabModel; report?: LabRepo
           </div>
         ) : null}
       </dl>
-      <StsPanel key={model.id} model={model} graph={report?.graph} />
+      <StsPanel key={model.id} model={model} graph={graph} />
     </section>
   );
 }
