@@ -56,9 +56,10 @@ export function paddedTokens(lengths: readonly number[], batches: readonly numbe
 
 /**
  * Pads encoded texts into one batch. Positions count attended tokens only (cumsum(mask) - 1), which is what
- * a causal decoder saw in training whichever side the padding is on; encoders ignore them.
+ * a causal decoder saw in training whichever side the padding is on; encoders ignore them. `positionOffset`
+ * is the length of a cached prompt the texts continue (their first position comes after it).
  */
-export function buildBatch(texts: readonly EncodedText[], padId: number, paddingSide: "left" | "right"): BatchTensors {
+export function buildBatch(texts: readonly EncodedText[], padId: number, paddingSide: "left" | "right", positionOffset = 0): BatchTensors {
   const seq = Math.max(...texts.map((t) => t.ids.length));
   const batch = texts.length;
   const inputIds = new BigInt64Array(batch * seq).fill(BigInt(padId));
@@ -71,7 +72,7 @@ export function buildBatch(texts: readonly EncodedText[], padId: number, padding
       inputIds[offset + t] = BigInt(id);
       attentionMask[offset + t] = 1;
       specialMask[offset + t] = text.specials[t];
-      positionIds[offset + t] = BigInt(t);
+      positionIds[offset + t] = BigInt(positionOffset + t);
     });
   });
   return { batch, seq, inputIds, attentionMask, specialMask, positionIds };

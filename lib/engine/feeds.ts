@@ -27,6 +27,19 @@ export interface FeedSource {
   batch: BatchTensors;
   /** A pooled graph's weights, [batch, 4, seq] (pooling/weights.ts); zeros when only last_hidden_state is wanted. */
   poolWeights?: Float32Array;
+  /** A cached prompt the batch continues: its KV cache per past input, one row each (tiled to the batch here). */
+  past?: PastCache;
+}
+
+/** A prompt's KV cache, as one forward pass over it returned it: past input name -> [1, kv_heads, tokens, head_dim]. */
+export interface PastCache {
+  tokens: number;
+  tensors: Record<string, Feed>;
+}
+
+/** The present.N.key / .value outputs a KV-cache graph returns for past_key_values.N.key / .value. */
+export function presentOutputFor(pastInput: string): string {
+  return pastInput.replace(/^past_key_values\./, "present.");
 }
 
 interface FeedRule {
@@ -65,7 +78,17 @@ const RULES: readonly FeedRule[] = [
   {
     name: "attention_mask",
     matches: named("attention_mask"),
-    build: (s) => ({ type: "int64", data: BigInt64Array.from(s.batch.attentionMask, BigInt), dims: tokens(s) }),
+    build: ({ batch, past }) => {
+      // With a cached prompt the mask covers it too: [batch, prompt + seq], the prompt attended in every row.
+      const before = past?.tokens ?? 0;
+      const data = new BigInt64Array(batch.batch * (before + batch.seq));
+      for (let row = 0; row < batch.batch; row++) {
+        const at = row * (before + batch.seq);
+        data.fill(1n, at, at + before);
+        for (let t = 0; t < batch.seq; t++) data[at + before + t] = BigInt(batch.attentionMask[row * batch.seq + t]);
+      }
+      return { type: "int64", data, dims: [batch.batch, before + batch.seq] };
+    },
   },
   // One segment: BERT's second-sentence embedding is never used for a single text.
   { name: "token_type_ids", matches: named("token_type_ids"), build: (s) => ({ type: "int64", data: new BigInt64Array(s.batch.inputIds.length), dims: tokens(s) }) },
@@ -77,7 +100,8 @@ const RULES: readonly FeedRule[] = [
       const past = emptyPast(input);
       return typeof past === "string" ? past : undefined;
     },
-    build: ({ batch }, input) => {
+    build: ({ batch, past: cache }, input) => {
+      if (cache) return tileRows(cache.tensors[input.name], batch.batch, input.name);
       const past = emptyPast(input);
       if (typeof past === "string") throw new AppError("model_corrupt", past);
       const data = past.type === "float16" ? new Uint16Array(0) : new Float32Array(0);
@@ -93,6 +117,14 @@ const RULES: readonly FeedRule[] = [
     },
   },
 ];
+
+/** One cached row [1, ...] repeated for every row of the batch: [batch, ...]. */
+function tileRows(feed: Feed | undefined, rows: number, name: string): Feed {
+  if (!feed) throw new AppError("internal", `the cached prompt has no ${name}`);
+  const data = new (feed.data.constructor as new (n: number) => Feed["data"])(feed.data.length * rows);
+  for (let row = 0; row < rows; row++) (data as Float32Array).set(feed.data as Float32Array, row * feed.data.length);
+  return { type: feed.type, data, dims: [rows, ...feed.dims.slice(1)] };
+}
 
 function ruleFor(input: DeclaredInput): FeedRule | undefined {
   return RULES.find((rule) => rule.matches(input));

@@ -9,12 +9,14 @@ import { AppError } from "../errors";
 import { allLayers, layerKey } from "../pooling/layers";
 import { l2NormalizeRows, rowNorms } from "../pooling/normalize";
 import { pool } from "../pooling/pool";
+import { completeWithPrompt, tailPoolingWeights } from "../pooling/prompt-prefix";
 import type { Pooling } from "../pooling/strategies";
 import { buildBatch } from "./batch";
 import { chooseGraph, selectDevice } from "./device";
 import { modelFileName } from "./registry";
 import { layerRowKey, type PooledRows } from "./rows";
 import type { BatchRows } from "./run-batches";
+import { PromptCache, type CachedPrompt } from "./prompt-cache";
 import { createForwardSession, type ForwardSession } from "./session";
 import { encodeTexts, loadTokenizer, spanTexts, type EncodedText, type TextTokenizer } from "./tokenize";
 import type { TokenSpan } from "./token-spans";
@@ -22,12 +24,24 @@ import type { DeviceChoice, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSt
 
 const now = () => performance.now();
 
+export interface ModelRunnerOptions {
+  /** Run shared prompts once and reuse them (prompt-cache.ts) where the graph has a KV cache. @default true */
+  promptCache?: boolean;
+}
+
 export class ModelRunner {
+  /** Present on KV-cache graphs with a pooled graph and a prompt: see prompt-cache.ts. */
+  readonly prompts?: PromptCache;
+
   constructor(
     readonly info: LoadedModelInfo,
     private readonly session: ForwardSession,
     private readonly tokenizer: TextTokenizer,
-  ) {}
+    options: ModelRunnerOptions = {},
+  ) {
+    const { runPrompt } = session;
+    if (info.promptCache && runPrompt) this.prompts = new PromptCache(tokenizer, promptsOf(info.model), { runPrompt }, tokenizer.padId);
+  }
 
   /** Token ids of each text with the prompt for its kind, truncated to the model's max. */
   tokenize(texts: readonly string[], kind: TextKind, direction: TruncationDirection = "right"): { encoded: EncodedText[]; truncated: Truncation[] } {
@@ -67,22 +81,34 @@ export class ModelRunner {
       const keyed = (set: PooledRows) => Object.fromEntries(poolings.map((p) => [p, set[layerRowKey(asked, p)]!]));
       return { ...rowsOfLayer, pooled: keyed(rowsOfLayer.pooled), norms: keyed(rowsOfLayer.norms) };
     }
+    const prompt = await this.prompts?.forRows(rows);
+    if (prompt) return this.forwardAfterPrompt(rows, poolings, prompt);
     const tensors = buildBatch(rows, this.tokenizer.padId, this.info.model.paddingSide);
     const ranAt = now();
     // A pooled graph pools inside onnxruntime; a plain one returns [batch, seq, dim] for lib/pooling to pool.
     const output = this.session.runPooled ? await this.session.runPooled(tensors) : await this.session.run(tensors);
     const inferenceMs = now() - ranAt;
-    const { dim } = output;
-    this.checkDims(dim);
+    this.checkDims(output.dim);
     const pooledAt = now();
-    const pooled: PooledRows = {};
-    const norms: PooledRows = {};
-    for (const p of poolings) {
-      const matrix = "rows" in output ? output.rows[p] : pool(p, { ...tensors, hidden: output.hidden, dim }); // [batch, dim]
-      norms[p] = rowNorms(matrix, dim);
-      pooled[p] = l2NormalizeRows(matrix, dim);
-    }
-    return { pooled, norms, inferenceMs, poolMs: now() - pooledAt };
+    const matrices = (p: Pooling) => ("rows" in output ? output.rows[p] : pool(p, { ...tensors, hidden: output.hidden, dim: output.dim })); // [batch, dim]
+    return { ...normalized(poolings, matrices, output.dim), inferenceMs, poolMs: now() - pooledAt };
+  }
+
+  /** Rows that all start with a cached prompt: only what follows it runs, after the prompt's KV cache. */
+  private async forwardAfterPrompt(rows: readonly EncodedText[], poolings: readonly Pooling[], prompt: CachedPrompt): Promise<BatchRows> {
+    const skip = prompt.ids.length;
+    const tails = rows.map((row) => ({ ids: row.ids.slice(skip), specials: row.specials.slice(skip) }));
+    const tensors = buildBatch(tails, this.tokenizer.padId, this.info.model.paddingSide, skip);
+    const { attentionMask, specialMask, batch, seq } = tensors;
+    const poolWeights = tailPoolingWeights(attentionMask, specialMask, batch, seq, prompt.summary);
+    const ranAt = now();
+    const output = await this.session.runPooled!(tensors, { poolWeights, past: prompt.past });
+    const inferenceMs = now() - ranAt;
+    this.checkDims(output.dim);
+    const pooledAt = now();
+    const completed = completeWithPrompt(output.rows, prompt.summary, attentionMask, specialMask, batch, seq);
+    this.prompts!.rowsReused += rows.length;
+    return { ...normalized(poolings, (p) => completed[p], output.dim), inferenceMs, poolMs: now() - pooledAt };
   }
 
   /** Every pooling of each of `layers` (layer keys) from one forward pass: rows keyed by layerRowKey. */
@@ -136,8 +162,24 @@ export class ModelRunner {
   }
 }
 
+function promptsOf(model: ModelInfo): string[] {
+  return [model.prompts.query ?? "", model.prompts.document ?? ""].filter((prompt) => prompt.length > 0);
+}
+
+/** Each asked pooling's [batch, dim] matrix, L2-normalized in place, and its rows' norms before. */
+function normalized(poolings: readonly Pooling[], matrix: (pooling: Pooling) => Float32Array, dim: number): { pooled: PooledRows; norms: PooledRows } {
+  const pooled: PooledRows = {};
+  const norms: PooledRows = {};
+  for (const p of poolings) {
+    const rows = matrix(p);
+    norms[p] = rowNorms(rows, dim);
+    pooled[p] = l2NormalizeRows(rows, dim);
+  }
+  return { pooled, norms };
+}
+
 /** Loads a model: tokenizer, then the graph on the first device that works. */
-export async function loadModelRunner(model: ModelInfo, choice: DeviceChoice, graph?: Graph): Promise<ModelRunner> {
+export async function loadModelRunner(model: ModelInfo, choice: DeviceChoice, graph?: Graph, options: ModelRunnerOptions = {}): Promise<ModelRunner> {
   const started = now();
   if (model.graphs.length === 0) {
     throw new AppError("model_corrupt", `${model.id} has no ONNX graph; expected onnx/model.onnx (or model_quantized.onnx) in its folder`);
@@ -165,6 +207,7 @@ export async function loadModelRunner(model: ModelInfo, choice: DeviceChoice, gr
     layers: session.layers,
     skipped: selection.skipped,
     placement: session.placement,
+    promptCache: options.promptCache !== false && session.runPrompt !== undefined && session.runPooled !== undefined && promptsOf(model).length > 0,
   };
-  return new ModelRunner(info, session, tokenizer);
+  return new ModelRunner(info, session, tokenizer, options);
 }

@@ -14,7 +14,8 @@
 //                                          from the masks (lib/pooling/weights.ts): positions come from the mask
 //                                          there, so the graph needs no ArgMax or CumSum
 //   pooled        float32 [batch, 4, dim]  = pool_weights @ last_hidden_state (one batched MatMul, four poolings)
-//   pooled_max    float32 [batch, dim]     max over attended tokens (padding pushed down by 1e9 before ReduceMax)
+//   pooled_max    float32 [batch, dim]     max over the tokens pool_weights' mean row weighs, i.e. the attended
+//                                          ones (the others pushed down by 1e9 before ReduceMax)
 //   layer_hidden.K, layer_pooled.K, layer_pooled_max.K
 //                 for every layer K of a BERT-style encoder (0 = the embedding layer's output, 1..n = each encoder
 //                 layer's output LayerNorm, n = last_hidden_state) and the averages `first_last` (layers 1 and n,
@@ -31,7 +32,7 @@ export const POOLED_ORDER = ["cls", "mean", "mean_content", "last_token"];
 export const POOL_WEIGHTS_INPUT = "pool_weights";
 export const POOLED_OUTPUTS = ["pooled", "pooled_max"];
 /** Written last, so the file's tail says which version of these ops it holds (a stale one is rebuilt). */
-export const POOLED_GRAPH_MARKER = "semantic-radar.pooled-graph.v2";
+export const POOLED_GRAPH_MARKER = "semantic-radar.pooled-graph.v3";
 /** The layer averages a layered graph computes, beside each layer. */
 export const LAYER_AVERAGES = ["first_last", "last_two"];
 /** Output names of one layer (a number 0..n, or a LAYER_AVERAGES name) in a layered pooled graph. */
@@ -236,7 +237,10 @@ export function poolingPlan(bytes) {
   const graph = [
     ...last.nodes,
     ...node("MatMul", [POOL_WEIGHTS_INPUT, last.name], ["pooled"]),
-    ...node("Cast", ["attention_mask"], ["pool_mask"], [intAttribute("to", ONNX_FLOAT)]),
+    // Attended = weighted by the mean row. Not attention_mask: with a cached prompt it also covers the past.
+    ...node("Gather", [POOL_WEIGHTS_INPUT, "pool_mean_row"], ["pool_mean_weights"], [intAttribute("axis", 1)]),
+    ...node("Greater", ["pool_mean_weights", "pool_zero"], ["pool_attended"]),
+    ...node("Cast", ["pool_attended"], ["pool_mask"], [intAttribute("to", ONNX_FLOAT)]),
     ...node("Sub", ["pool_mask", "pool_one"], ["pool_mask_minus_one"]), // 0 attended, -1 padding
     ...node("Mul", ["pool_mask_minus_one", "pool_pad_bias"], ["pool_bias"]),
     ...unsqueeze,
@@ -244,6 +248,8 @@ export function poolingPlan(bytes) {
     ...reduceMax("pool_masked", "pooled_max"),
     ...layers.graph,
     ...initializer("pool_one", ONNX_FLOAT, [], [1]),
+    ...initializer("pool_zero", ONNX_FLOAT, [], [0]),
+    ...initializer("pool_mean_row", ONNX_INT64, [], [POOLED_ORDER.indexOf("mean")]),
     ...initializer("pool_half", ONNX_FLOAT, [], [0.5]),
     ...initializer("pool_pad_bias", ONNX_FLOAT, [], [PAD_BIAS]),
     ...(opset >= 13 ? initializer("pool_axis_2", ONNX_INT64, [1], [2]) : []),

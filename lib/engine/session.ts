@@ -8,7 +8,7 @@ import type { Pooling } from "../pooling/strategies";
 import { poolingWeights, splitPooled } from "../pooling/weights";
 import type { BatchTensors } from "./batch";
 import { CUDA_RUNTIME_FILES, preloadCudaLibraries } from "./cuda-libraries.mjs";
-import { buildFeeds, checkFeedable, type DeclaredInput, type FeedSource } from "./feeds";
+import { buildFeeds, checkFeedable, presentOutputFor, type DeclaredInput, type Feed, type FeedSource, type PastCache } from "./feeds";
 import { layerOutputs, POOL_WEIGHTS_INPUT, POOLED_OUTPUTS } from "./pooled-graph.mjs";
 import { NO_SPINNING } from "./ort-options";
 import { probeProvider } from "./provider-probe";
@@ -25,7 +25,12 @@ export interface ForwardSession {
    * Pooled graphs only (pooled-graph.mjs): runs the graph with pooling inside; returns every pooling as float32
    * [batch, dim], not normalized. Only [batch, 5, dim] leaves onnxruntime instead of [batch, seq, dim].
    */
-  runPooled?(batch: BatchTensors): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }>;
+  runPooled?(batch: BatchTensors, options?: PooledRunOptions): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }>;
+  /**
+   * KV-cache graphs only (past_key_values.N inputs, present.N outputs): runs one text (a prompt) and returns its
+   * last hidden states [1, seq, dim] and its KV cache, which runPooled can continue from.
+   */
+  runPrompt?(batch: BatchTensors): Promise<{ hidden: Float32Array; dim: number; past: PastCache }>;
   /**
    * Layered pooled graphs only: every pooling of each layer asked for (layer keys "0".."n", "first_last",
    * "last_two"), as float32 [batch, dim], not normalized; all from the same one forward pass.
@@ -36,6 +41,13 @@ export interface ForwardSession {
   release(): Promise<void>;
   /** GPU devices: nodes per execution provider as onnxruntime placed them (from the probe). */
   placement?: Record<string, number>;
+}
+
+export interface PooledRunOptions {
+  /** The pool_weights to feed, [batch, 4, seq]; by default poolingWeights of the batch's masks. */
+  poolWeights?: Float32Array;
+  /** A cached prompt (runPrompt's) that every row of the batch continues. */
+  past?: PastCache;
 }
 
 export interface ForwardSessionOptions {
@@ -106,11 +118,14 @@ export async function createForwardSession(path: string, device: Device, options
   }
   const pooled = session.inputNames.includes(POOL_WEIGHTS_INPUT);
   const layers = session.outputNames.filter((output) => /^layer_pooled\.\d+$/.test(output)).length;
+  const pastInputs = session.inputNames.filter((input) => input.startsWith("past_key_values."));
+  const cachesPast = pastInputs.length > 0 && pastInputs.every((input) => session.outputNames.includes(presentOutputFor(input)));
   return {
     inputNames: session.inputNames.filter((input) => input !== POOL_WEIGHTS_INPUT),
     layers,
     run: (batch, layer) => runBatch(session, inputs, batch, layer),
-    ...(pooled ? { runPooled: (batch: BatchTensors) => runPooledBatch(session, inputs, batch) } : {}),
+    ...(pooled ? { runPooled: (batch: BatchTensors, options?: PooledRunOptions) => runPooledBatch(session, inputs, batch, options) } : {}),
+    ...(cachesPast ? { runPrompt: (batch: BatchTensors) => runPromptBatch(session, inputs, batch, pastInputs) } : {}),
     ...(layers > 0 ? { runLayers: (batch: BatchTensors, keys: readonly string[]) => runLayersBatch(session, inputs, batch, keys) } : {}),
     release: () => session.release(),
     placement,
@@ -134,9 +149,25 @@ async function runBatch(session: ort.InferenceSession, inputs: readonly Declared
   return { hidden, dim };
 }
 
-async function runPooledBatch(session: ort.InferenceSession, inputs: readonly DeclaredInput[], batch: BatchTensors): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }> {
-  const poolWeights = poolingWeights(batch.attentionMask, batch.specialMask, batch.batch, batch.seq); // [batch, 4, seq]
-  const outputs = await session.run(feedsFor(inputs, { batch, poolWeights }), [...POOLED_OUTPUTS]);
+async function runPromptBatch(session: ort.InferenceSession, inputs: readonly DeclaredInput[], batch: BatchTensors, pastInputs: readonly string[]): Promise<{ hidden: Float32Array; dim: number; past: PastCache }> {
+  const names = ["last_hidden_state", ...pastInputs.map(presentOutputFor)];
+  const outputs = await session.run(feedsFor(inputs, { batch }), names);
+  const hiddenOutput = outputs.last_hidden_state;
+  const dim = Number(hiddenOutput.dims[2]);
+  const hidden = hiddenOutput.type === "float16" ? halfToFloat(hiddenOutput.data as Uint16Array) : (hiddenOutput.data as Float32Array);
+  const tensors: Record<string, Feed> = {};
+  for (const input of pastInputs) {
+    const present = outputs[presentOutputFor(input)];
+    const type = present.type === "float16" ? "float16" : "float32";
+    tensors[input] = { type, data: (present.data as Float32Array | Uint16Array).slice(), dims: present.dims.map(Number) };
+  }
+  for (const name of names) outputs[name].dispose();
+  return { hidden, dim, past: { tokens: batch.seq, tensors } };
+}
+
+async function runPooledBatch(session: ort.InferenceSession, inputs: readonly DeclaredInput[], batch: BatchTensors, options: PooledRunOptions = {}): Promise<{ rows: Record<Pooling, Float32Array>; dim: number }> {
+  const poolWeights = options.poolWeights ?? poolingWeights(batch.attentionMask, batch.specialMask, batch.batch, batch.seq); // [batch, 4, seq]
+  const outputs = await session.run(feedsFor(inputs, { batch, poolWeights, past: options.past }), [...POOLED_OUTPUTS]);
   const [pooled, pooledMax] = POOLED_OUTPUTS.map((name) => outputs[name]); // [batch, 4, dim], [batch, dim]
   const dim = Number(pooledMax.dims[1]);
   const rows = splitPooled(pooled.data as Float32Array, pooledMax.data as Float32Array, batch.batch, dim);

@@ -129,6 +129,11 @@ export interface LoadedModelInfo {
    * 0 when only the last layer can be had (a graph whose layers were not found, or pooling in JavaScript).
    */
   layers?: number;
+  /**
+   * True when a text that starts with the model's prompt (Qwen3-Embedding's query instruction) runs only what
+   * follows it, after the prompt's cached KV cache (prompt-cache.ts): KV-cache graphs with the pooled graph.
+   */
+  promptCache?: boolean;
 }
 
 /** Progress as a discriminated union on `type`; `done` never decreases and ends at `total`. */

@@ -5,7 +5,7 @@
 
 Writes DIR/qwen3-0.6b-random/ (optimum's feature-extraction export, plus model.safetensors so transformers on
 PyTorch runs the same weights: scripts/qwen3/bench-torch.py) and DIR/qwen3-0.6b-random-kv/ (the KV-cache layout of
-onnx-community/Qwen3-Embedding-0.6B-ONNX), both with their weights in onnx/model.onnx_data. The shape is
+onnx-community/Qwen3-Embedding-0.6B-ONNX, model.safetensors hard-linked), both with their weights in onnx/model.onnx_data. The shape is
 Qwen3-Embedding-0.6B's config.json: 28 layers, hidden 1024, 16 query / 8 key-value heads of 128, FFN 3072, the
 151,669-token vocabulary, tied embeddings. About 2.4 GB a graph; give DIR 8 GB. Put DIR under models/ only if you
 want the app to list the models (the folders are git-ignored there).
@@ -14,6 +14,7 @@ Needs what make-fixtures.py needs (scripts/qwen3/requirements.txt, npm).
 """
 import argparse
 import gc
+import os
 import resource
 import shutil
 import tempfile
@@ -81,6 +82,8 @@ def main() -> None:
             print(f"{folder.name}: exported in {time.monotonic() - started:.0f} s, {folder_size(folder) / 2**30:.2f} GiB; "
                   f"peak RSS so far {peak_rss_gib():.1f} GiB")
         shutil.copyfile(work / "pytorch" / "model.safetensors", plain / "model.safetensors")
+        # The same weights for PyTorch beside the KV-cache layout too (a hard link: no second 2.4 GB on disk).
+        os.link(plain / "model.safetensors", kv / "model.safetensors")
     if not args.skip_check:
         check(plain, kv)
     print(f"peak RSS {peak_rss_gib():.1f} GiB")
