@@ -144,7 +144,7 @@ async function runBatch(session: ort.InferenceSession, inputs: readonly Declared
   const outputs = await session.run(feedsFor(inputs, { batch }), [name]);
   const output = outputs[name];
   const dim = Number(output.dims[2]);
-  const hidden = output.type === "float16" ? halfToFloat(output.data as Uint16Array) : (output.data as Float32Array);
+  const hidden = floatData(output);
   output.dispose();
   return { hidden, dim };
 }
@@ -154,7 +154,7 @@ async function runPromptBatch(session: ort.InferenceSession, inputs: readonly De
   const outputs = await session.run(feedsFor(inputs, { batch }), names);
   const hiddenOutput = outputs.last_hidden_state;
   const dim = Number(hiddenOutput.dims[2]);
-  const hidden = hiddenOutput.type === "float16" ? halfToFloat(hiddenOutput.data as Uint16Array) : (hiddenOutput.data as Float32Array);
+  const hidden = floatData(hiddenOutput);
   const tensors: Record<string, Feed> = {};
   for (const input of pastInputs) {
     const present = outputs[presentOutputFor(input)];
@@ -196,7 +196,11 @@ async function runLayersBatch(
   return { rows, dim };
 }
 
-/** fp16 graphs return IEEE half floats as raw 16-bit words; pooling works in float32. */
+/** A float output as float32: fp16 graphs return IEEE half floats as raw 16-bit words; pooling works in float32. */
+function floatData(output: ort.Tensor): Float32Array {
+  return output.type === "float16" ? halfToFloat(output.data as Uint16Array) : (output.data as Float32Array);
+}
+
 function halfToFloat(words: Uint16Array): Float32Array {
   const out = new Float32Array(words.length);
   for (let i = 0; i < words.length; i++) {
