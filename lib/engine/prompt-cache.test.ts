@@ -25,17 +25,19 @@ afterAll(() => {
 });
 
 describe("the shared tokens of a prompt", () => {
-  it("leave out the appended <|endoftext|> and the last token, which may merge with the text", () => {
+  it("leave out the appended <|endoftext|>, and again the last token, which may merge with the text", () => {
     const tokenizer = loadTokenizer(getModelInfo("qwen3-tiny-kv"));
     const prompt = reference.query_prompt;
     const whole = tokenizer.encode(prompt);
-    const shared = sharedPromptTokens(tokenizer, prompt)!;
+    const [full, short] = sharedPromptTokens(tokenizer, prompt);
     expect(tokenizer.isSpecial(whole.at(-1)!)).toBe(true);
-    expect(shared.ids).toEqual(whole.slice(0, -2));
+    expect(full.ids).toEqual(whole.slice(0, -1));
+    expect(short.ids).toEqual(whole.slice(0, -2));
+    expect(tokenizer.encode(`${prompt}What is it?`).slice(0, full.ids.length)).toEqual(full.ids);
     // Byte-level BPE joins the prompt's last ":" to punctuation that follows it ("):" is one token).
     const joined = tokenizer.encode(`${prompt}) is it?`);
-    expect(joined.slice(0, whole.length - 1)).not.toEqual(whole.slice(0, -1));
-    expect(joined.slice(0, shared.ids.length)).toEqual(shared.ids);
+    expect(joined.slice(0, full.ids.length)).not.toEqual(full.ids);
+    expect(joined.slice(0, short.ids.length)).toEqual(short.ids);
   });
 });
 

@@ -27,17 +27,18 @@ interface PromptTokens {
 }
 
 /**
- * The tokens of a prompt that every text starting with it shares: the prompt encoded alone, less the special
- * tokens the post-processor appends (an EOS) and less its last token, which a byte-level BPE may merge with the
- * text's first characters ("Query:" + "What" gives ":What").
+ * The token prefixes a text after this prompt starts with, longest first: the prompt encoded alone less the special
+ * tokens the post-processor appends (an EOS), and that less its last token, which a byte-level BPE may merge with
+ * the text's first characters ("Query:" + ")" gives "):"). Any shared prefix of ids is a valid cache: a causal
+ * decoder's states there depend on those ids alone.
  */
-export function sharedPromptTokens(tokenizer: TextTokenizer, prompt: string): PromptTokens | undefined {
+export function sharedPromptTokens(tokenizer: TextTokenizer, prompt: string): PromptTokens[] {
   const ids = tokenizer.encode(prompt);
   let end = ids.length;
   while (end > 0 && tokenizer.isSpecial(ids[end - 1])) end--;
-  const shared = ids.slice(0, end - 1);
-  if (!shared.some((id) => !tokenizer.isSpecial(id))) return undefined;
-  return { ids: shared, specials: Uint8Array.from(shared, (id) => (tokenizer.isSpecial(id) ? 1 : 0)) };
+  return [ids.slice(0, end), ids.slice(0, end - 1)]
+    .filter((shared) => shared.some((id) => !tokenizer.isSpecial(id)))
+    .map((shared) => ({ ids: shared, specials: Uint8Array.from(shared, (id) => (tokenizer.isSpecial(id) ? 1 : 0)) }));
 }
 
 function startsWith(row: EncodedText, prefix: readonly number[]): boolean {
@@ -47,6 +48,7 @@ function startsWith(row: EncodedText, prefix: readonly number[]): boolean {
 }
 
 export class PromptCache {
+  /** Each prompt's prefixes, longest first (sharedPromptTokens). */
   private readonly prompts: PromptTokens[];
   private readonly runs = new Map<PromptTokens, Promise<CachedPrompt>>();
   /** Rows that were run after a cached prompt (tests and benchmarks read it). */
@@ -59,10 +61,10 @@ export class PromptCache {
     private readonly padId: number,
   ) {
     const unique = [...new Set(prompts.filter((prompt) => prompt.length > 0))];
-    this.prompts = unique.map((prompt) => sharedPromptTokens(tokenizer, prompt)).filter((tokens) => tokens !== undefined);
+    this.prompts = unique.flatMap((prompt) => sharedPromptTokens(tokenizer, prompt));
   }
 
-  /** The cached prompt every row starts with, run on first use; undefined when the rows do not share one. */
+  /** The longest cached prompt every row starts with, run on first use; undefined when the rows share none. */
   async forRows(rows: readonly EncodedText[]): Promise<CachedPrompt | undefined> {
     const prompt = this.prompts.find((candidate) => rows.every((row) => startsWith(row, candidate.ids)));
     if (!prompt) return undefined;
