@@ -65,13 +65,13 @@ async function timeQueries(embedders: readonly Embedder[], queries: string[]): P
   return ms.map(median);
 }
 
-async function ourEngine(modelId: string, options: ReturnType<typeof loadOptionsFrom>, pooling: BenchPooling, pooledGraph = true): Promise<Embedder & { pooledGraph: boolean; promptCache: boolean; countTokens: (text: string) => Promise<number> }> {
+async function ourEngine(modelId: string, options: ReturnType<typeof loadOptionsFrom>, pooling: BenchPooling, pooledGraph = true): Promise<Embedder & { pooledGraph: boolean; promptCache: boolean; countTokens: (texts: string[]) => Promise<number[]> }> {
   const engine = await loadEngine(modelId, { ...options, device: options.device ?? "cpu", pooledGraph });
   const rows = (matrix: Float32Array, dims: number) => Array.from({ length: matrix.length / dims }, (_, i) => matrix.subarray(i * dims, (i + 1) * dims));
   return {
     pooledGraph: engine.info.pooledGraph === true,
     promptCache: engine.info.promptCache === true,
-    countTokens: async (text) => (await engine.countTokens([text]))[0],
+    countTokens: (texts) => engine.countTokens(texts),
     corpus: async (texts) => {
       const result = await engine.embed(texts, { poolings: [pooling] });
       return rows(result.embeddings[pooling]!, result.dims);
@@ -171,6 +171,7 @@ export async function benchEngine(args: string[]): Promise<void> {
   // PyTorch last, in its own process, once the JavaScript sides are done (they stay loaded, idle).
   const torch: TorchFigures | undefined = torchSkipped ? undefined : runTorchSide(model.dir, { corpus, queries: queries.map((query) => queryPrompt + query) }, { rounds, pooling, threads: config().threads });
   if (torch) agreement = Math.min(agreement, ...torch.vectors.map((v, i) => cosine(Float32Array.from(v), reference[i])));
+  const queryTokens = await ours.countTokens(queries);
   const need = memoryNeed(model, graph);
   const figures = {
     model: modelId,
@@ -178,7 +179,9 @@ export async function benchEngine(args: string[]): Promise<void> {
     pooling,
     pooled_graph: ours.pooledGraph,
     prompt_cache: ours.promptCache,
-    query_prompt_tokens: queryPrompt ? (await ours.countTokens(queryPrompt)) : 0,
+    // What the prompt adds to a query, and how long the queries are without it (special tokens included).
+    query_prompt_tokens: median((await ours.countTokens(queries.map((q) => queryPrompt + q))).map((n, i) => n - queryTokens[i])),
+    query_tokens_median: median(queryTokens),
     corpus: corpus.length,
     queries: queries.length,
     rounds,
@@ -215,7 +218,7 @@ export async function benchEngine(args: string[]): Promise<void> {
   console.log(`| measure | ${engines.map(([name, engine]) => label(name, engine)).join(" | ")} | transformers.js pipeline | ratio ${engines.map(([name]) => name.replace("our engine", "ours")).join(", ")} |`);
   console.log(`| --- | ${engines.map(() => "---: | ").join("")}---: | ---: |`);
   console.log(`| corpus texts/s | ${tps.map((t) => fixed(t)).join(" | ")} | ${fixed(baselineTps)} | ${tps.map((t) => `${fixed(t / baselineTps, 2)}x`).join(", ")} |`);
-  const asQueries = queryPrompt ? `, each after the ${figures.query_prompt_tokens}-token query prompt` : "";
+  const asQueries = `, ${figures.query_tokens_median} tokens${queryPrompt ? ` after the ${figures.query_prompt_tokens}-token query prompt` : ""}`;
   console.log(`| single query ms (median of ${queries.length}${asQueries}) | ${ms.map((m) => fixed(m, 2)).join(" | ")} | ${fixed(baselineMs, 2)} | ${ms.map((m) => `${fixed(baselineMs / m, 2)}x`).join(", ")} |`);
   if (plain) console.log(`\nPooled graph vs plain graph, corpus: ${figures.texts_per_s.pooled_vs_plain}x`);
   console.log("");
