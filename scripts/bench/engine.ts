@@ -37,6 +37,15 @@ function median(values: number[]): number {
 }
 
 /**
+ * A pause before each timed call, not counted. onnxruntime's threads spin-wait for more work after a run by
+ * default (the transformers.js session keeps that default; our engine's sessions sleep instead), so a side that
+ * started right after another would share the cores with the previous side's spinning threads: measured here,
+ * that added about 30 ms to a 100 ms query. Each side starts on idle cores.
+ */
+const SETTLE_MS = 200;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+/**
  * Corpus texts/s of each embedder, median of `rounds`. Rounds take turns (a, b, c, a, b, c, ...) so a change in
  * the machine's load falls on every embedder alike: these machines are shared.
  */
@@ -44,6 +53,7 @@ async function timeCorpus(embedders: readonly Embedder[], texts: string[], round
   const seconds: number[][] = embedders.map(() => []);
   for (let r = 0; r < rounds; r++) {
     for (const [i, embed] of embedders.entries()) {
+      await settle();
       const started = performance.now();
       await embed.corpus(texts);
       seconds[i].push((performance.now() - started) / 1000);
@@ -57,6 +67,7 @@ async function timeQueries(embedders: readonly Embedder[], queries: string[]): P
   const ms: number[][] = embedders.map(() => []);
   for (const query of queries) {
     for (const [i, embed] of embedders.entries()) {
+      await settle();
       const started = performance.now();
       await embed.query(query);
       ms[i].push(performance.now() - started);
