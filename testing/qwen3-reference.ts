@@ -2,6 +2,9 @@
 // scripts/qwen3/make-fixtures.py): what transformers on PyTorch computed on the same random weights.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { reloadConfig } from "../lib/config";
+import { rescanModels } from "../lib/engine/index";
 import type { Pooling } from "../lib/pooling/strategies";
 
 export const QWEN3_TINY_DIR = join(process.cwd(), "models", "tiny");
@@ -45,4 +48,16 @@ export interface Qwen3Reference {
 
 export function loadQwen3Reference(): Qwen3Reference {
   return JSON.parse(readFileSync(join(QWEN3_TINY_DIR, "qwen3-reference.json"), "utf8")) as Qwen3Reference;
+}
+
+/** Makes the tiny Qwen3 fixtures the installed models for a test file's tests, and the usual ones again after. */
+export function useQwen3TinyModels(): void {
+  beforeAll(() => {
+    reloadConfig({ ...process.env, SEMANTIC_RADAR_MODELS_DIR: QWEN3_TINY_DIR });
+    rescanModels();
+  });
+  afterAll(() => {
+    reloadConfig();
+    rescanModels();
+  });
 }

@@ -1,11 +1,10 @@
 // The query instruction run once and reused (prompt-cache.ts), on the Qwen3 fixture with a KV cache, checked
 // against transformers on PyTorch (models/tiny/qwen3-reference.json), which ran every query whole.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadQwen3Reference, QWEN3_TINY_DIR } from "../../testing/qwen3-reference";
-import { reloadConfig } from "../config";
+import { loadQwen3Reference, useQwen3TinyModels } from "../../testing/qwen3-reference";
 import { cosine } from "../pooling/normalize";
 import { POOLINGS } from "../pooling/strategies";
-import { getModelInfo, rescanModels } from "./index";
+import { getModelInfo } from "./index";
 import { loadModelRunner, type ModelRunner } from "./model-runner";
 import { sharedPromptTokens } from "./prompt-cache";
 import { loadTokenizer } from "./tokenize";
@@ -15,14 +14,7 @@ const PARITY = 0.99999;
 const rowOf = (matrix: Float32Array, dims: number, i: number) => matrix.subarray(i * dims, (i + 1) * dims);
 const queries = Object.entries(reference.texts).filter(([, t]) => t.role === "query");
 
-beforeAll(() => {
-  reloadConfig({ ...process.env, SEMANTIC_RADAR_MODELS_DIR: QWEN3_TINY_DIR });
-  rescanModels();
-});
-afterAll(() => {
-  reloadConfig();
-  rescanModels();
-});
+useQwen3TinyModels();
 
 describe("the shared tokens of a prompt", () => {
   it("leave out the appended <|endoftext|>, and again the last token, which may merge with the text", () => {

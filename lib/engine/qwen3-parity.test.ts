@@ -6,11 +6,10 @@
 // is tested as PyTorch padded, whatever the engine's batch planner would have cut.
 import { env, pipeline, type FeatureExtractionPipeline } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadQwen3Reference, QWEN3_TINY_DIR, QWEN3_TINY_MODELS } from "../../testing/qwen3-reference";
-import { reloadConfig } from "../config";
+import { loadQwen3Reference, QWEN3_TINY_DIR, QWEN3_TINY_MODELS, useQwen3TinyModels } from "../../testing/qwen3-reference";
 import { cosine } from "../pooling/normalize";
 import { POOLINGS, type Pooling } from "../pooling/strategies";
-import { getModelInfo, loadEngine, rescanModels } from "./index";
+import { getModelInfo, loadEngine } from "./index";
 import { loadModelRunner } from "./model-runner";
 import { withoutPooledGraphs } from "./registry";
 import type { EmbedResult, EmbeddingEngine, TextKind } from "./types";
@@ -31,14 +30,7 @@ function expectParity(result: EmbedResult, expected: (pooling: Pooling, row: num
   }
 }
 
-beforeAll(() => {
-  reloadConfig({ ...process.env, SEMANTIC_RADAR_MODELS_DIR: QWEN3_TINY_DIR });
-  rescanModels();
-});
-afterAll(() => {
-  reloadConfig();
-  rescanModels();
-});
+useQwen3TinyModels();
 
 describe.each(QWEN3_TINY_MODELS)("%s", (id) => {
   it("is read as a left-padded causal decoder pooled on its last token, with the query instruction", () => {
