@@ -25,7 +25,10 @@ import type { DeviceChoice, Graph, LoadedModelInfo, ModelInfo, TextKind, TokenSt
 const now = () => performance.now();
 
 export interface ModelRunnerOptions {
-  /** Run shared prompts once and reuse them (prompt-cache.ts) where the graph has a KV cache. @default true */
+  /**
+   * Run shared prompts once and reuse them (prompt-cache.ts) where the graph has a KV cache; decided here, when
+   * the model loads, and kept in LoadedModelInfo.promptCache. @default true
+   */
   promptCache?: boolean;
 }
 
@@ -37,7 +40,6 @@ export class ModelRunner {
     readonly info: LoadedModelInfo,
     private readonly session: ForwardSession,
     private readonly tokenizer: TextTokenizer,
-    options: ModelRunnerOptions = {},
   ) {
     const { runPrompt } = session;
     if (info.promptCache && runPrompt) this.prompts = new PromptCache(tokenizer, promptsOf(info.model), { runPrompt }, tokenizer.padId);
@@ -209,5 +211,5 @@ export async function loadModelRunner(model: ModelInfo, choice: DeviceChoice, gr
     placement: session.placement,
     promptCache: options.promptCache !== false && session.runPrompt !== undefined && session.runPooled !== undefined && promptsOf(model).length > 0,
   };
-  return new ModelRunner(info, session, tokenizer, options);
+  return new ModelRunner(info, session, tokenizer);
 }

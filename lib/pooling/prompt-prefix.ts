@@ -11,7 +11,7 @@
  *   last_token   = the tail's last attended state (unchanged)
  *   max          = elementwise max of the prompt's max and the tail's
  */
-import { WEIGHTED_POOLINGS } from "./weights";
+import { MIN_COUNT, WEIGHTED_POOLINGS } from "./weights";
 import type { Pooling } from "./strategies";
 
 /** What the poolings need of the prompt's hidden states, [dim] each. */
@@ -24,9 +24,6 @@ export interface PromptSummary {
   contentSum: Float32Array;
   max: Float32Array;
 }
-
-// As lib/pooling's weighted mean: guards a division by an empty mask.
-const MIN_COUNT = 1e-9;
 
 /** hidden: the prompt run alone, [tokens, dim]; specials: [tokens] (1 = special token, e.g. a BOS). */
 export function summarizePrompt(hidden: Float32Array, specials: ArrayLike<number>, dim: number): PromptSummary {
@@ -51,18 +48,25 @@ export function summarizePrompt(hidden: Float32Array, specials: ArrayLike<number
   return { tokens, contentTokens, dim, first: hidden.slice(0, dim), sum, contentSum, max };
 }
 
-/** Attended and content token counts of each tail row. attentionMask, specialMask: [batch, seq]. */
-function tailCounts(attentionMask: ArrayLike<number>, specialMask: ArrayLike<number>, batch: number, seq: number): { attended: number[]; content: number[] } {
-  const attended = new Array<number>(batch).fill(0);
-  const content = new Array<number>(batch).fill(0);
+/**
+ * Per tail row, 1 / the whole text's token count (prompt + attended tail tokens) and 1 / its content token count:
+ * what the means divide by. attentionMask, specialMask: [batch, seq].
+ */
+function wholeTextScales(prompt: Pick<PromptSummary, "tokens" | "contentTokens">, attentionMask: ArrayLike<number>, specialMask: ArrayLike<number>, batch: number, seq: number): { mean: number[]; content: number[] } {
+  const mean: number[] = [];
+  const content: number[] = [];
   for (let row = 0; row < batch; row++) {
+    let attendedTokens = 0;
+    let contentTokens = 0;
     for (let t = 0; t < seq; t++) {
       if (!attentionMask[row * seq + t]) continue;
-      attended[row]++;
-      if (!specialMask[row * seq + t]) content[row]++;
+      attendedTokens++;
+      if (!specialMask[row * seq + t]) contentTokens++;
     }
+    mean.push(1 / Math.max(prompt.tokens + attendedTokens, MIN_COUNT));
+    content.push(1 / Math.max(prompt.contentTokens + contentTokens, MIN_COUNT));
   }
-  return { attended, content };
+  return { mean, content };
 }
 
 /**
@@ -72,11 +76,10 @@ function tailCounts(attentionMask: ArrayLike<number>, specialMask: ArrayLike<num
 export function tailPoolingWeights(attentionMask: ArrayLike<number>, specialMask: ArrayLike<number>, batch: number, seq: number, prompt: Pick<PromptSummary, "tokens" | "contentTokens">): Float32Array {
   const k = WEIGHTED_POOLINGS.length;
   const weights = new Float32Array(batch * k * seq); // [batch, 4, seq]
-  const { attended, content } = tailCounts(attentionMask, specialMask, batch, seq);
+  const scales = wholeTextScales(prompt, attentionMask, specialMask, batch, seq);
   for (let row = 0; row < batch; row++) {
     const base = row * k * seq;
-    const meanWeight = 1 / Math.max(prompt.tokens + attended[row], MIN_COUNT);
-    const contentWeight = 1 / Math.max(prompt.contentTokens + content[row], MIN_COUNT);
+    const [meanWeight, contentWeight] = [scales.mean[row], scales.content[row]];
     let last = -1;
     for (let t = 0; t < seq; t++) {
       if (!attentionMask[row * seq + t]) continue;
@@ -102,10 +105,9 @@ export function completeWithPrompt(
   seq: number,
 ): Record<Pooling, Float32Array> {
   const { dim } = prompt;
-  const { attended, content } = tailCounts(attentionMask, specialMask, batch, seq);
+  const scales = wholeTextScales(prompt, attentionMask, specialMask, batch, seq);
   for (let row = 0; row < batch; row++) {
-    const meanWeight = 1 / Math.max(prompt.tokens + attended[row], MIN_COUNT);
-    const contentWeight = 1 / Math.max(prompt.contentTokens + content[row], MIN_COUNT);
+    const [meanWeight, contentWeight] = [scales.mean[row], scales.content[row]];
     rows.cls.set(prompt.first, row * dim);
     for (let d = 0; d < dim; d++) {
       const i = row * dim + d;

@@ -11,7 +11,7 @@ import type { Pooling } from "./strategies";
 export const WEIGHTED_POOLINGS = ["cls", "mean", "mean_content", "last_token"] as const satisfies readonly Pooling[];
 
 // As lib/pooling's weighted mean: guards a division by an empty mask (sentence-transformers' clamp(min=1e-9)).
-const MIN_COUNT = 1e-9;
+export const MIN_COUNT = 1e-9;
 
 /**
  * attentionMask, specialMask: [batch, seq] (1 = attended / special). Returns pool_weights: [batch, 4, seq].
